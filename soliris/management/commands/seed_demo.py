@@ -1,0 +1,44 @@
+import importlib
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from soliris import demo
+
+# Each app's ``demo.seed(log, context)`` runs in this order and may read what earlier ones
+# put in ``context`` (users, organisations, partnerships...). Every seed is idempotent.
+DEMO_APPS = ["partners", "projects", "conventions", "events"]
+
+
+class Command(BaseCommand):
+    help = "Load the demo data drawn from the seed documents (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing when the database already has organisations."
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        from partners.models import Organisation
+
+        if if_empty and Organisation.objects.exists():
+            self.stdout.write("Demo data: the database already has data, nothing loaded.")
+            return
+
+        def log(message):
+            self.stdout.write(f"  {message}")
+
+        self.stdout.write("Loading the demo data:")
+        with transaction.atomic():
+            context = {"users": demo.seed(log)}
+            for app in DEMO_APPS:
+                try:
+                    module = importlib.import_module(f"{app}.demo")
+                except ModuleNotFoundError as error:
+                    if error.name != f"{app}.demo":
+                        raise
+                    continue
+                module.seed(log, context)
+        for callback in context.get("after_commit", []):
+            callback()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))

@@ -1,0 +1,58 @@
+"""Template helpers shared by every app."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+
+register = template.Library()
+
+
+def _fallback_order(language: str) -> list[str]:
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+    return [language, *fallbacks.get(language, fallbacks["default"])]
+
+
+def translated_value(obj, field: str, language: str | None = None):
+    """(text, language it is in) of a translated field, falling back in the configured order.
+
+    The language is the one of the text actually shown, so that a template can say when it
+    is not the reader's language.
+    """
+    language = language or translation.get_language()
+    for code in dict.fromkeys(_fallback_order(language)):
+        text = getattr(obj, f"{field}_{code}", None)
+        if text:
+            return text, code
+    text = getattr(obj, field, "")
+    return text, None
+
+
+@register.inclusion_tag("soliris/partials/translated.html", takes_context=False)
+def translated(obj, field: str, multiline: bool = False):
+    """Render a translated field; a fallback to another language is marked visibly."""
+    language = translation.get_language()
+    text, code = translated_value(obj, field, language)
+    return {
+        "text": text,
+        "lang": code,
+        "is_fallback": bool(text) and code is not None and code != language,
+        "language_name": dict(settings.LANGUAGES).get(code, code) if code else "",
+        "multiline": multiline,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, language: str) -> str:
+    """The current page's address in another language (for the language switcher)."""
+    from django.urls import translate_url
+
+    request = context.get("request")
+    if request is None:
+        return f"/{language}/"
+    return translate_url(request.get_full_path(), language)
+
+
+@register.filter
+def language_name(code: str) -> str:
+    info = translation.get_language_info(code) if code in dict(settings.LANGUAGES) else None
+    return info["name_translated"] if info else code

@@ -1,0 +1,25 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from soliris import views
+
+urlpatterns = [
+    path("i18n/setlang/", views.set_language, name="set_language"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("status/", views.status, name="status"),
+    path("profile/", views.profile, name="profile"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("partners.urls")),
+    path("", include("projects.urls")),
+    path("", include("conventions.urls")),
+    path("", include("events.urls")),
+    prefix_default_language=True,
+)

@@ -1,0 +1,114 @@
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import translate_url
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from soliris import selectors
+from soliris.forms import ProfileForm
+
+
+def home(request):
+    return render(request, "soliris/home.html", selectors.home_context())
+
+
+@login_required
+def dashboard(request):
+    return render(request, "soliris/dashboard.html", selectors.dashboard_context(request.user))
+
+
+@require_POST
+def set_language(request):
+    """Django's set_language, and the choice is remembered on the account."""
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    if (
+        isinstance(response, HttpResponseRedirect)
+        and request.user.is_authenticated
+        and language in dict(settings.LANGUAGES)
+        and request.user.preferred_language != language
+    ):
+        request.user.preferred_language = language
+        request.user.save(update_fields=["preferred_language"])
+    return response
+
+
+def _timed(check):
+    started = time.perf_counter()
+    try:
+        detail = check()
+        ok = True
+    except Exception as exc:
+        detail = f"{type(exc).__name__}: {exc}"
+        ok = False
+    return {"ok": ok, "detail": detail, "ms": round((time.perf_counter() - started) * 1000, 1)}
+
+
+def _check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version()")
+        return cursor.fetchone()[0].split(" on ")[0]
+
+
+def _check_redis():
+    import redis
+
+    client = redis.Redis.from_url(
+        settings.REDIS_URL,
+        socket_connect_timeout=settings.SOLIRIS_STATUS_TIMEOUT,
+        socket_timeout=settings.SOLIRIS_STATUS_TIMEOUT,
+    )
+    try:
+        client.ping()
+        return "Redis " + client.info("server").get("redis_version", "?")
+    finally:
+        client.close()
+
+
+def _check_workers():
+    from celery import Celery
+
+    # A throw-away app bound to the configured broker: the check never touches the shared
+    # app's connection pool, and always reflects the settings of this request.
+    with Celery("soliris-status", broker=settings.CELERY_BROKER_URL, set_as_current=False) as probe:
+        with probe.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=settings.SOLIRIS_STATUS_TIMEOUT)
+            replies = probe.control.ping(timeout=settings.SOLIRIS_STATUS_TIMEOUT, connection=conn)
+    names = sorted(name for reply in replies for name in reply)
+    if not names:
+        raise RuntimeError(_("No worker answered."))
+    return ", ".join(names)
+
+
+@login_required
+def status(request):
+    if not request.user.is_staff:
+        raise PermissionDenied
+    checks = [
+        {"name": _("Database (PostgreSQL)"), **_timed(_check_database)},
+        {"name": _("Broker and cache (Redis)"), **_timed(_check_redis)},
+        {"name": _("Background workers (Celery)"), **_timed(_check_workers)},
+    ]
+    all_ok = all(check["ok"] for check in checks)
+    return render(
+        request, "soliris/status.html", {"checks": checks, "all_ok": all_ok}, status=200 if all_ok else 503
+    )
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        request.soliris_language = user.preferred_language
+        messages.success(request, _("Your profile has been saved."))
+        return redirect(translate_url(request.path, user.preferred_language))
+    return render(request, "soliris/profile.html", {"form": form})

@@ -1,0 +1,76 @@
+"""`make run`'s launcher: embedded servers, web server and worker, and a clean stop."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import psutil
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def processes_under(path: Path) -> list[str]:
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        cmdline = " ".join(process.info["cmdline"] or [])
+        if str(path) in cmdline:
+            found.append(cmdline)
+    return found
+
+
+@pytest.mark.slow
+def test_run_starts_everything_on_embedded_servers_and_ctrl_c_stops_it_all(tmp_path):
+    var = tmp_path / "var"
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "SOLIRIS_TESTING")}
+    env.update({"SOLIRIS_VAR_DIR": str(var), "PORT": str(port), "PYTHONUNBUFFERED": "1"})
+    log = (tmp_path / "run.log").open("w+b")
+    launcher = subprocess.Popen(
+        [sys.executable, "-m", "soliris.devenv", "run"],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    children = []
+    try:
+        deadline = time.monotonic() + 150
+        pages = {}
+        while time.monotonic() < deadline and len(pages) < 4:
+            assert launcher.poll() is None, (tmp_path / "run.log").read_text()
+            for language in ("fr", "nl", "en", "es"):
+                try:
+                    with urllib.request.urlopen(
+                        f"http://127.0.0.1:{port}/{language}/", timeout=5
+                    ) as response:
+                        pages[language] = response.read().decode()
+                except OSError:
+                    time.sleep(1)
+                    break
+        assert len(pages) == 4, (tmp_path / "run.log").read_text()
+        assert '<html lang="es">' in pages["es"]
+        output = (tmp_path / "run.log").read_text()
+        assert f"http://127.0.0.1:{port}/" in output
+        assert "coordination@jette.demo" in output
+        assert processes_under(var), "the embedded servers run under var/"
+        children = psutil.Process(launcher.pid).children(recursive=True)
+        assert len(children) >= 2, "a web server and a worker"
+    finally:
+        launcher.send_signal(signal.SIGINT)
+        launcher.wait(60)
+    time.sleep(1)
+    assert launcher.returncode == 0, (tmp_path / "run.log").read_text()
+    assert processes_under(var) == [], "something is left running"
+    assert [child for child in children if child.is_running() and child.status() != "zombie"] == []
