@@ -6,6 +6,10 @@ def public_organisations():
     return Organisation.objects.filter(visibility=Visibility.PUBLIC, verified_at__isnull=False)
 
 
+def home_context() -> dict:
+    return {"stats": public_directory_stats()}
+
+
 def public_directory_stats() -> dict:
     organisations = public_organisations()
     return {

@@ -1,11 +1,29 @@
-"""Reads for the platform's own pages (home, dashboard)."""
+"""Reads for the platform's own pages (home, dashboard).
 
-from partners.selectors import public_directory_stats
+Each app contributes to them without this module knowing its models: an app's
+``selectors.home_context()`` / ``selectors.dashboard_context(user)`` add to the context,
+and its ``templates/<app>/partials/home.html`` / ``dashboard.html`` render its section
+(see the ``app_sections`` template tag).
+"""
+
+import importlib
+
+APPS = ["partners", "projects", "conventions", "events"]
+
+
+def _collect(function_name: str, *args) -> dict:
+    context: dict = {}
+    for app in APPS:
+        module = importlib.import_module(f"{app}.selectors")
+        function = getattr(module, function_name, None)
+        if function is not None:
+            context.update(function(*args))
+    return context
 
 
 def home_context() -> dict:
-    return {"stats": public_directory_stats()}
+    return _collect("home_context")
 
 
 def dashboard_context(user) -> dict:
-    return {}
+    return _collect("dashboard_context", user)

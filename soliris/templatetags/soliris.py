@@ -56,3 +56,22 @@ def url_in_language(context, language: str) -> str:
 def language_name(code: str) -> str:
     info = translation.get_language_info(code) if code in dict(settings.LANGUAGES) else None
     return info["name_translated"] if info else code
+
+
+@register.simple_tag(takes_context=True)
+def app_sections(context, name: str) -> str:
+    """Render ``<app>/partials/<name>.html`` of every app that has one, in the page's context."""
+    from django.template import TemplateDoesNotExist
+    from django.template.loader import get_template
+    from django.utils.safestring import mark_safe
+
+    from soliris.selectors import APPS
+
+    html = []
+    for app in APPS:
+        try:
+            template = get_template(f"{app}/partials/{name}.html")
+        except TemplateDoesNotExist:
+            continue
+        html.append(template.render(context.flatten(), context.get("request")))
+    return mark_safe("".join(html))  # rendered templates, escaped by themselves

@@ -1,0 +1,1 @@
+"""Reads: querysets with their related objects loaded, search, facets."""
