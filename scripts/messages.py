@@ -1,6 +1,6 @@
 """Interface catalogues: extract, compile, list what is left to translate, apply translations.
 
-    python scripts/messages.py extract        # makemessages: locale/ and <app>/locale/
+    python scripts/messages.py extract [APP]  # makemessages: locale/ and <app>/locale/ (or one)
     python scripts/messages.py compile        # compilemessages (the build runs this)
     python scripts/messages.py todo [FILE]    # untranslated or fuzzy entries, as JSON
     python scripts/messages.py apply FILE     # write translations from such a JSON file
@@ -42,10 +42,12 @@ def makemessages(cwd: Path, extra_env: dict, ignore: list[str]) -> None:
     subprocess.run(args, cwd=cwd, env={**os.environ, **extra_env}, check=True)
 
 
-def extract() -> None:
-    makemessages(BASE_DIR, {}, IGNORE)
+def extract(only: str | None = None) -> None:
+    """All catalogues, or only ``only`` ("partners", ..., or "project" for locale/)."""
+    if only in (None, "project"):
+        makemessages(BASE_DIR, {}, IGNORE)
     for app in APP_CATALOGUES:
-        if any((BASE_DIR / app).rglob("*.py")):
+        if only in (None, app):
             makemessages(BASE_DIR / app, {"SOLIRIS_APP_MESSAGES": "1"}, ["migrations"])
     fill_english()
 
@@ -141,7 +143,7 @@ def apply(source: str) -> int:
 if __name__ == "__main__":
     action = sys.argv[1] if len(sys.argv) > 1 else "compile"
     if action == "extract":
-        extract()
+        extract(sys.argv[2] if len(sys.argv) > 2 else None)
     elif action == "compile":
         compile_all()
     elif action == "todo":
