@@ -12,10 +12,10 @@ pytestmark = pytest.mark.browser
 def test_sign_up_verify_log_in_and_switch_to_spanish(page):
     page.goto("/fr/accounts/signup/")
     assert_accessible(page, context="sign-up")
-    page.get_by_label("Adresse e-mail").fill("tarija@example.org")
+    page.get_by_label("Courriel").fill("tarija@example.org")
     page.get_by_label("Nom complet").fill("María Fernanda Flores")
-    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
-    page.get_by_label("Mot de passe (à nouveau)").fill(PASSWORD)
+    page.get_by_label("Mot de passe :", exact=True).fill(PASSWORD)
+    page.get_by_label("Mot de passe (confirmation)").fill(PASSWORD)
     page.locator("main form [type=submit]").click()
     page.wait_for_url(re.compile(r"/fr/accounts/confirm-email/$"))
 
