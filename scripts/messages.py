@@ -61,12 +61,22 @@ def fill_english() -> None:
         po = polib.pofile(str(path))
         for entry in po:
             if entry.msgid_plural:
-                entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+                entry.msgstr_plural = {
+                    0: entry.msgid,
+                    **dict.fromkeys(range(1, plural_count(po)), entry.msgid_plural),
+                }
             else:
                 entry.msgstr = entry.msgid
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
         po.save()
+
+
+def plural_count(po) -> int:
+    import re
+
+    match = re.search(r"nplurals\s*=\s*(\d+)", po.metadata.get("Plural-Forms", ""))
+    return int(match.group(1)) if match else 2
 
 
 def compile_all() -> None:
@@ -82,10 +92,13 @@ def todo(out: str | None) -> int:
 
     items = []
     for path in catalogues():
-        for entry in polib.pofile(str(path)):
+        po = polib.pofile(str(path))
+        for entry in po:
             if entry.obsolete:
                 continue
             missing = not entry.translated() or "fuzzy" in entry.flags
+            if entry.msgid_plural and not missing:
+                missing = sum(1 for v in entry.msgstr_plural.values() if v) < plural_count(po)
             if missing:
                 items.append(
                     {
@@ -116,6 +129,7 @@ def apply(source: str) -> int:
     applied = 0
     for catalogue, entries in by_catalogue.items():
         po = polib.pofile(str(BASE_DIR / catalogue))
+        nplurals = plural_count(po)
         for item in entries:
             entry = po.find(item["msgid"], msgctxt=item.get("msgctxt") or False)
             if entry is None:
@@ -125,7 +139,9 @@ def apply(source: str) -> int:
                 plural = {int(k): v for k, v in (item.get("msgstr_plural") or {}).items() if v}
                 if not plural:
                     continue
-                entry.msgstr_plural = plural
+                # Forms beyond those given (Spanish has three) take the "many" form.
+                last = plural[max(plural)]
+                entry.msgstr_plural = {i: plural.get(i, last) for i in range(max(nplurals, len(plural)))}
             elif item.get("msgstr"):
                 entry.msgstr = item["msgstr"]
             else:

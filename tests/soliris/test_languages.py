@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import polib
@@ -28,6 +29,12 @@ def test_catalogue_is_complete_and_compiled(path):
     po = polib.pofile(str(path))
     untranslated = [entry.msgid for entry in po.untranslated_entries()]
     fuzzy = [entry.msgid for entry in po.fuzzy_entries()]
+    nplurals = int(re.search(r"nplurals\s*=\s*(\d+)", po.metadata["Plural-Forms"]).group(1))
+    untranslated += [
+        entry.msgid
+        for entry in po.translated_entries()
+        if entry.msgid_plural and sum(1 for form in entry.msgstr_plural.values() if form) < nplurals
+    ]
     assert not untranslated, f"{len(untranslated)} untranslated in {path}: {untranslated[:10]}"
     assert not fuzzy, f"{len(fuzzy)} fuzzy in {path}: {fuzzy[:10]}"
     assert path.with_suffix(".mo").exists(), f"{path} is not compiled (make compile-messages)"
@@ -40,7 +47,7 @@ def test_catalogue_is_complete_and_compiled(path):
         ("fr", "Des partenariats entre égaux"),
         ("nl", "Partnerschappen tussen gelijken"),
         ("en", "Partnerships between equals"),
-        ("es", "Asociaciones entre iguales"),
+        ("es", "Alianzas entre iguales"),
     ],
 )
 def test_home_page_speaks_each_language(client, language, expected):
