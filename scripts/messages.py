@@ -149,6 +149,7 @@ def apply(source: str) -> int:
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
             entry.previous_msgid = None
+            entry.previous_msgid_plural = None
             entry.previous_msgctxt = None
             applied += 1
         po.save()

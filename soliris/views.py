@@ -8,6 +8,7 @@ from django.db import connection
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
@@ -27,7 +28,15 @@ def dashboard(request):
 
 @require_POST
 def set_language(request):
-    """Django's set_language, and the choice is remembered on the account."""
+    """Django's set_language, and the choice is remembered on the account.
+
+    The address to go back to is translated from its own language: the one active for this
+    unprefixed request (cookie, browser) may differ, and ``translate_url`` only resolves
+    addresses in the active language.
+    """
+    next_language = translation.get_language_from_path(request.POST.get("next") or "")
+    if next_language:
+        translation.activate(next_language)
     response = django_set_language(request)
     language = request.POST.get("language")
     if (

@@ -104,3 +104,11 @@ def test_a_missing_page_answers_404_in_the_users_language(client):
     response = client.get("/es/no-such-page/")
     assert response.status_code == 404
     assert "Página no encontrada" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_switching_language_works_whatever_the_language_cookie_says(client, make_user):
+    client.force_login(make_user(language="es"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    response = client.post(reverse("set_language"), {"language": "nl", "next": "/fr/profile/"})
+    assert response["Location"] == "/nl/profile/"
