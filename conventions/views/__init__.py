@@ -1,0 +1,43 @@
+from conventions.views.drafts import (
+    clause_add,
+    clause_comments,
+    clause_confirm,
+    clause_edit,
+    clause_move,
+    clause_remove,
+    document_create,
+    document_detail,
+    document_list,
+    thread_reply,
+    thread_resolve,
+)
+from conventions.views.versions import (
+    document_public,
+    document_publish,
+    version_approve,
+    version_detail,
+    version_diff,
+    version_propose,
+    version_sign,
+)
+
+__all__ = [
+    "clause_add",
+    "clause_comments",
+    "clause_confirm",
+    "clause_edit",
+    "clause_move",
+    "clause_remove",
+    "document_create",
+    "document_detail",
+    "document_list",
+    "document_public",
+    "document_publish",
+    "thread_reply",
+    "thread_resolve",
+    "version_approve",
+    "version_detail",
+    "version_diff",
+    "version_propose",
+    "version_sign",
+]
