@@ -291,6 +291,9 @@ class Approval(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"{self.version} — {self.organisation}: {self.decision}"
+
 
 class Signature(models.Model):
     version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="signatures")
@@ -330,3 +333,6 @@ class PublicationConsent(models.Model):
                 fields=["version", "organisation"], name="conventions_one_consent_per_party"
             )
         ]
+
+    def __str__(self):
+        return f"{self.version} — {self.organisation}"
