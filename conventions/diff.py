@@ -5,7 +5,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-TOKEN = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+TOKEN = re.compile(r"\w+\s*|[^\w\s]\s*|\s+", re.UNICODE)  # words keep their trailing space
 
 ADDED, REMOVED, MOVED, CHANGED, UNCHANGED = "added", "removed", "moved", "changed", "unchanged"
 
