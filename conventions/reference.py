@@ -13,4 +13,7 @@ def load() -> str:
     if problems:
         raise ValueError("; ".join(problems))
     clauses = sum(len(data["clauses"]) for data in templates.values())
-    return f"{len(templates)} charter templates, {clauses} clauses in {len(charters.LANGUAGES)} languages"
+    plural = "" if len(templates) == 1 else "s"
+    return (
+        f"{len(templates)} charter template{plural}, {clauses} clauses in {len(charters.LANGUAGES)} languages"
+    )
