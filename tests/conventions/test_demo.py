@@ -39,4 +39,4 @@ def test_demo_has_a_signed_agreement_and_a_charter_in_progress(client):
 
 def test_reference_data_loads_the_charter_templates_idempotently():
     assert reference.load() == reference.load()
-    assert "1 charter template, 10 clauses in 4 languages" == reference.load()
+    assert reference.load() == "1 charter template, 10 clauses in 4 languages"
