@@ -166,6 +166,8 @@ def clause_edit(request, key, clause_key, language):
     is_original = language == clause.original_language
     if is_original:
         del form.fields["make_original"]
+    for name in ("heading", "body"):
+        form.fields[name].widget.attrs["lang"] = language
     context = {
         "document": document,
         "clause": clause,
