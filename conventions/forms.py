@@ -16,10 +16,26 @@ class DocumentForm(forms.Form):
         help_text=_("The languages whose texts are equally authentic, e.g. French and Spanish."),
     )
     template = forms.ChoiceField(label=_("Start from"), required=False)
+    amends = forms.ChoiceField(
+        label=_("Amends"),
+        required=False,
+        help_text=_(
+            "For an addendum: the convention or charter it amends. It starts a new cycle of its own."
+        ),
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, documents=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["template"].choices = [("", _("An empty document")), *charters.choices()]
+        self.documents = {document.key: document for document in documents}
+        self.fields["amends"].choices = [("", "—"), *((d.key, d.title) for d in documents)]
+
+    def clean(self):
+        data = super().clean()
+        data["amends"] = self.documents.get(data.get("amends") or "")
+        if data.get("kind") == DocumentKind.ADDENDUM and data["amends"] is None:
+            self.add_error("amends", _("Choose the document this addendum amends."))
+        return data
 
 
 class ClauseAddForm(forms.Form):

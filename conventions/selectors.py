@@ -24,7 +24,7 @@ def _parties_prefetch():
 
 def document_by_key(key: str) -> Document | None:
     return (
-        Document.objects.select_related("partnership", "published_version")
+        Document.objects.select_related("partnership", "published_version", "amends")
         .prefetch_related(_parties_prefetch())
         .filter(key=key)
         .first()

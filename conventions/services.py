@@ -113,6 +113,8 @@ def document_create(
     )
     if not languages:
         raise ValidationError({"authentic_languages": _("Choose at least one authentic language.")})
+    if amends is not None and amends.partnership_id != getattr(partnership, "pk", None):
+        raise ValidationError({"amends": _("An addendum amends a document of the same partnership.")})
     document.full_clean()
     document.save()
     if template:

@@ -17,6 +17,7 @@ from conventions.permissions import get_document_for_user, may_create_for_partne
 from conventions.views.common import add_errors, document_perms, reading_language
 from partners.models import Partnership, PartnershipParty
 from partners.permissions import accepted_party_ids, role_in
+from soliris import audit
 
 
 @login_required
@@ -32,7 +33,12 @@ def document_create(request, partnership_key):
         raise Http404
     if not may_create_for_partnership(request.user, partnership):
         raise PermissionDenied
-    form = DocumentForm(request.POST or None, initial={"authentic_languages": [get_language()]})
+    documents = selectors.partnership_documents(partnership, request.user)
+    form = DocumentForm(
+        request.POST or None,
+        initial={"authentic_languages": [get_language()], "kind": request.GET.get("kind", "")},
+        documents=[d for d in documents if d.kind != "addendum"],
+    )
     if request.method == "POST" and form.is_valid():
         try:
             document = services.document_create(
@@ -89,6 +95,8 @@ def document_detail(request, key):
         "current": selectors.current_version(versions),
         "open_threads": sum(clause.open_threads for clause in clauses),
         "parties": document.party_organisations(),
+        "history": list(audit.history(document)[:15]),
+        "addenda": list(document.addenda.order_by("created_at")),
         **document_perms(request.user, document),
     }
     return render(request, "conventions/document_detail.html", context)

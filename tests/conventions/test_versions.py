@@ -274,3 +274,44 @@ def test_mentioning_an_organisation_outside_the_parties_is_refused(cast, documen
             body="?",
             mentions=[cast.periferia],
         )
+
+
+def test_an_addendum_starts_a_new_cycle_and_the_signed_version_stays_readable(cast, as_role, signed):
+    client = as_role("party_editor")
+    response = client.post(
+        reverse("conventions:document_create", args=[cast.partnership.key]),
+        {
+            "kind": "addendum",
+            "title": "Avenant 1",
+            "authentic_languages": ["fr"],
+            "template": "",
+            "amends": "",
+        },
+    )
+    assert response.status_code == 200 and not Document.objects.filter(title="Avenant 1").exists()
+    response = client.post(
+        reverse("conventions:document_create", args=[cast.partnership.key]),
+        {
+            "kind": "addendum",
+            "title": "Avenant 1",
+            "authentic_languages": ["fr"],
+            "template": "",
+            "amends": signed.key,
+        },
+    )
+    addendum = Document.objects.get(title="Avenant 1")
+    assert (
+        response.status_code == 302 and addendum.amends == signed and addendum.status == DocumentStatus.DRAFT
+    )
+    detail = client.get(reverse("conventions:document_detail", args=[signed.key]))
+    assert "Avenant 1" in detail.content.decode()
+    assert client.get(reverse("conventions:version_detail", args=[signed.key, 1])).status_code == 200
+
+
+def test_the_history_of_the_document_is_shown(cast, as_role, proposed):
+    from django.utils import translation
+
+    with translation.override("en"):
+        url = reverse("conventions:document_detail", args=[proposed.key])
+    html = as_role("party_viewer").get(url).content.decode()
+    assert "proposed a version" in html and "created the document" in html
