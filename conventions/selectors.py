@@ -77,6 +77,15 @@ def draft_clauses(document) -> list[Clause]:
     )
 
 
+def removed_clauses(document) -> list[Clause]:
+    """Clauses taken out of the draft: kept, and can be restored."""
+    return list(
+        Clause.objects.filter(document=document, removed_at__isnull=False)
+        .prefetch_related("texts")
+        .order_by("-removed_at")
+    )
+
+
 def texts_by_language(clause) -> dict[str, ClauseText]:
     return {text.language: text for text in clause.texts.all()}
 

@@ -37,6 +37,7 @@ for _code, _label in {
     "conventions.clause.translation_confirmed": gettext_lazy("confirmed a translation"),
     "conventions.clause.moved": gettext_lazy("moved a clause"),
     "conventions.clause.removed": gettext_lazy("removed a clause"),
+    "conventions.clause.restored": gettext_lazy("restored a clause"),
     "conventions.thread.opened": gettext_lazy("opened a comment thread"),
     "conventions.thread.replied": gettext_lazy("replied to a comment thread"),
     "conventions.thread.resolved": gettext_lazy("resolved a comment thread"),
@@ -307,6 +308,18 @@ def clause_remove(*, actor, clause) -> None:
     Clause.objects.filter(pk=clause.pk).update(removed_at=timezone.now())
     _draft_changed(document, actor)
     audit.record("conventions.clause.removed", actor=actor, subject=document, clause=clause.key)
+
+
+@transaction.atomic
+def clause_restore(*, actor, clause) -> None:
+    """A removed clause comes back at the end of the draft, with its texts and threads."""
+    document = _lock(clause.document)
+    if clause.removed_at is None:
+        return
+    position = (Clause.objects.filter(document=document).aggregate(m=Max("position"))["m"] or 0) + 1
+    Clause.objects.filter(pk=clause.pk).update(removed_at=None, position=position)
+    _draft_changed(document, actor)
+    audit.record("conventions.clause.restored", actor=actor, subject=document, clause=clause.key)
 
 
 # --- Comments ------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ urlpatterns = [
     path(C + "clauses/<str:clause_key>/confirm/<str:language>/", views.clause_confirm, name="clause_confirm"),
     path(C + "clauses/<str:clause_key>/move/", views.clause_move, name="clause_move"),
     path(C + "clauses/<str:clause_key>/remove/", views.clause_remove, name="clause_remove"),
+    path(C + "clauses/<str:clause_key>/restore/", views.clause_restore, name="clause_restore"),
     path(C + "clauses/<str:clause_key>/comments/", views.clause_comments, name="clause_comments"),
     path(C + "threads/<str:thread_key>/reply/", views.thread_reply, name="thread_reply"),
     path(C + "threads/<str:thread_key>/resolve/", views.thread_resolve, name="thread_resolve"),

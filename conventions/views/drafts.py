@@ -96,6 +96,10 @@ def document_detail(request, key):
         "open_threads": sum(clause.open_threads for clause in clauses),
         "parties": document.party_organisations(),
         "history": list(audit.history(document)[:15]),
+        "removed": [
+            {"clause": clause, "reading": selectors.reading_text(clause, language)}
+            for clause in selectors.removed_clauses(document)
+        ],
         "addenda": list(document.addenda.order_by("created_at")),
         **document_perms(request.user, document),
     }
@@ -225,6 +229,15 @@ def clause_remove(request, key, clause_key):
     services.clause_remove(actor=request.user, clause=clause)
     messages.success(request, _("The clause is removed from the draft. Earlier versions keep it."))
     return redirect(reverse("conventions:document_detail", args=[document.key]) + "#clauses")
+
+
+@require_POST
+def clause_restore(request, key, clause_key):
+    document = get_document_for_user(request.user, key, "conventions.document:edit")
+    clause = get_object_or_404(Clause, document=document, key=clause_key, removed_at__isnull=False)
+    services.clause_restore(actor=request.user, clause=clause)
+    messages.success(request, _("The clause is back at the end of the draft."))
+    return redirect(reverse("conventions:document_detail", args=[document.key]) + f"#clause-{clause.key}")
 
 
 def clause_comments(request, key, clause_key):

@@ -48,6 +48,7 @@ MATRIX = {
     "clause_confirm": ("post", private(EDITORS, 302)),
     "clause_move": ("post", private(EDITORS, 302)),
     "clause_remove": ("post", private(EDITORS, 302)),
+    "clause_restore": ("post", private(EDITORS, 302)),
     "clause_comments": ("get", private(MEMBERS)),
     "thread_reply": ("post", private(MEMBERS, 302)),
     "thread_resolve": ("post", private(MEMBERS, 302)),
@@ -75,11 +76,13 @@ def published(cast, signed):
     thread = services.thread_open(
         actor=cast.user("party_viewer"), clause=clause, language="fr", body="Une question."
     )
+    services.clause_remove(actor=cast.user("party_editor"), clause=signed.clauses.order_by("position").last())
     signed.refresh_from_db()
     return signed, clause, thread
 
 
 def url_for(name, document, clause, thread, cast):
+    removed = document.clauses.order_by("position").last()
     args = {
         "document_list": [],
         "document_create": [cast.partnership.key],
@@ -88,6 +91,7 @@ def url_for(name, document, clause, thread, cast):
         "clause_confirm": [document.key, clause.key, "es"],
         "clause_move": [document.key, clause.key],
         "clause_remove": [document.key, clause.key],
+        "clause_restore": [document.key, removed.key],
         "clause_comments": [document.key, clause.key],
         "thread_reply": [document.key, thread.key],
         "thread_resolve": [document.key, thread.key],

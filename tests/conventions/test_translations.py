@@ -152,3 +152,18 @@ def test_a_document_from_the_charter_template_has_every_clause_in_four_languages
     parity = {row["language"]: row["up_to_date"] for row in selectors.parity(document, clauses)}
     assert parity == {"fr": 10, "nl": 10, "en": 10, "es": 10}
     assert "Clause de sortie" in [t.heading for c in clauses for t in c.texts.all()]
+
+
+def test_a_removed_clause_can_be_restored_with_its_texts(cast, document, as_role):
+    clause = document.clauses.order_by("position").first()
+    client = as_role("party_editor")
+    client.post(reverse("conventions:clause_remove", args=[document.key, clause.key]))
+    assert [c.pk for c in selectors.draft_clauses(document)] == list(
+        document.clauses.exclude(pk=clause.pk).order_by("position").values_list("pk", flat=True)
+    )
+    page = client.get(reverse("conventions:document_detail", args=[document.key])).content.decode()
+    assert "Article 1" in page  # listed among the removed clauses
+    client.post(reverse("conventions:clause_restore", args=[document.key, clause.key]))
+    clauses = selectors.draft_clauses(document)
+    assert clauses[-1].pk == clause.pk
+    assert ClauseText.objects.filter(clause=clause).count() == 2
