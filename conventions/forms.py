@@ -38,6 +38,16 @@ class DocumentForm(forms.Form):
         return data
 
 
+class DocumentSettingsForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    authentic_languages = forms.MultipleChoiceField(
+        label=_("Authentic languages"),
+        choices=LANGUAGE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The languages whose texts are equally authentic, e.g. French and Spanish."),
+    )
+
+
 class ClauseAddForm(forms.Form):
     language = forms.ChoiceField(label=_("Language you write in"), choices=LANGUAGE_CHOICES)
     heading = forms.CharField(label=_("Heading"), max_length=300, required=False)

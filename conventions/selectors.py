@@ -52,6 +52,21 @@ def documents_for_user(user):
     )
 
 
+def partnerships_open_to_new_documents(user) -> list:
+    """Partnerships where the user is an editor or coordinator of an accepted party."""
+    from partners.models import Partnership, Role
+
+    roles = roles_by_organisation(user)
+    organisation_ids = [oid for oid, role in roles.items() if role in (Role.EDITOR, Role.COORDINATOR)]
+    if not organisation_ids:
+        return []
+    return list(
+        Partnership.objects.filter(parties__organisation_id__in=organisation_ids, parties__status="accepted")
+        .distinct()
+        .order_by("name")
+    )
+
+
 def partnership_documents(partnership, user) -> list[Document]:
     """The documents of a partnership that ``user`` may see (for the partnership page)."""
     from partners.permissions import accepted_party_ids, role_in

@@ -32,6 +32,7 @@ from soliris import audit
 
 for _code, _label in {
     "conventions.document.created": gettext_lazy("created the document"),
+    "conventions.document.updated": gettext_lazy("changed the title or the authentic languages"),
     "conventions.clause.added": gettext_lazy("added a clause"),
     "conventions.clause.text_saved": gettext_lazy("edited a clause"),
     "conventions.clause.translation_confirmed": gettext_lazy("confirmed a translation"),
@@ -144,6 +145,25 @@ def document_create(
     audit.record(
         "conventions.document.created", actor=actor, subject=document, title=document.title, template=template
     )
+    return document
+
+
+@transaction.atomic
+def document_update(*, actor, document, title, authentic_languages) -> Document:
+    """Title and authentic languages belong to the draft: changing them makes a new draft."""
+    _lock(document)
+    languages = [code for code in LANGUAGE_CODES if code in (authentic_languages or [])]
+    if not languages:
+        raise ValidationError({"authentic_languages": _("Choose at least one authentic language.")})
+    title = (title or "").strip()
+    if (title, languages) == (document.title, list(document.authentic_languages)):
+        return document
+    changed = {"title": title, "authentic_languages": languages}
+    document.title, document.authentic_languages = title, languages
+    document.full_clean()
+    Document.objects.filter(pk=document.pk).update(**changed)
+    _draft_changed(document, actor)
+    audit.record("conventions.document.updated", actor=actor, subject=document, **changed)
     return document
 
 

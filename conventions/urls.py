@@ -10,6 +10,7 @@ urlpatterns = [
     path("conventions/", views.document_list, name="document_list"),
     path("conventions/new/<str:partnership_key>/", views.document_create, name="document_create"),
     path(C, views.document_detail, name="document_detail"),
+    path(C + "settings/", views.document_settings, name="document_settings"),
     path(C + "public/", views.document_public, name="document_public"),
     path(C + "publish/", views.document_publish, name="document_publish"),
     path(C + "clauses/add/", views.clause_add, name="clause_add"),

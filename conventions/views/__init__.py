@@ -9,6 +9,7 @@ from conventions.views.drafts import (
     document_create,
     document_detail,
     document_list,
+    document_settings,
     thread_reply,
     thread_resolve,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "document_create",
     "document_detail",
     "document_list",
+    "document_settings",
     "document_public",
     "document_publish",
     "thread_reply",

@@ -11,7 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from conventions import selectors, services
-from conventions.forms import ClauseAddForm, ClauseTextForm, DocumentForm, ReplyForm, ThreadForm
+from conventions.forms import (
+    ClauseAddForm,
+    ClauseTextForm,
+    DocumentForm,
+    DocumentSettingsForm,
+    ReplyForm,
+    ThreadForm,
+)
 from conventions.models import LANGUAGE_CODES, Clause, CommentThread, DocumentStatus, TranslationState
 from conventions.permissions import get_document_for_user, may_create_for_partnership
 from conventions.views.common import add_errors, document_perms, reading_language
@@ -23,7 +30,10 @@ from soliris import audit
 @login_required
 def document_list(request):
     documents = list(selectors.documents_for_user(request.user))
-    return render(request, "conventions/document_list.html", {"documents": documents})
+    partnerships = selectors.partnerships_open_to_new_documents(request.user)
+    return render(
+        request, "conventions/document_list.html", {"documents": documents, "partnerships": partnerships}
+    )
 
 
 @login_required
@@ -104,6 +114,28 @@ def document_detail(request, key):
         **document_perms(request.user, document),
     }
     return render(request, "conventions/document_detail.html", context)
+
+
+def document_settings(request, key):
+    document = get_document_for_user(request.user, key, "conventions.document:edit")
+    form = DocumentSettingsForm(
+        request.POST or None,
+        initial={"title": document.title, "authentic_languages": document.authentic_languages},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_update(actor=request.user, document=document, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The document is updated."))
+            return redirect("conventions:document_detail", document.key)
+    context = {
+        "document": document,
+        "form": form,
+        "supersedes": document.status in (DocumentStatus.PROPOSED, DocumentStatus.AGREED),
+    }
+    return render(request, "conventions/document_settings.html", context)
 
 
 def _clause(document, clause_key) -> Clause:

@@ -35,6 +35,7 @@ def test_conventions_pages_are_translated(cast, client, proposed):
         f"/conventions/new/{cast.partnership.key}/",
         f"/conventions/{key}/",
         f"/conventions/{key}/clauses/add/",
+        f"/conventions/{key}/settings/",
         f"/conventions/{key}/clauses/{clause.key}/edit/es/",
         f"/conventions/{key}/clauses/{clause.key}/comments/",
         f"/conventions/{key}/versions/1/",

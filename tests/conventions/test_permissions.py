@@ -44,6 +44,7 @@ MATRIX = {
     "document_public": ("get", everyone(200)),
     "document_publish": ("post", private(COORDINATORS, 302)),
     "clause_add": ("get", private(EDITORS)),
+    "document_settings": ("get", private(EDITORS)),
     "clause_edit": ("get", private(EDITORS)),
     "clause_confirm": ("post", private(EDITORS, 302)),
     "clause_move": ("post", private(EDITORS, 302)),

@@ -167,3 +167,25 @@ def test_a_removed_clause_can_be_restored_with_its_texts(cast, document, as_role
     clauses = selectors.draft_clauses(document)
     assert clauses[-1].pk == clause.pk
     assert ClauseText.objects.filter(clause=clause).count() == 2
+
+
+def test_changing_the_authentic_languages_changes_what_a_proposal_needs(cast, document, as_role):
+    client = as_role("party_editor")
+    url = reverse("conventions:document_settings", args=[document.key])
+    response = client.post(url, {"title": "", "authentic_languages": []})
+    assert response.status_code == 200 and 'class="error"' in response.content.decode()
+    response = client.post(url, {"title": "Convention révisée", "authentic_languages": ["fr", "nl"]})
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert (document.title, document.authentic_languages) == ("Convention révisée", ["fr", "nl"])
+    blockers = selectors.proposal_blockers(document, selectors.draft_clauses(document))
+    assert {b["language"] for b in blockers} == {"nl"} and len(blockers) == 3
+
+
+def test_the_list_offers_to_start_a_document_for_my_partnerships(cast, as_role):
+    response = as_role("party_editor").get(reverse("conventions:document_list"))
+    assert reverse("conventions:document_create", args=[cast.partnership.key]) in response.content.decode()
+    response = as_role("party_viewer").get(reverse("conventions:document_list"))
+    assert (
+        reverse("conventions:document_create", args=[cast.partnership.key]) not in response.content.decode()
+    )
