@@ -206,3 +206,32 @@ def test_forms_are_protected_by_csrf(cast, published):
         reverse("conventions:clause_move", args=[document.key, clause.key]), {"direction": "down"}
     )
     assert response.status_code == 403
+
+
+def test_absurd_numbers_and_inputs_never_cause_a_server_error(cast, as_role, proposed):
+    client = as_role("party_coordinator")
+    key = proposed.key
+    clause = proposed.clauses.first()
+    big = "9" * 30
+    assert client.get(f"/fr/conventions/{key}/versions/{big}/").status_code == 404
+    assert client.get(f"/fr/conventions/{key}/versions/{big}/approval/").status_code == 404
+    assert client.get(f"/fr/conventions/{key}/compare/?from={big}&to=-1&lang=xx").status_code == 200
+    assert (
+        client.post(
+            f"/fr/conventions/{key}/clauses/{clause.key}/move/", {"direction": "sideways"}
+        ).status_code
+        == 302
+    )
+    response = client.post(
+        f"/fr/conventions/{key}/clauses/{clause.key}/edit/fr/",
+        {"heading": "x" * 400, "body": "Texte", "base_revision": big},
+    )
+    assert response.status_code == 200
+    response = client.post(
+        f"/fr/conventions/{key}/versions/1/approval/", {"decision": "changes_requested", "comment": ""}
+    )
+    assert response.status_code == 200 and 'class="error"' in response.content.decode()
+    response = client.post(
+        f"/fr/conventions/new/{cast.partnership.key}/", {"kind": "nope", "template": "nope"}
+    )
+    assert response.status_code == 200

@@ -64,3 +64,27 @@ def test_pages_make_the_same_number_of_queries_for_5_and_50_clauses(
     assert document.last_number == 2 and len(document.versions.get(number=2).clauses) == 50
     with django_assert_num_queries(small):
         client.get(url())
+
+
+def test_the_comments_page_makes_the_same_number_of_queries_for_2_and_20_threads(cast, as_role, document):
+    clause = document.clauses.first()
+    client = as_role("party_viewer")
+    url = reverse("conventions:clause_comments", args=[document.key, clause.key])
+
+    def threads(n):
+        for i in range(clause.threads.count(), n):
+            thread = services.thread_open(
+                actor=cast.user("party_editor"),
+                clause=clause,
+                language="fr",
+                body=f"Remarque {i}",
+                mentions=[cast.jette],
+            )
+            services.thread_reply(
+                actor=cast.user("partner_coordinator"), thread=thread, language="es", body="Sí."
+            )
+
+    threads(2)
+    small = count_queries(client, url)
+    threads(20)
+    assert count_queries(client, url) == small

@@ -212,6 +212,8 @@ def test_notifications_reach_each_member_in_their_own_language(
     assert "coordinator@stadd.test" not in by_recipient  # invited, not a party yet
     spanish = by_recipient["coordinador@tarija.test"]
     assert "/es/conventions/" in spanish.body
+    assert spanish.body.startswith("Hola") and "se propone para aprobación" in spanish.subject
+    assert by_recipient["viewer@jette.test"].body.startswith("Bonjour")
     assert "/fr/conventions/" in by_recipient["viewer@jette.test"].body
 
 
