@@ -148,3 +148,51 @@ def test_the_document_page_works_on_a_small_screen(new_page, cast, convention):
         page.goto(path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
         assert_accessible(page, context=f"{path} at 360 px")
+
+
+@pytest.fixture
+def published(transactional_db, cast):
+    from tests.conventions.conftest import make_document
+
+    document = make_document(cast, clauses=2)
+    version = services.version_propose(actor=cast.user("party_editor"), document=document)
+    services.version_decide(actor=cast.user("party_coordinator"), version=version, decision="approved")
+    services.version_decide(actor=cast.user("partner_coordinator"), version=version, decision="approved")
+    services.version_sign(
+        actor=cast.user("party_coordinator"), version=version, consent=True, password=PASSWORD
+    )
+    services.version_sign(
+        actor=cast.user("partner_coordinator"), version=version, consent=True, password=PASSWORD
+    )
+    services.document_publish(actor=cast.user("party_coordinator"), document=document)
+    services.document_publish(actor=cast.user("partner_coordinator"), document=document)
+    services.thread_open(
+        actor=cast.user("partner_coordinator"),
+        clause=document.clauses.first(),
+        language="es",
+        body="¿Y el plazo?",
+    )
+    return document
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_other_conventions_pages_pass_axe(new_page, cast, published, language):
+    key, clause = published.key, published.clauses.first()
+    public = new_page()
+    public.goto(f"/{language}/conventions/{key}/public/")
+    assert_accessible(public, context="the public page")
+    page = new_page()
+    log_in(page, cast.user("party_coordinator").email, PASSWORD)
+    page.wait_for_url(re.compile(r"/dashboard/$"))
+    for path in (
+        "/conventions/",
+        f"/conventions/new/{cast.partnership.key}/",
+        f"/conventions/{key}/clauses/{clause.key}/comments/",
+        f"/conventions/{key}/clauses/add/",
+        f"/conventions/{key}/settings/",
+        f"/conventions/{key}/versions/1/sign/",
+        f"/conventions/{key}/propose/",
+    ):
+        page.goto(f"/{language}{path}")
+        assert page.locator("html").get_attribute("lang") == language
+        assert_accessible(page, context=f"/{language}{path}")
