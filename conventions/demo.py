@@ -177,6 +177,15 @@ def _partnership(context, a, b, name, kind, started_on=None):
     return partnership
 
 
+def _both_accepted(partnership, a, b) -> bool:
+    accepted = set(
+        PartnershipParty.objects.filter(partnership=partnership, status=PartyStatus.ACCEPTED).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    return {a.pk, b.pk} <= accepted
+
+
 def _member(organisation, user, function):
     """An active coordinator membership with the right to sign (kept if it already exists)."""
     membership = Membership.objects.filter(
@@ -211,6 +220,9 @@ def seed_agreement(log, context):
     )
     context.setdefault("partnerships", {}).setdefault("brasschaat-tarija", partnership)
     if Document.objects.filter(partnership=partnership, title=AGREEMENT_TITLE).exists():
+        return
+    if not _both_accepted(partnership, brasschaat, tarija):
+        log("Brasschaat – Tarija: both parties must have accepted the partnership; no convention loaded")
         return
     document = services.document_create(
         actor=pieter,
@@ -253,6 +265,9 @@ def seed_charter(log, context):
         PartnershipKind.ASSOCIATION,
     )
     if Document.objects.filter(partnership=partnership, title=CHARTER_TITLE).exists():
+        return
+    if not _both_accepted(partnership, jette, diaspora):
+        log("Jette charter: both parties must have accepted the partnership; no charter loaded")
         return
     document = services.document_create(
         actor=aicha,

@@ -248,8 +248,6 @@ class Version(models.Model):
     pdf_requested_at = models.DateTimeField(_("PDF requested on"), null=True, blank=True)
     pdf_received_at = models.DateTimeField(_("PDF job received on"), null=True, blank=True)
 
-    FROZEN_FIELDS = ("document_id", "number", "snapshot", "reason", "proposed_by_id", "proposed_at")
-
     class Meta:
         verbose_name = _("version")
         verbose_name_plural = _("versions")

@@ -7,7 +7,6 @@ from conventions.models import (
     Clause,
     ClauseText,
     CommentThread,
-    Decision,
     Document,
     ThreadStatus,
     TranslationState,
@@ -216,12 +215,6 @@ def signature_rows(document, version) -> list[dict]:
     ]
 
 
-def all_approved(document, version) -> bool:
-    approved = {a.organisation_id for a in version.approvals.all() if a.decision == Decision.APPROVED}
-    party_ids = set(document.party_organisation_ids())
-    return bool(party_ids) and party_ids <= approved
-
-
 def threads_of_clause(clause):
     return (
         CommentThread.objects.filter(clause=clause)
@@ -229,14 +222,6 @@ def threads_of_clause(clause):
         .prefetch_related("mentions", "comments__author")
         .order_by("status", "-created_at")
     )
-
-
-def open_thread_count(document) -> int:
-    return CommentThread.objects.filter(document=document, status=ThreadStatus.OPEN).count()
-
-
-def published_version_of(document):
-    return document.published_version
 
 
 def dashboard_context(user) -> dict:

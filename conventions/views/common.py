@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 
 from conventions.permissions import (
@@ -32,6 +32,3 @@ def document_perms(user, document) -> dict:
         "can_decide": bool(coordinator_organisation_ids(user, document)),
         "can_sign": bool(signatory_organisation_ids(user, document)),
     }
-
-
-__all__ = ["NON_FIELD_ERRORS", "add_errors", "document_perms", "reading_language"]
