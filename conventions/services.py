@@ -364,6 +364,8 @@ def thread_open(*, actor, clause, language, body, mentions=()) -> CommentThread:
     thread.mentions.set(mentions)
     Comment.objects.create(thread=thread, author=actor, language=language, body=body.strip())
     Document.objects.filter(pk=document.pk).update(updated_at=timezone.now())
+    if mentions:
+        notifications.notify_mention(thread, list(mentions), actor=actor)
     audit.record("conventions.thread.opened", actor=actor, subject=document, thread=thread.key)
     return thread
 
@@ -512,6 +514,7 @@ def version_decide(*, actor, version, decision: str, comment: str = "") -> list[
             "approved" if decision == Decision.APPROVED else "changes_requested",
             version,
             actor=actor,
+            comment=comment,
         )
     return approvals
 

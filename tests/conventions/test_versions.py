@@ -317,3 +317,32 @@ def test_the_history_of_the_document_is_shown(cast, as_role, proposed):
         url = reverse("conventions:document_detail", args=[proposed.key])
     html = as_role("party_viewer").get(url).content.decode()
     assert "proposed a version" in html and "created the document" in html
+
+
+def test_the_members_of_a_mentioned_party_are_told(cast, document, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.thread_open(
+            actor=cast.user("party_editor"),
+            clause=document.clauses.first(),
+            language="fr",
+            body="Qu'en pense Tarija ?",
+            mentions=[cast.tarija],
+        )
+    assert [m.to[0] for m in mail.outbox] == ["coordinador@tarija.test"]
+    assert "/es/conventions/" in mail.outbox[0].body and "Municipio de Tarija" in mail.outbox[0].body
+
+
+def test_a_request_for_changes_reaches_the_parties_with_its_comment(
+    cast, proposed, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.version_decide(
+            actor=cast.user("partner_coordinator"),
+            version=proposed.versions.get(),
+            decision="changes_requested",
+            comment="Falta el calendario.",
+        )
+    to_jette = [m for m in mail.outbox if m.to[0] == "coordinator@jette.test"]
+    assert to_jette and "Falta el calendario." in to_jette[0].body
+    assert "demande des changements" in to_jette[0].subject
