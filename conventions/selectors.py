@@ -215,6 +215,12 @@ def signature_rows(document, version) -> list[dict]:
     ]
 
 
+def publication_consents(version) -> list:
+    from conventions.models import PublicationConsent
+
+    return list(PublicationConsent.objects.filter(version=version).select_related("organisation"))
+
+
 def threads_of_clause(clause):
     return (
         CommentThread.objects.filter(clause=clause)

@@ -20,7 +20,11 @@ from conventions.forms import (
     ThreadForm,
 )
 from conventions.models import LANGUAGE_CODES, Clause, CommentThread, DocumentStatus, TranslationState
-from conventions.permissions import get_document_for_user, may_create_for_partnership
+from conventions.permissions import (
+    coordinator_organisation_ids,
+    get_document_for_user,
+    may_create_for_partnership,
+)
 from conventions.views.common import add_errors, document_perms, reading_language
 from partners.models import Partnership, PartnershipParty
 from partners.permissions import accepted_party_ids, role_in
@@ -94,6 +98,9 @@ def document_detail(request, key):
             }
         )
     versions = selectors.versions_of(document)
+    current = selectors.current_version(versions)
+    consented = selectors.publication_consents(current) if current and current.status == "signed" else []
+    my_organisations = set(coordinator_organisation_ids(request.user, document))
     context = {
         "document": document,
         "rows": rows,
@@ -102,7 +109,9 @@ def document_detail(request, key):
         "parity": selectors.parity(document, clauses),
         "blockers": selectors.proposal_blockers(document, clauses),
         "versions": versions,
-        "current": selectors.current_version(versions),
+        "current": current,
+        "consented": [consent.organisation.name for consent in consented],
+        "i_consented": bool(my_organisations) and my_organisations <= {c.organisation_id for c in consented},
         "open_threads": sum(clause.open_threads for clause in clauses),
         "parties": document.party_organisations(),
         "history": list(audit.history(document)[:15]),

@@ -144,7 +144,15 @@ def test_the_document_page_works_on_a_small_screen(new_page, cast, convention):
     # (the cast's partner prefers Spanish: she lands on /es/ pages)
     log_in(page, cast.user("partner_coordinator").email, PASSWORD)
     page.wait_for_url(re.compile(r"/dashboard/$"))
-    for path in (f"/es/conventions/{document.key}/", f"/es/conventions/{document.key}/versions/1/"):
+    clause = _clauses[0]
+    for path in (
+        f"/es/conventions/{document.key}/",
+        f"/es/conventions/{document.key}/versions/1/",
+        f"/es/conventions/{document.key}/clauses/{clause.key}/edit/fr/",
+        f"/es/conventions/{document.key}/clauses/{clause.key}/comments/",
+        f"/es/conventions/{document.key}/compare/",
+        f"/es/conventions/{document.key}/versions/1/approval/",
+    ):
         page.goto(path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
         assert_accessible(page, context=f"{path} at 360 px")

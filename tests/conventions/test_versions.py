@@ -346,3 +346,16 @@ def test_a_request_for_changes_reaches_the_parties_with_its_comment(
     to_jette = [m for m in mail.outbox if m.to[0] == "coordinator@jette.test"]
     assert to_jette and "Falta el calendario." in to_jette[0].body
     assert "demande des changements" in to_jette[0].subject
+
+
+def test_the_document_page_shows_who_agreed_to_publish(cast, as_role, signed):
+    from django.utils import translation
+
+    services.document_publish(actor=cast.user("party_coordinator"), document=signed)
+    with translation.override("en"):
+        url = reverse("conventions:document_detail", args=[signed.key])
+    html = as_role("party_coordinator").get(url).content.decode()
+    assert "Agreed to publish the signed document: Commune de Jette." in html
+    assert "Agree to publish the signed document</button>" not in html
+    html = as_role("partner_coordinator").get(url).content.decode()
+    assert "Agree to publish the signed document</button>" in html
