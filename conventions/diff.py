@@ -45,10 +45,23 @@ class ClauseDiff:
     heading: list[tuple[str, str]] = field(default_factory=list)
     body: list[tuple[str, str]] = field(default_factory=list)
     language_missing: bool = False
+    languages_changed: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         return self.kinds != [UNCHANGED]
+
+
+def languages_changed(old: dict | None, new: dict | None) -> list[str]:
+    """The languages in which a clause's text differs between two snapshots."""
+    old_texts = (old or {}).get("texts", {})
+    new_texts = (new or {}).get("texts", {})
+    changed = []
+    for code in sorted(set(old_texts) | set(new_texts)):
+        a, b = old_texts.get(code) or {}, new_texts.get(code) or {}
+        if (a.get("heading", ""), a.get("body", "")) != (b.get("heading", ""), b.get("body", "")):
+            changed.append(code)
+    return changed
 
 
 def _text(clause: dict | None, language: str) -> dict:
@@ -97,6 +110,9 @@ def diff_snapshots(old: dict, new: dict, language: str) -> list[ClauseDiff]:
             kinds.append(MOVED)
         if (old_text["heading"], old_text["body"]) != (new_text["heading"], new_text["body"]):
             kinds.append(CHANGED)
+        changed_in = languages_changed(before, clause)
+        if changed_in and CHANGED not in kinds:
+            kinds.append(CHANGED)  # changed in another language than the one shown
         result.append(
             ClauseDiff(
                 clause["key"],
@@ -106,6 +122,7 @@ def diff_snapshots(old: dict, new: dict, language: str) -> list[ClauseDiff]:
                 word_diff(old_text["heading"], new_text["heading"]),
                 word_diff(old_text["body"], new_text["body"]),
                 not new_text["body"] and not old_text["body"],
+                changed_in,
             )
         )
     for i, gone in removed:

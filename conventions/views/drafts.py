@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,10 +34,12 @@ from soliris import audit
 
 @login_required
 def document_list(request):
-    documents = list(selectors.documents_for_user(request.user))
+    page = Paginator(selectors.documents_for_user(request.user), 25).get_page(request.GET.get("page"))
     partnerships = selectors.partnerships_open_to_new_documents(request.user)
     return render(
-        request, "conventions/document_list.html", {"documents": documents, "partnerships": partnerships}
+        request,
+        "conventions/document_list.html",
+        {"documents": list(page.object_list), "page": page, "partnerships": partnerships},
     )
 
 

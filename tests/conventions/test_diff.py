@@ -92,3 +92,23 @@ def test_the_diff_page_is_readable_without_colour(two_versions, as_role):
     assert "Moved from position 4 to 1" in html
     assert "Removed" in html and "Added" in html
     assert "1 added, 1 removed, 1 moved, 1 changed." in html
+
+
+def test_a_clause_changed_only_in_another_language_is_marked_changed(cast):
+    document = make_document(cast, clauses=1)
+    services.version_propose(actor=cast.user("party_editor"), document=document)
+    clause = document.clauses.get()
+    es = clause.texts.get(language="es")
+    services.clause_text_save(
+        actor=cast.user("partner_coordinator"),
+        clause=clause,
+        language="es",
+        heading=es.heading,
+        body="Las partes acuerdan juntas, por escrito, el punto 1.",
+        base_revision=es.revision,
+    )
+    services.version_propose(actor=cast.user("party_editor"), document=document)
+    old, new = document.versions.get(number=1), document.versions.get(number=2)
+    (d,) = diff.diff_snapshots(old.snapshot, new.snapshot, "fr")
+    assert d.kinds == ["changed"] and d.languages_changed == ["es"]
+    assert all(op == "equal" for op, _text in d.body)  # the French text itself did not change

@@ -57,3 +57,16 @@ def test_the_dashboard_lists_my_documents(cast, document, client):
     response = client.get(reverse("dashboard"))
     assert response.status_code == 200
     assert reverse("conventions:document_detail", args=[document.key]) in response.content.decode()
+
+
+def test_the_document_list_is_paginated(cast, client):
+    from tests.conventions.conftest import make_document
+
+    for n in range(27):
+        make_document(cast, clauses=0, title=f"Document {n:02d}")
+    client.force_login(cast.user("party_viewer"))
+    first = client.get(reverse("conventions:document_list"))
+    assert len(first.context["documents"]) == 25
+    second = client.get(reverse("conventions:document_list") + "?page=2")
+    assert len(second.context["documents"]) == 2
+    assert client.get(reverse("conventions:document_list") + "?page=abc").status_code == 200
