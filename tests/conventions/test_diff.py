@@ -25,6 +25,10 @@ def test_word_diff_marks_inserted_and_deleted_words():
 
 @pytest.fixture
 def two_versions(cast):
+    return build_two_versions(cast)
+
+
+def build_two_versions(cast):
     """Version 1: clauses 1, 2, 3, 4. Version 2: clause 2 removed, clause 4 moved first,
     clause 1 changed in French and Spanish, a new clause added."""
     document = make_document(cast, clauses=4)
