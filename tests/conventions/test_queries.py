@@ -28,7 +28,17 @@ def grow(cast, document, clauses):
 
 
 @pytest.mark.parametrize(
-    "name", ["document_detail", "version_detail", "version_diff", "version_approve", "document_list"]
+    "name",
+    [
+        "document_detail",
+        "version_detail",
+        "version_diff",
+        "version_approve",
+        "version_sign",
+        "version_propose",
+        "clause_edit",
+        "document_list",
+    ],
 )
 def test_pages_make_the_same_number_of_queries_for_5_and_50_clauses(
     cast, as_role, name, django_assert_num_queries
@@ -42,6 +52,8 @@ def test_pages_make_the_same_number_of_queries_for_5_and_50_clauses(
             "document_list": [],
             "version_detail": [document.key, latest],
             "version_approve": [document.key, latest],
+            "version_sign": [document.key, latest],
+            "clause_edit": [document.key, document.clauses.order_by("position").first().key, "es"],
         }
         return reverse(f"conventions:{name}", args=args.get(name, [document.key]))
 
@@ -62,8 +74,9 @@ def test_pages_make_the_same_number_of_queries_for_5_and_50_clauses(
     )
     snapshot(50)
     assert document.last_number == 2 and len(document.versions.get(number=2).clauses) == 50
+    address = url()
     with django_assert_num_queries(small):
-        client.get(url())
+        client.get(address)
 
 
 def test_the_comments_page_makes_the_same_number_of_queries_for_2_and_20_threads(cast, as_role, document):
