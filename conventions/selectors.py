@@ -1,1 +1,235 @@
-"""Reads: querysets with their related objects loaded, search, facets."""
+"""Reads: documents, drafts, parity, versions — with their related objects loaded."""
+
+from django.db.models import Count, Prefetch, Q
+
+from conventions.models import (
+    LANGUAGE_CODES,
+    Clause,
+    ClauseText,
+    CommentThread,
+    Document,
+    ThreadStatus,
+    TranslationState,
+    Version,
+    VersionStatus,
+)
+from partners.models import PartnershipParty
+from partners.permissions import roles_by_organisation
+
+
+def _parties_prefetch():
+    return Prefetch("partnership__parties", queryset=PartnershipParty.objects.select_related("organisation"))
+
+
+def document_by_key(key: str) -> Document | None:
+    return (
+        Document.objects.select_related("partnership", "published_version", "amends")
+        .prefetch_related(_parties_prefetch())
+        .filter(key=key)
+        .first()
+    )
+
+
+def documents_for_user(user):
+    """Documents of the partnerships where the user belongs to an accepted party."""
+    organisation_ids = list(roles_by_organisation(user))
+    if not organisation_ids:
+        return Document.objects.none()
+    return (
+        Document.objects.filter(
+            partnership__parties__organisation_id__in=organisation_ids,
+            partnership__parties__status="accepted",
+        )
+        .distinct()
+        .select_related("partnership")
+        .prefetch_related(_parties_prefetch())
+        .annotate(
+            open_threads=Count("threads", filter=Q(threads__status=ThreadStatus.OPEN), distinct=True),
+            clause_count=Count("clauses", filter=Q(clauses__removed_at__isnull=True), distinct=True),
+        )
+        .order_by("-updated_at")
+    )
+
+
+def partnerships_open_to_new_documents(user) -> list:
+    """Partnerships where the user is an editor or coordinator of an accepted party."""
+    from partners.models import Partnership, Role
+
+    roles = roles_by_organisation(user)
+    organisation_ids = [oid for oid, role in roles.items() if role in (Role.EDITOR, Role.COORDINATOR)]
+    if not organisation_ids:
+        return []
+    return list(
+        Partnership.objects.filter(parties__organisation_id__in=organisation_ids, parties__status="accepted")
+        .distinct()
+        .order_by("name")
+    )
+
+
+def partnership_documents(partnership, user) -> list[Document]:
+    """The documents of a partnership that ``user`` may see (for the partnership page)."""
+    from partners.permissions import accepted_party_ids, role_in
+
+    documents = list(
+        Document.objects.filter(partnership=partnership)
+        .annotate(open_threads=Count("threads", filter=Q(threads__status=ThreadStatus.OPEN)))
+        .select_related("published_version")
+        .order_by("kind", "title")
+    )
+    if role_in(user, accepted_party_ids(partnership)):
+        return documents
+    return [d for d in documents if d.published_version_id]
+
+
+def draft_clauses(document) -> list[Clause]:
+    """The working draft's clauses, with their texts and open threads, in order."""
+    return list(
+        Clause.objects.filter(document=document, removed_at__isnull=True)
+        .prefetch_related(Prefetch("texts", queryset=ClauseText.objects.order_by("language")))
+        .annotate(open_threads=Count("threads", filter=Q(threads__status=ThreadStatus.OPEN)))
+        .order_by("position", "id")
+    )
+
+
+def removed_clauses(document) -> list[Clause]:
+    """Clauses taken out of the draft: kept, and can be restored."""
+    return list(
+        Clause.objects.filter(document=document, removed_at__isnull=False)
+        .prefetch_related("texts")
+        .order_by("-removed_at")
+    )
+
+
+def texts_by_language(clause) -> dict[str, ClauseText]:
+    return {text.language: text for text in clause.texts.all()}
+
+
+def text_state(clause, language: str) -> int:
+    text = texts_by_language(clause).get(language)
+    return text.state if text else TranslationState.MISSING
+
+
+def parity(document, clauses: list[Clause]) -> list[dict]:
+    """Per language: how many clauses have an up-to-date text, to review, missing."""
+    rows = []
+    total = len(clauses)
+    for language in LANGUAGE_CODES:
+        up = review = 0
+        for clause in clauses:
+            state = text_state(clause, language)
+            up += state == TranslationState.UP_TO_DATE
+            review += state == TranslationState.TO_REVIEW
+        rows.append(
+            {
+                "language": language,
+                "up_to_date": up,
+                "to_review": review,
+                "missing": total - up - review,
+                "total": total,
+                "authentic": language in document.authentic_languages,
+                "complete": total > 0 and up == total,
+            }
+        )
+    return rows
+
+
+def proposal_blockers(document, clauses: list[Clause]) -> list[dict]:
+    """Clauses lacking an up-to-date text in an authentic language: a version cannot be proposed."""
+    blockers = []
+    for index, clause in enumerate(clauses, start=1):
+        texts = texts_by_language(clause)
+        for language in document.authentic_languages:
+            text = texts.get(language)
+            state = text.state if text else TranslationState.MISSING
+            if state != TranslationState.UP_TO_DATE or not (text.body if text else ""):
+                blockers.append({"clause": clause, "number": index, "language": language, "state": state})
+    return blockers
+
+
+def reading_text(clause, language: str) -> dict:
+    """What a reader of ``language`` sees: their text, or the original marked as a fallback."""
+    texts = texts_by_language(clause)
+    text = texts.get(language)
+    if text and (text.body or text.heading):
+        return {"text": text, "language": language, "fallback": False, "state": text.state}
+    original = texts.get(clause.original_language) or next(iter(texts.values()), None)
+    return {
+        "text": original,
+        "language": original.language if original else None,
+        "fallback": True,
+        "state": TranslationState.MISSING,
+    }
+
+
+def snapshot_text(clause: dict, language: str) -> dict:
+    """The same for a frozen clause of a version's snapshot."""
+    texts = clause.get("texts", {})
+    text = texts.get(language)
+    if text and (text.get("body") or text.get("heading")):
+        return {**text, "language": language, "fallback": False}
+    original_language = clause.get("original_language")
+    original = texts.get(original_language) or next(iter(texts.values()), {})
+    return {**original, "language": original_language, "fallback": True}
+
+
+def versions_of(document) -> list[Version]:
+    return list(
+        Version.objects.filter(document=document)
+        .prefetch_related("approvals__organisation", "signatures")
+        .order_by("-number")
+    )
+
+
+def current_version(versions: list[Version]) -> Version | None:
+    """The version going through approval or signature (or signed), if any."""
+    for version in versions:
+        if version.status != VersionStatus.SUPERSEDED:
+            return version
+    return None
+
+
+def version_by_number(document, number: int) -> Version | None:
+    return (
+        Version.objects.filter(document=document, number=number)
+        .prefetch_related("approvals__organisation", "approvals__decided_by", "signatures")
+        .first()
+    )
+
+
+def approval_rows(document, version) -> list[dict]:
+    """Each party and its decision on ``version``."""
+    decisions = {a.organisation_id: a for a in version.approvals.all()}
+    return [
+        {"organisation": organisation, "approval": decisions.get(organisation.pk)}
+        for organisation in document.party_organisations()
+    ]
+
+
+def signature_rows(document, version) -> list[dict]:
+    signatures: dict[int, list] = {}
+    for signature in version.signatures.all():
+        signatures.setdefault(signature.organisation_id, []).append(signature)
+    return [
+        {"organisation": organisation, "signatures": signatures.get(organisation.pk, [])}
+        for organisation in document.party_organisations()
+    ]
+
+
+def publication_consents(version) -> list:
+    from conventions.models import PublicationConsent
+
+    return list(PublicationConsent.objects.filter(version=version).select_related("organisation"))
+
+
+def threads_of_clause(clause):
+    return (
+        CommentThread.objects.filter(clause=clause)
+        .select_related("created_by", "resolved_by")
+        .prefetch_related("mentions", "comments__author")
+        .order_by("status", "-created_at")
+    )
+
+
+def dashboard_context(user) -> dict:
+    documents = list(documents_for_user(user)[:5])
+    return {"convention_documents": documents}

@@ -1,0 +1,152 @@
+"""Differences between two frozen versions: per clause (added, removed, moved, changed), then
+per language, word by word. Pure functions over the versions' snapshots."""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+TOKEN = re.compile(r"\w+\s*|[^\w\s]\s*|\s+", re.UNICODE)  # words keep their trailing space
+
+ADDED, REMOVED, MOVED, CHANGED, UNCHANGED = "added", "removed", "moved", "changed", "unchanged"
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(text or "")
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """[(op, text)] with op in "equal", "insert", "delete"; runs of the same op are merged."""
+    a, b = tokens(old), tokens(new)
+    out: list[tuple[str, str]] = []
+
+    def push(op, text):
+        if not text:
+            return
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + text)
+        else:
+            out.append((op, text))
+
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            push("equal", "".join(a[i1:i2]))
+        else:
+            push("delete", "".join(a[i1:i2]))
+            push("insert", "".join(b[j1:j2]))
+    return out
+
+
+@dataclass
+class ClauseDiff:
+    key: str
+    kinds: list[str]
+    old_position: int | None
+    new_position: int | None
+    heading: list[tuple[str, str]] = field(default_factory=list)
+    body: list[tuple[str, str]] = field(default_factory=list)
+    language_missing: bool = False
+    languages_changed: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.kinds != [UNCHANGED]
+
+
+def languages_changed(old: dict | None, new: dict | None) -> list[str]:
+    """The languages in which a clause's text differs between two snapshots."""
+    old_texts = (old or {}).get("texts", {})
+    new_texts = (new or {}).get("texts", {})
+    changed = []
+    for code in sorted(set(old_texts) | set(new_texts)):
+        a, b = old_texts.get(code) or {}, new_texts.get(code) or {}
+        if (a.get("heading", ""), a.get("body", "")) != (b.get("heading", ""), b.get("body", "")):
+            changed.append(code)
+    return changed
+
+
+def _text(clause: dict | None, language: str) -> dict:
+    if clause is None:
+        return {"heading": "", "body": ""}
+    return clause.get("texts", {}).get(language) or {"heading": "", "body": ""}
+
+
+def diff_snapshots(old: dict, new: dict, language: str) -> list[ClauseDiff]:
+    """The clauses of ``new`` in order, with the removed ones of ``old`` where they stood."""
+    old_clauses = old.get("clauses", [])
+    new_clauses = new.get("clauses", [])
+    old_by_key = {c["key"]: (i, c) for i, c in enumerate(old_clauses)}
+    new_keys = [c["key"] for c in new_clauses]
+    common_old = [c["key"] for c in old_clauses if c["key"] in set(new_keys)]
+    common_new = [k for k in new_keys if k in old_by_key]
+    # Clauses outside the longest common order are the moved ones.
+    in_place = set()
+    for block in difflib.SequenceMatcher(None, common_old, common_new, autojunk=False).get_matching_blocks():
+        in_place.update(common_old[block.a : block.a + block.size])
+
+    result: list[ClauseDiff] = []
+    removed = [(i, c) for i, c in enumerate(old_clauses) if c["key"] not in set(new_keys)]
+    for j, clause in enumerate(new_clauses):
+        while removed and removed[0][0] <= (old_by_key.get(clause["key"], (10**9,))[0]):
+            i, gone = removed.pop(0)
+            result.append(_removed(gone, i, language))
+        new_text = _text(clause, language)
+        if clause["key"] not in old_by_key:
+            result.append(
+                ClauseDiff(
+                    clause["key"],
+                    [ADDED],
+                    None,
+                    j + 1,
+                    [("insert", new_text["heading"])] if new_text["heading"] else [],
+                    [("insert", new_text["body"])] if new_text["body"] else [],
+                    not new_text["body"],
+                )
+            )
+            continue
+        i, before = old_by_key[clause["key"]]
+        old_text = _text(before, language)
+        kinds = []
+        if clause["key"] not in in_place:
+            kinds.append(MOVED)
+        if (old_text["heading"], old_text["body"]) != (new_text["heading"], new_text["body"]):
+            kinds.append(CHANGED)
+        changed_in = languages_changed(before, clause)
+        if changed_in and CHANGED not in kinds:
+            kinds.append(CHANGED)  # changed in another language than the one shown
+        result.append(
+            ClauseDiff(
+                clause["key"],
+                kinds or [UNCHANGED],
+                i + 1,
+                j + 1,
+                word_diff(old_text["heading"], new_text["heading"]),
+                word_diff(old_text["body"], new_text["body"]),
+                not new_text["body"] and not old_text["body"],
+                changed_in,
+            )
+        )
+    for i, gone in removed:
+        result.append(_removed(gone, i, language))
+    return result
+
+
+def _removed(clause: dict, index: int, language: str) -> ClauseDiff:
+    text = _text(clause, language)
+    return ClauseDiff(
+        clause["key"],
+        [REMOVED],
+        index + 1,
+        None,
+        [("delete", text["heading"])] if text["heading"] else [],
+        [("delete", text["body"])] if text["body"] else [],
+        not text["body"],
+    )
+
+
+def summary(diffs: list[ClauseDiff]) -> dict[str, int]:
+    counts = {ADDED: 0, REMOVED: 0, MOVED: 0, CHANGED: 0}
+    for d in diffs:
+        for kind in d.kinds:
+            if kind in counts:
+                counts[kind] += 1
+    return counts

@@ -1,0 +1,117 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from conventions import charters
+from conventions.models import LANGUAGE_CHOICES, Decision, DocumentKind
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of document"), choices=DocumentKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    authentic_languages = forms.MultipleChoiceField(
+        label=_("Authentic languages"),
+        choices=LANGUAGE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The languages whose texts are equally authentic, e.g. French and Spanish."),
+    )
+    template = forms.ChoiceField(label=_("Start from"), required=False)
+    amends = forms.ChoiceField(
+        label=_("Amends"),
+        required=False,
+        help_text=_(
+            "For an addendum: the convention or charter it amends. It starts a new cycle of its own."
+        ),
+    )
+
+    def __init__(self, *args, documents=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].choices = [("", _("An empty document")), *charters.choices()]
+        self.documents = {document.key: document for document in documents}
+        self.fields["amends"].choices = [("", "—"), *((d.key, d.title) for d in documents)]
+
+    def clean(self):
+        data = super().clean()
+        data["amends"] = self.documents.get(data.get("amends") or "")
+        if data.get("kind") == DocumentKind.ADDENDUM and data["amends"] is None:
+            self.add_error("amends", _("Choose the document this addendum amends."))
+        return data
+
+
+class DocumentSettingsForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    authentic_languages = forms.MultipleChoiceField(
+        label=_("Authentic languages"),
+        choices=LANGUAGE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The languages whose texts are equally authentic, e.g. French and Spanish."),
+    )
+
+
+class ClauseAddForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language you write in"), choices=LANGUAGE_CHOICES)
+    heading = forms.CharField(label=_("Heading"), max_length=300, required=False)
+    body = forms.CharField(label=_("Text of the clause"), widget=forms.Textarea(attrs={"rows": 8}))
+
+
+class ClauseTextForm(forms.Form):
+    heading = forms.CharField(label=_("Heading"), max_length=300, required=False)
+    body = forms.CharField(label=_("Text of the clause"), widget=forms.Textarea(attrs={"rows": 10}))
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    make_original = forms.BooleanField(
+        label=_(
+            "This is a change of substance: make this text the original and ask the other languages to review"
+        ),
+        required=False,
+    )
+
+
+class ThreadForm(forms.Form):
+    body = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 4}))
+    mentions = forms.MultipleChoiceField(
+        label=_("Mention a party"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, organisations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisations = {str(o.pk): o for o in organisations}
+        self.fields["mentions"].choices = [(str(o.pk), o.name) for o in organisations]
+
+    def mentioned(self):
+        return [self.organisations[pk] for pk in self.cleaned_data.get("mentions", [])]
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ProposeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why this version? What changed?"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=pgettext_lazy("approval form", "Your party's decision"),
+        choices=Decision.choices,
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when you ask for changes: say which."),
+    )
+
+
+class SignForm(forms.Form):
+    function = forms.CharField(label=_("Your function"), max_length=200, required=False)
+    consent = forms.BooleanField(
+        label=_("I have read this version and I sign it for my organisation, with its explicit consent."),
+    )
+    password = forms.CharField(
+        label=_("Your password, to confirm it is you"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        strip=False,
+    )

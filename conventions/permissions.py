@@ -1,0 +1,85 @@
+"""Who may do what on a convention or charter.
+
+Parity: every right comes from an active membership of ANY accepted party of the document
+(``Document.party_organisation_ids()``), by role — viewers read, editors edit the draft,
+coordinators decide (approve, publish) for their own organisation; people marked "may sign"
+sign for their organisation. Invited parties and platform staff see nothing private.
+"""
+
+import rules
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from partners.models import Role
+from partners.permissions import active_memberships, at_least, role_in, roles_by_organisation
+
+
+def document_role(user, document) -> str | None:
+    return role_in(user, document.party_organisation_ids())
+
+
+def coordinator_organisation_ids(user, document) -> list[int]:
+    roles = roles_by_organisation(user)
+    return [oid for oid in document.party_organisation_ids() if roles.get(oid) == Role.COORDINATOR]
+
+
+def signatory_organisation_ids(user, document) -> list[int]:
+    """The party organisations the user may sign for (cached per document on the user)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cache = user.__dict__.setdefault("_soliris_signatory", {})
+    party_ids = tuple(document.party_organisation_ids())
+    if party_ids not in cache:
+        cache[party_ids] = list(
+            active_memberships(user)
+            .filter(may_sign=True, organisation_id__in=party_ids)
+            .values_list("organisation_id", flat=True)
+        )
+    return cache[party_ids]
+
+
+@rules.predicate
+def is_party_member(user, document):
+    return at_least(document_role(user, document), Role.VIEWER)
+
+
+@rules.predicate
+def is_party_editor(user, document):
+    return at_least(document_role(user, document), Role.EDITOR)
+
+
+@rules.predicate
+def is_party_coordinator(user, document):
+    return bool(coordinator_organisation_ids(user, document))
+
+
+@rules.predicate
+def is_party_signatory(user, document):
+    return bool(signatory_organisation_ids(user, document))
+
+
+rules.add_perm("conventions.document:view", is_party_member)
+rules.add_perm("conventions.document:edit", is_party_editor)
+rules.add_perm("conventions.document:comment", is_party_member)
+rules.add_perm("conventions.version:propose", is_party_editor)
+rules.add_perm("conventions.version:approve", is_party_coordinator)
+rules.add_perm("conventions.version:sign", is_party_signatory)
+rules.add_perm("conventions.document:publish", is_party_coordinator)
+
+
+def may_create_for_partnership(user, partnership) -> bool:
+    from partners.permissions import accepted_party_ids
+
+    return at_least(role_in(user, accepted_party_ids(partnership)), Role.EDITOR)
+
+
+def get_document_for_user(user, key: str, perm: str = "conventions.document:view"):
+    """The document, or 404 for whoever may not know it exists, 403 for members without ``perm``."""
+    from conventions import selectors
+
+    document = selectors.document_by_key(key)
+    if document is None or not is_party_member(user, document):
+        raise Http404
+    if not user.has_perm(perm, document):
+        raise PermissionDenied
+    return document

@@ -1,0 +1,360 @@
+"""Documents and their working draft: reading, creating, co-editing clauses, comments."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from conventions import selectors, services
+from conventions.forms import (
+    ClauseAddForm,
+    ClauseTextForm,
+    DocumentForm,
+    DocumentSettingsForm,
+    ReplyForm,
+    ThreadForm,
+)
+from conventions.models import LANGUAGE_CODES, Clause, CommentThread, DocumentStatus, TranslationState
+from conventions.permissions import (
+    coordinator_organisation_ids,
+    get_document_for_user,
+    may_create_for_partnership,
+)
+from conventions.views.common import add_errors, document_perms, reading_language
+from partners.models import Partnership, PartnershipParty
+from partners.permissions import accepted_party_ids, role_in
+from soliris import audit
+
+
+@login_required
+def document_list(request):
+    page = Paginator(selectors.documents_for_user(request.user), 25).get_page(request.GET.get("page"))
+    partnerships = selectors.partnerships_open_to_new_documents(request.user)
+    return render(
+        request,
+        "conventions/document_list.html",
+        {"documents": list(page.object_list), "page": page, "partnerships": partnerships},
+    )
+
+
+@login_required
+def document_create(request, partnership_key):
+    partnership = Partnership.objects.filter(key=partnership_key).prefetch_related("parties").first()
+    if partnership is None or not role_in(request.user, accepted_party_ids(partnership)):
+        raise Http404
+    if not may_create_for_partnership(request.user, partnership):
+        raise PermissionDenied
+    documents = selectors.partnership_documents(partnership, request.user)
+    form = DocumentForm(
+        request.POST or None,
+        initial={"authentic_languages": [get_language()], "kind": request.GET.get("kind", "")},
+        documents=[d for d in documents if d.kind != "addendum"],
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = services.document_create(
+                actor=request.user, partnership=partnership, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The document is created. Every party can now edit its draft."))
+            return redirect("conventions:document_detail", document.key)
+    parties = PartnershipParty.objects.filter(partnership=partnership, status="accepted").select_related(
+        "organisation"
+    )
+    return render(
+        request,
+        "conventions/document_form.html",
+        {"form": form, "partnership": partnership, "parties": parties},
+    )
+
+
+def document_detail(request, key):
+    document = get_document_for_user(request.user, key)
+    language = reading_language(request)
+    clauses = selectors.draft_clauses(document)
+    rows = []
+    for number, clause in enumerate(clauses, start=1):
+        texts = selectors.texts_by_language(clause)
+        rows.append(
+            {
+                "clause": clause,
+                "number": number,
+                "reading": selectors.reading_text(clause, language),
+                "states": [
+                    {
+                        "language": code,
+                        "state": texts[code].state if code in texts else TranslationState.MISSING,
+                        "original": code == clause.original_language,
+                    }
+                    for code in LANGUAGE_CODES
+                ],
+                "first": number == 1,
+                "last": number == len(clauses),
+            }
+        )
+    versions = selectors.versions_of(document)
+    current = selectors.current_version(versions)
+    consented = selectors.publication_consents(current) if current and current.status == "signed" else []
+    my_organisations = set(coordinator_organisation_ids(request.user, document))
+    context = {
+        "document": document,
+        "rows": rows,
+        "language": language,
+        "languages": LANGUAGE_CODES,
+        "parity": selectors.parity(document, clauses),
+        "blockers": selectors.proposal_blockers(document, clauses),
+        "versions": versions,
+        "current": current,
+        "consented": [consent.organisation.name for consent in consented],
+        "i_consented": bool(my_organisations) and my_organisations <= {c.organisation_id for c in consented},
+        "open_threads": sum(clause.open_threads for clause in clauses),
+        "parties": document.party_organisations(),
+        "history": list(audit.history(document)[:15]),
+        "removed": [
+            {"clause": clause, "reading": selectors.reading_text(clause, language)}
+            for clause in selectors.removed_clauses(document)
+        ],
+        "addenda": list(document.addenda.order_by("created_at")),
+        **document_perms(request.user, document),
+    }
+    return render(request, "conventions/document_detail.html", context)
+
+
+def document_settings(request, key):
+    document = get_document_for_user(request.user, key, "conventions.document:edit")
+    form = DocumentSettingsForm(
+        request.POST or None,
+        initial={"title": document.title, "authentic_languages": document.authentic_languages},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.document_update(actor=request.user, document=document, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The document is updated."))
+            return redirect("conventions:document_detail", document.key)
+    context = {
+        "document": document,
+        "form": form,
+        "supersedes": document.status in (DocumentStatus.PROPOSED, DocumentStatus.AGREED),
+    }
+    return render(request, "conventions/document_settings.html", context)
+
+
+def _clause(document, clause_key) -> Clause:
+    return get_object_or_404(Clause, document=document, key=clause_key, removed_at__isnull=True)
+
+
+def clause_add(request, key):
+    document = get_document_for_user(request.user, key, "conventions.document:edit")
+    form = ClauseAddForm(request.POST or None, initial={"language": get_language()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.clause_add(actor=request.user, document=document, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The clause is added to the draft."))
+            return redirect(reverse("conventions:document_detail", args=[document.key]) + "#clauses")
+    return render(request, "conventions/clause_add.html", {"document": document, "form": form})
+
+
+def clause_edit(request, key, clause_key, language):
+    """The editor: the original beside the chosen language; a stale save shows both texts."""
+    document = get_document_for_user(request.user, key, "conventions.document:edit")
+    if language not in LANGUAGE_CODES:
+        raise Http404
+    clause = _clause(document, clause_key)
+    texts = {text.language: text for text in clause.texts.all()}
+    current = texts.get(language)
+    original = texts.get(clause.original_language)
+    conflict = None
+    if request.method == "POST":
+        form = ClauseTextForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.clause_text_save(
+                    actor=request.user,
+                    clause=clause,
+                    language=language,
+                    heading=data["heading"],
+                    body=data["body"],
+                    base_revision=data["base_revision"],
+                    make_original=data["make_original"],
+                )
+            except services.EditConflict as error:
+                theirs = error.current
+                conflict = {"theirs": theirs, "yours": {"heading": data["heading"], "body": data["body"]}}
+                # The form keeps the user's text, now based on the revision they have seen.
+                form = ClauseTextForm(
+                    initial={
+                        "heading": data["heading"],
+                        "body": data["body"],
+                        "base_revision": theirs.revision if theirs else 0,
+                        "make_original": data["make_original"],
+                    }
+                )
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("Your text is saved."))
+                return redirect(
+                    reverse("conventions:document_detail", args=[document.key]) + f"#clause-{clause.key}"
+                )
+    else:
+        form = ClauseTextForm(
+            initial={
+                "heading": current.heading if current else "",
+                "body": current.body if current else "",
+                "base_revision": current.revision if current else 0,
+            }
+        )
+    is_original = language == clause.original_language
+    if is_original:
+        del form.fields["make_original"]
+    for name in ("heading", "body"):
+        form.fields[name].widget.attrs["lang"] = language
+    context = {
+        "document": document,
+        "clause": clause,
+        "language": language,
+        "current": current,
+        "original": original,
+        "is_original": is_original,
+        "form": form,
+        "conflict": conflict,
+        "to_review": current is not None and current.state == TranslationState.TO_REVIEW,
+        "supersedes": document.status in (DocumentStatus.PROPOSED, DocumentStatus.AGREED),
+        "languages": LANGUAGE_CODES,
+    }
+    return render(request, "conventions/clause_edit.html", context, status=409 if conflict else 200)
+
+
+@require_POST
+def clause_confirm(request, key, clause_key, language):
+    document = get_document_for_user(request.user, key, "conventions.document:edit")
+    clause = _clause(document, clause_key)
+    try:
+        services.clause_text_confirm(actor=request.user, clause=clause, language=language)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The translation is confirmed up to date."))
+    return redirect(reverse("conventions:document_detail", args=[document.key]) + f"#clause-{clause.key}")
+
+
+@require_POST
+def clause_move(request, key, clause_key):
+    document = get_document_for_user(request.user, key, "conventions.document:edit")
+    clause = _clause(document, clause_key)
+    try:
+        services.clause_move(actor=request.user, clause=clause, direction=request.POST.get("direction", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The clause is moved."))
+    return redirect(reverse("conventions:document_detail", args=[document.key]) + f"#clause-{clause.key}")
+
+
+@require_POST
+def clause_remove(request, key, clause_key):
+    document = get_document_for_user(request.user, key, "conventions.document:edit")
+    clause = _clause(document, clause_key)
+    services.clause_remove(actor=request.user, clause=clause)
+    messages.success(request, _("The clause is removed from the draft. Earlier versions keep it."))
+    return redirect(reverse("conventions:document_detail", args=[document.key]) + "#clauses")
+
+
+@require_POST
+def clause_restore(request, key, clause_key):
+    document = get_document_for_user(request.user, key, "conventions.document:edit")
+    clause = get_object_or_404(Clause, document=document, key=clause_key, removed_at__isnull=False)
+    services.clause_restore(actor=request.user, clause=clause)
+    messages.success(request, _("The clause is back at the end of the draft."))
+    return redirect(reverse("conventions:document_detail", args=[document.key]) + f"#clause-{clause.key}")
+
+
+def clause_comments(request, key, clause_key):
+    document = get_document_for_user(request.user, key)
+    clause = get_object_or_404(Clause, document=document, key=clause_key)
+    language = reading_language(request)
+    parties = document.party_organisations()
+    form = ThreadForm(request.POST or None, organisations=parties)
+    if request.method == "POST":
+        if not request.user.has_perm("conventions.document:comment", document):
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.thread_open(
+                    actor=request.user,
+                    clause=clause,
+                    language=get_language(),
+                    body=form.cleaned_data["body"],
+                    mentions=form.mentioned(),
+                )
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("Your comment is posted."))
+                return redirect("conventions:clause_comments", document.key, clause.key)
+    clauses = selectors.draft_clauses(document)
+    number = next((i for i, c in enumerate(clauses, start=1) if c.pk == clause.pk), None)
+    clause_with_texts = next((c for c in clauses if c.pk == clause.pk), clause)
+    context = {
+        "document": document,
+        "clause": clause,
+        "number": number,
+        "reading": selectors.reading_text(clause_with_texts, language),
+        "threads": selectors.threads_of_clause(clause),
+        "form": form,
+        "reply_form": ReplyForm(),
+        "language": language,
+    }
+    return render(request, "conventions/clause_comments.html", context)
+
+
+def _thread(document, thread_key) -> CommentThread:
+    return get_object_or_404(
+        CommentThread.objects.select_related("clause", "document"), document=document, key=thread_key
+    )
+
+
+@require_POST
+def thread_reply(request, key, thread_key):
+    document = get_document_for_user(request.user, key, "conventions.document:comment")
+    thread = _thread(document, thread_key)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        services.thread_reply(
+            actor=request.user, thread=thread, language=get_language(), body=form.cleaned_data["body"]
+        )
+        messages.success(request, _("Your reply is posted."))
+    else:
+        messages.error(request, _("Write your reply before sending it."))
+    return redirect(
+        reverse("conventions:clause_comments", args=[document.key, thread.clause.key])
+        + f"#thread-{thread.key}"
+    )
+
+
+@require_POST
+def thread_resolve(request, key, thread_key):
+    document = get_document_for_user(request.user, key, "conventions.document:comment")
+    thread = _thread(document, thread_key)
+    resolved = request.POST.get("resolved") == "1"
+    services.thread_set_resolved(actor=request.user, thread=thread, resolved=resolved)
+    messages.success(request, _("The thread is resolved.") if resolved else _("The thread is open again."))
+    return redirect(
+        reverse("conventions:clause_comments", args=[document.key, thread.clause.key])
+        + f"#thread-{thread.key}"
+    )

@@ -1,0 +1,192 @@
+"""Versions: proposing, reading, comparing, approving, signing and publishing."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from conventions import diff, selectors, services
+from conventions.forms import DecisionForm, ProposeForm, SignForm
+from conventions.models import Document, DocumentStatus, VersionStatus
+from conventions.permissions import (
+    coordinator_organisation_ids,
+    get_document_for_user,
+    signatory_organisation_ids,
+)
+from conventions.views.common import LANGUAGE_CODES, add_errors, document_perms, reading_language
+
+
+def _version(document, number):
+    version = selectors.version_by_number(document, number)
+    if version is None:
+        raise Http404
+    return version
+
+
+def _frozen_rows(version, language):
+    return [
+        {"number": i, "clause": clause, "text": selectors.snapshot_text(clause, language)}
+        for i, clause in enumerate(version.clauses, start=1)
+    ]
+
+
+def version_propose(request, key):
+    document = get_document_for_user(request.user, key, "conventions.version:propose")
+    clauses = selectors.draft_clauses(document)
+    blockers = selectors.proposal_blockers(document, clauses)
+    form = ProposeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.version_propose(actor=request.user, document=document, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Version %(number)s is proposed: each party now approves it.") % {"number": version.number},
+            )
+            return redirect("conventions:version_detail", document.key, version.number)
+    context = {
+        "document": document,
+        "form": form,
+        "blockers": blockers,
+        "clause_count": len(clauses),
+        "already_proposed": document.status != DocumentStatus.DRAFT,
+    }
+    return render(request, "conventions/version_propose.html", context)
+
+
+def version_detail(request, key, number):
+    document = get_document_for_user(request.user, key)
+    version = _version(document, number)
+    language = reading_language(request)
+    context = {
+        "document": document,
+        "version": version,
+        "language": language,
+        "languages": LANGUAGE_CODES,
+        "rows": _frozen_rows(version, language),
+        "approvals": selectors.approval_rows(document, version),
+        "signatures": selectors.signature_rows(document, version),
+        "previous": version.number - 1 if version.number > 1 else None,
+        **document_perms(request.user, document),
+    }
+    return render(request, "conventions/version_detail.html", context)
+
+
+def version_diff(request, key):
+    document = get_document_for_user(request.user, key)
+    numbers = list(document.versions.order_by("number").values_list("number", flat=True))
+    if not numbers:
+        raise Http404
+    language = reading_language(request)
+
+    def pick(name, default):
+        try:
+            value = int(request.GET.get(name, default))
+        except (TypeError, ValueError):
+            value = default
+        return value if value in numbers else default
+
+    new_number = pick("to", numbers[-1])
+    old_number = pick("from", numbers[-2] if len(numbers) > 1 else numbers[-1])
+    old, new = _version(document, old_number), _version(document, new_number)
+    diffs = diff.diff_snapshots(old.snapshot, new.snapshot, language)
+    context = {
+        "document": document,
+        "old": old,
+        "new": new,
+        "numbers": numbers,
+        "language": language,
+        "languages": LANGUAGE_CODES,
+        "diffs": diffs,
+        "summary": diff.summary(diffs),
+    }
+    return render(request, "conventions/version_diff.html", context)
+
+
+def version_approve(request, key, number):
+    """The approval page: the party's decision on a proposed version."""
+    document = get_document_for_user(request.user, key, "conventions.version:approve")
+    version = _version(document, number)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and version.status == VersionStatus.PROPOSED and form.is_valid():
+        try:
+            services.version_decide(actor=request.user, version=version, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Your party's decision is recorded."))
+            return redirect("conventions:version_detail", document.key, version.number)
+    my_ids = set(coordinator_organisation_ids(request.user, document))
+    context = {
+        "document": document,
+        "version": version,
+        "form": form,
+        "approvals": selectors.approval_rows(document, version),
+        "my_organisations": [o for o in document.party_organisations() if o.pk in my_ids],
+        "open": version.status == VersionStatus.PROPOSED,
+    }
+    return render(request, "conventions/version_approve.html", context)
+
+
+def version_sign(request, key, number):
+    document = get_document_for_user(request.user, key, "conventions.version:sign")
+    version = _version(document, number)
+    form = SignForm(request.POST or None)
+    if request.method == "POST" and version.status == VersionStatus.AGREED and form.is_valid():
+        try:
+            services.version_sign(actor=request.user, version=version, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Your signature is recorded."))
+            return redirect("conventions:version_detail", document.key, version.number)
+    my_ids = set(signatory_organisation_ids(request.user, document))
+    already = {s.organisation_id for s in version.signatures.all() if s.user_id == request.user.pk}
+    context = {
+        "document": document,
+        "version": version,
+        "form": form,
+        "signatures": selectors.signature_rows(document, version),
+        "my_organisations": [o for o in document.party_organisations() if o.pk in my_ids],
+        "open": version.status == VersionStatus.AGREED and bool(my_ids - already),
+    }
+    return render(request, "conventions/version_sign.html", context)
+
+
+@require_POST
+def document_publish(request, key):
+    document = get_document_for_user(request.user, key, "conventions.document:publish")
+    try:
+        published = services.document_publish(actor=request.user, document=document)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if published:
+            messages.success(request, _("Every party agreed: the signed document is now public."))
+        else:
+            messages.success(
+                request, _("Your party agrees to publish it. It becomes public when every party agrees.")
+            )
+    return redirect("conventions:document_detail", document.key)
+
+
+def document_public(request, key):
+    """The public page of a signed document its parties jointly published."""
+    document = Document.objects.select_related("published_version", "partnership").filter(key=key).first()
+    if document is None or document.published_version is None:
+        raise Http404
+    version = document.published_version
+    language = reading_language(request)
+    context = {
+        "document": document,
+        "version": version,
+        "language": language,
+        "languages": LANGUAGE_CODES,
+        "rows": _frozen_rows(version, language),
+        "signatures": list(version.signatures.all()),
+    }
+    return render(request, "conventions/document_public.html", context)

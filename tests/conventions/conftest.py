@@ -1,0 +1,72 @@
+import pytest
+
+from conventions import services
+from conventions.models import DocumentKind
+
+
+def make_document(cast, *, clauses=3, languages=("fr", "es"), title="Convention Jette – Tarija"):
+    """A document between the cast's parties: ``clauses`` clauses written in French, translated in Spanish."""
+    author = cast.user("party_editor")
+    document = services.document_create(
+        actor=author,
+        partnership=cast.partnership,
+        kind=DocumentKind.CONVENTION,
+        title=title,
+        authentic_languages=list(languages),
+    )
+    for n in range(1, clauses + 1):
+        clause = services.clause_add(
+            actor=author,
+            document=document,
+            language="fr",
+            heading=f"Article {n}",
+            body=f"Les parties conviennent ensemble du point {n}.",
+        )
+        if "es" in languages:
+            services.clause_text_save(
+                actor=cast.user("partner_coordinator"),
+                clause=clause,
+                language="es",
+                heading=f"Artículo {n}",
+                body=f"Las partes acuerdan juntas el punto {n}.",
+                base_revision=0,
+            )
+    document.refresh_from_db()
+    return document
+
+
+@pytest.fixture
+def document(cast):
+    return make_document(cast)
+
+
+@pytest.fixture
+def proposed(cast, document):
+    services.version_propose(actor=cast.user("party_editor"), document=document, reason="Première lecture")
+    document.refresh_from_db()
+    return document
+
+
+@pytest.fixture
+def agreed(cast, proposed):
+    version = proposed.versions.get()
+    services.version_decide(actor=cast.user("party_coordinator"), version=version, decision="approved")
+    services.version_decide(actor=cast.user("partner_coordinator"), version=version, decision="approved")
+    proposed.refresh_from_db()
+    return proposed
+
+
+@pytest.fixture
+def signed(cast, agreed, django_capture_on_commit_callbacks):
+    version = agreed.versions.get()
+    from tests.conftest import PASSWORD
+
+    services.version_sign(
+        actor=cast.user("party_coordinator"), version=version, consent=True, password=PASSWORD
+    )
+    with django_capture_on_commit_callbacks(execute=False):
+        services.version_sign(
+            actor=cast.user("partner_coordinator"), version=version, consent=True, password=PASSWORD
+        )
+    agreed.refresh_from_db()
+    return agreed
