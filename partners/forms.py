@@ -49,6 +49,7 @@ class OrganisationForm(forms.ModelForm):
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes"), queryset=Theme.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
     )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     logo = forms.ImageField(
         label=_("Logo"),
         required=False,
