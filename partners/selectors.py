@@ -335,7 +335,9 @@ def checkin_summary(partnership, accepted, my_org_ids) -> dict:
                 "party_count": len(accepted_ids),
                 "rows": rows,
                 "divergences": divergences,
-                "divergence_labels": [str(label) for name, label in CHECKIN_DIMENSIONS if name in divergences],
+                "divergence_labels": [
+                    str(label) for name, label in CHECKIN_DIMENSIONS if name in divergences
+                ],
                 "waiting_for": [p for p in accepted if p.pk not in answered],
                 "mine_to_answer": [
                     p for p in accepted if p.pk not in answered and p.organisation_id in my_org_ids

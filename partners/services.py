@@ -157,7 +157,9 @@ def organisation_register(*, actor, data: dict, themes=()) -> Organisation:
     audit.record(
         "partners.organisation.registered", actor=actor, subject=organisation, name=organisation.name
     )
-    staff = type(actor).objects.filter(is_staff=True, is_active=True)
+    from django.contrib.auth import get_user_model
+
+    staff = get_user_model().objects.filter(is_staff=True, is_active=True)
     _send_each(
         staff,
         "partners/email/verify_subject.txt",

@@ -57,7 +57,11 @@ def make_partnership(db):
         from partners.services import refresh_partnership_document
 
         partnership = Partnership.objects.create(
-            name=name, kind=PartnershipKind.COMMUNE_TO_COMMUNE, status=status, initiated_by=organisations[0], **extra
+            name=name,
+            kind=PartnershipKind.COMMUNE_TO_COMMUNE,
+            status=status,
+            initiated_by=organisations[0],
+            **extra,
         )
         for organisation in organisations:
             PartnershipParty.objects.create(

@@ -128,7 +128,10 @@ def test_a_private_partnership_is_unknown_to_outsiders_and_invited_parties_see_i
     url = reverse("partners:partnership_detail", kwargs={"key": cast.partnership.key})
     for role, status in [(A, 404), (O, 404), (V, 200), (P, 200), (I, 200), (S, 200)]:
         assert as_role(role).get(url).status_code == status, role
-    assert as_role(O).get(reverse("partners:partnership_edit", kwargs={"key": cast.partnership.key})).status_code == 404
+    assert (
+        as_role(O).get(reverse("partners:partnership_edit", kwargs={"key": cast.partnership.key})).status_code
+        == 404
+    )
 
 
 def test_a_forged_key_or_slug_answers_404(as_role, cast):
@@ -143,7 +146,12 @@ def test_a_forged_key_or_slug_answers_404(as_role, cast):
 def test_staff_verifies_but_does_not_edit_shared_objects(cast, as_role):
     client = as_role(S)
     url = reverse("partners:partnership_edit", kwargs={"key": cast.partnership.key})
-    assert client.post(url, {"name": "Renamed", "kind": "commune_to_commune", "visibility": "public", "version": 1}).status_code == 403
+    assert (
+        client.post(
+            url, {"name": "Renamed", "kind": "commune_to_commune", "visibility": "public", "version": 1}
+        ).status_code
+        == 403
+    )
     cast.partnership.refresh_from_db()
     assert cast.partnership.name == "Jette – Tarija"
 
