@@ -297,6 +297,13 @@ class LegForm(forms.Form):
     travellers = forms.IntegerField(label=_("Travellers"), min_value=1, max_value=500, initial=1)
     round_trip = forms.BooleanField(label=_("Round trip"), required=False, initial=True)
 
+    def has_changed(self):
+        """A leg left blank (no place, no distance) is no leg at all."""
+        return any(
+            (self.data.get(self.add_prefix(name)) or "").strip()
+            for name in ("origin", "destination", "distance_km")
+        )
+
 
 LegFormSet = forms.formset_factory(LegForm, extra=2, max_num=10)
 

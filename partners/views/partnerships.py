@@ -21,7 +21,7 @@ from partners.forms import (
     PartyInviteForm,
     StatusForm,
 )
-from partners.models import ExchangeFormat, Organisation, PartyStatus, Role
+from partners.models import ExchangeFormat, Organisation, Partnership, PartnershipParty, PartyStatus, Role
 from partners.permissions import get_partnership_for_user, roles_by_organisation
 from partners.views.organisations import _form_errors
 from soliris import audit
@@ -69,8 +69,6 @@ def partnership_detail(request, key):
 
 
 def _with_initiator():
-    from partners.models import Partnership
-
     return Partnership.objects.select_related("initiated_by")
 
 
@@ -90,7 +88,9 @@ def partnership_history(request, key):
 def partnership_edit(request, key):
     partnership = get_partnership_for_user(request.user, key, "edit")
     form = PartnershipEditForm(
-        request.POST or None, instance=partnership, initial={"version": partnership.version}
+        request.POST or None,
+        instance=Partnership.objects.get(pk=partnership.pk),  # the form writes on its instance
+        initial={"version": partnership.version},
     )
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -104,9 +104,9 @@ def partnership_edit(request, key):
             )
         except services.ConcurrentEdit as error:
             conflict = error.current
-            form = PartnershipEditForm(
-                request.POST.copy() | {"version": [str(conflict.version)]}, instance=conflict
-            )
+            data = request.POST.copy()
+            data["version"] = str(conflict.version)
+            form = PartnershipEditForm(data, instance=Partnership.objects.get(pk=partnership.pk))
             form.is_valid()
             form.add_error(
                 None,
@@ -203,7 +203,11 @@ def party_edit(request, key, slug):
 
     if not at_least(role_in(request.user, [party.organisation_id]), Role.EDITOR):
         raise PermissionDenied
-    form = PartyForm(request.POST or None, instance=party, initial={"version": party.version})
+    form = PartyForm(
+        request.POST or None,
+        instance=PartnershipParty.objects.get(pk=party.pk),  # the form writes on its instance
+        initial={"version": party.version},
+    )
     conflict = None
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
@@ -213,7 +217,9 @@ def party_edit(request, key, slug):
             )
         except services.ConcurrentEdit as error:
             conflict = error.current
-            form = PartyForm(request.POST.copy() | {"version": [str(conflict.version)]}, instance=conflict)
+            data = request.POST.copy()
+            data["version"] = str(conflict.version)
+            form = PartyForm(data, instance=PartnershipParty.objects.get(pk=party.pk))
             form.is_valid()
             form.add_error(
                 None,
@@ -241,10 +247,9 @@ def exchange_create(request, key):
     ).order_by("name")
     form = ExchangeForm(request.POST or None, organisations=organisations)
     legs = LegFormSet(request.POST or None, prefix="legs")
-    if request.method == "POST" and form.is_valid() and legs.is_valid():
-        leg_data = [f.cleaned_data for f in legs.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
-        if form.cleaned_data["format"] == ExchangeFormat.ONLINE:
-            leg_data = []
+    in_person = request.POST.get("format") == ExchangeFormat.IN_PERSON
+    if request.method == "POST" and form.is_valid() and (not in_person or legs.is_valid()):
+        leg_data = [f.cleaned_data for f in legs.forms if f.cleaned_data] if in_person else []
         try:
             services.exchange_record(
                 actor=request.user, partnership=partnership, data=form.cleaned_data, legs=leg_data
