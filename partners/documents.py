@@ -5,6 +5,8 @@ historical models too: names, localities, country names in the four languages an
 descriptions in every language, folded.
 """
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.utils import translation
 from django_countries import countries
@@ -18,11 +20,16 @@ def country_names(code) -> list[str]:
     code = str(code or "")
     if not code:
         return []
+    return list(_country_names(code))
+
+
+@lru_cache(maxsize=512)
+def _country_names(code: str) -> tuple[str, ...]:
     names = [code]
     for language in LANGUAGE_CODES:
         with translation.override(language):
             names.append(str(countries.name(code)))
-    return list(dict.fromkeys(names))
+    return tuple(dict.fromkeys(names))
 
 
 def translated_texts(obj, field: str) -> list[str]:

@@ -251,7 +251,9 @@ def answer(cast, role, party_org, scores=(3, 3, 3, 3, 3)):
         actor=cast.user(role),
         checkin_round=checkin_round,
         party=party,
-        data=dict(zip(["equality", "trust", "transparency", "mutual_learning", "ownership"], scores)),
+        data=dict(
+            zip(["equality", "trust", "transparency", "mutual_learning", "ownership"], scores, strict=True)
+        ),
     )
 
 
