@@ -144,7 +144,7 @@ def build(size: str = "full", log=print) -> None:
         log(f"partners: synthetic data set ({size}) already there")
         return
     started = time.perf_counter()
-    rng = random.Random(20261123)
+    rng = random.Random(20261123)  # noqa: S311 — deterministic synthetic data, not secrets
     with transaction.atomic():
         TravelLeg.objects.filter(exchange__title__startswith="bench").delete()
         Exchange.objects.filter(title__startswith="bench").delete()
