@@ -211,7 +211,11 @@ def build(size: str = "full", log=print) -> None:
                 description_fr=f"Partenariat synthétique n° {i}.",
                 initiated_by=chosen[0],
             )
-            partnership.search_document = partnership_document(partnership, chosen)
+            accepted = chosen[:3]  # a fourth party stays invited
+            partnership.search_document = partnership_document(partnership, accepted)
+            partnership.is_listed = all(
+                o.visibility == Visibility.PUBLIC and o.verified_at is not None for o in accepted
+            )
             partnerships.append(partnership)
             members.append(chosen)
         Partnership.objects.bulk_create(partnerships, batch_size=1000)

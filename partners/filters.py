@@ -1,5 +1,8 @@
+from functools import lru_cache
+
 import django_filters
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries
@@ -8,8 +11,14 @@ from partners.models import OrganisationKind, PartnershipKind, PartnershipStatus
 from soliris import search
 
 
+@lru_cache(maxsize=8)
+def _country_choices_in(language):
+    return tuple(countries)
+
+
 def _country_choices():
-    return list(countries)
+    """Every country, in the reader's language (sorted once per language)."""
+    return list(_country_choices_in(translation.get_language()))
 
 
 def _language_choices():

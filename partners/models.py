@@ -196,6 +196,13 @@ class Partnership(models.Model):
         default=1, help_text="Optimistic concurrency: checked on every update."
     )
     search_document = models.TextField(editable=False, default="")
+    is_listed = models.BooleanField(
+        default=False,
+        editable=False,
+        db_index=True,
+        help_text="In the public directory: public, with accepted parties that are all public and verified. "
+        "Kept by the services (see partners.services.refresh_partnership_document).",
+    )
 
     class Meta:
         verbose_name = _("partnership")

@@ -39,11 +39,11 @@ def public_organisations():
 
 
 def public_partnerships():
-    """Public partnerships whose accepted parties are all public, verified organisations."""
-    return Partnership.objects.filter(
-        public_partnership_q(),
-        Q(pk__in=PartnershipParty.objects.filter(status=PartyStatus.ACCEPTED).values("partnership_id")),
-    )
+    """Public partnerships whose accepted parties are all public, verified organisations.
+
+    ``is_listed`` is that rule (``permissions.public_partnership_q``), stored by the services
+    so that the directory needs no sub-query over the parties."""
+    return Partnership.objects.filter(is_listed=True)
 
 
 def accepted_parties_prefetch():

@@ -111,12 +111,21 @@ def coordinators_of(organisation):
 
 
 def refresh_partnership_document(partnership) -> None:
-    organisations = Organisation.objects.filter(
-        partnership_parties__partnership=partnership, partnership_parties__status=PartyStatus.ACCEPTED
+    """The search document, and whether the partnership is listed in the public directory."""
+    from partners.permissions import public_partnership_q
+
+    organisations = list(
+        Organisation.objects.filter(
+            partnership_parties__partnership=partnership, partnership_parties__status=PartyStatus.ACCEPTED
+        )
     )
     document = partnership_document(partnership, organisations)
-    Partnership.objects.filter(pk=partnership.pk).update(search_document=document)
+    listed = (
+        bool(organisations) and Partnership.objects.filter(public_partnership_q(), pk=partnership.pk).exists()
+    )
+    Partnership.objects.filter(pk=partnership.pk).update(search_document=document, is_listed=listed)
     partnership.search_document = document
+    partnership.is_listed = listed
 
 
 def refresh_organisation_document(organisation) -> None:
@@ -192,6 +201,7 @@ def organisation_verify(*, actor, organisation: Organisation) -> Organisation:
     if organisation.verified_at is None:
         organisation.verified_at = timezone.now()
         organisation.save(update_fields=["verified_at"])
+        refresh_organisation_document(organisation)
         audit.record("partners.organisation.verified", actor=actor, subject=organisation)
     return organisation
 
