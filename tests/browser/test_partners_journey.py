@@ -89,3 +89,33 @@ def test_directory_organisation_and_partnership_pages_pass_axe(new_page, cast, l
     assert_accessible(page, context="partnership page")
     page.goto(f"/{language}/organisations/{cast.jette.slug}/")
     assert_accessible(page, context="organisation page seen by its coordinator")
+
+
+def test_an_invitation_link_survives_sign_up_and_email_verification(page, cast):
+    from django.core import mail
+
+    from partners import services
+    from partners.models import Membership
+
+    invitation = services.member_invite(
+        actor=cast.user("party_coordinator"), organisation=cast.jette, email="nouvelle@jette.test", role="editor"
+    )
+    page.goto(f"/fr/invitations/{invitation.token}/")
+    assert_accessible(page, context="invitation page")
+    page.click("main a[href*='/accounts/signup/']")
+    page.fill("input[name=email]", "nouvelle@jette.test")
+    page.fill("input[name=full_name]", "Nora Nouvelle")
+    page.fill("input[name=password1]", PASSWORD)
+    page.fill("input[name=password2]", PASSWORD)
+    page.locator("main form [type=submit]").click()
+    page.wait_for_url(re.compile(r"/accounts/confirm-email/$"))
+    link = re.search(r"https?://[^/\s]+(/\S+/confirm-email/\S+/)", mail.outbox[-1].body).group(1)
+    page.goto(link)
+    page.locator("main form [type=submit]").click()
+    page.wait_for_load_state()
+    # Back on the invitation (or on the dashboard that lists it): one click accepts it.
+    if "/invitations/" not in page.url:
+        page.click(f"a[href$='/invitations/{invitation.token}/']")
+    page.locator("main form [type=submit]").click()
+    page.wait_for_url(re.compile(rf"/organisations/{cast.jette.slug}/$"))
+    assert Membership.objects.get(user__email="nouvelle@jette.test", organisation=cast.jette).role == "editor"
