@@ -9,6 +9,7 @@ from partners.models import (
     DecisionLevel,
     Exchange,
     ExchangeFormat,
+    Membership,
     Organisation,
     Partnership,
     PartnershipParty,
@@ -110,6 +111,40 @@ class MemberInviteForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.EDITOR)
     function = forms.CharField(label=_("Function"), max_length=120, required=False)
     language = forms.ChoiceField(label=_("Language of the invitation email"), choices=settings.LANGUAGES)
+
+
+def time_zone_choices():
+    import zoneinfo
+
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
+
+
+class MembershipForm(forms.ModelForm):
+    """A person's membership: what the person or a coordinator may change (not the role)."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Working languages"),
+        choices=working_language_choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
+
+    class Meta:
+        model = Membership
+        fields = ["function", "languages", "time_zone", "communication_preferences", "may_sign"]
+        widgets = {"communication_preferences": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "communication_preferences": _(
+                "For example: email rather than phone, best hours, messaging apps."
+            ),
+            "may_sign": _("Only a coordinator may change this."),
+        }
+
+    def __init__(self, *args, may_set_signature=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_set_signature:
+            self.fields["may_sign"].disabled = True
 
 
 class RoleForm(forms.Form):

@@ -46,6 +46,7 @@ for code, label in {
     "partners.member.joined": gettext_lazy("joined the organisation"),
     "partners.member.role_changed": gettext_lazy("changed a member's role"),
     "partners.member.ended": gettext_lazy("ended a membership"),
+    "partners.member.updated": gettext_lazy("updated a membership"),
     "partners.invitation.cancelled": gettext_lazy("cancelled an invitation"),
     "partners.partnership.created": gettext_lazy("created the partnership"),
     "partners.partnership.updated": gettext_lazy("updated the shared description"),
@@ -313,6 +314,30 @@ def membership_change_role(*, actor, membership: Membership, role: str) -> Membe
         person=str(membership.user),
         before=previous,
         after=role,
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_update(*, actor, membership: Membership, data: dict) -> Membership:
+    """The person updates their own membership; a coordinator any (and "may sign")."""
+    coordinator = at_least(role_in(actor, [membership.organisation_id]), Role.COORDINATOR)
+    _require(coordinator or membership.user_id == actor.pk)
+    if not membership.is_active:
+        raise ValidationError(_("This membership has ended."))
+    if not coordinator:
+        data = {k: v for k, v in data.items() if k != "may_sign"}
+    changed = sorted(f for f, v in data.items() if getattr(membership, f) != v)
+    for field, value in data.items():
+        setattr(membership, field, value)
+    membership.full_clean()
+    membership.save()
+    audit.record(
+        "partners.member.updated",
+        actor=actor,
+        subject=membership.organisation,
+        person=str(membership.user),
+        fields=changed,
     )
     return membership
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("organisations/<slug:slug>/verify/", organisations.organisation_verify, name="organisation_verify"),
     path("organisations/<slug:slug>/members/invite/", organisations.member_invite, name="member_invite"),
     path("organisations/<slug:slug>/members/<int:pk>/role/", organisations.member_role, name="member_role"),
+    path("organisations/<slug:slug>/members/<int:pk>/edit/", organisations.member_edit, name="member_edit"),
     path("organisations/<slug:slug>/members/<int:pk>/end/", organisations.member_end, name="member_end"),
     path(
         "organisations/<slug:slug>/invitations/<int:pk>/cancel/",

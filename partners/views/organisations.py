@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from partners import selectors, services
-from partners.forms import MemberInviteForm, OrganisationForm, RoleForm
-from partners.models import Invitation, InvitationStatus, Membership, Organisation
-from partners.permissions import get_organisation_for_user
+from partners.forms import MemberInviteForm, MembershipForm, OrganisationForm, RoleForm
+from partners.models import Invitation, InvitationStatus, Membership, Organisation, Role
+from partners.permissions import at_least, get_organisation_for_user, role_in
 
 SESSION_INVITATION = "partners_invitation_token"
 
@@ -177,6 +177,32 @@ def member_role(request, slug, pk):
         else:
             messages.success(request, _("The role of %(person)s is changed.") % {"person": membership.user})
     return redirect("partners:organisation_detail", slug=organisation.slug)
+
+
+@login_required
+def member_edit(request, slug, pk):
+    organisation, membership = _membership(request, slug, pk)
+    coordinator = at_least(role_in(request.user, [organisation.pk]), Role.COORDINATOR)
+    if not (coordinator or membership.user_id == request.user.pk) or not membership.is_active:
+        raise PermissionDenied
+    form = MembershipForm(
+        request.POST or None,
+        instance=Membership.objects.get(pk=membership.pk),  # the form writes on its instance
+        may_set_signature=coordinator,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_update(actor=request.user, membership=membership, data=form.cleaned_data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("The membership is saved."))
+            return redirect("partners:organisation_detail", slug=organisation.slug)
+    return render(
+        request,
+        "partners/member_edit.html",
+        {"form": form, "organisation": organisation, "membership": membership},
+    )
 
 
 @login_required

@@ -22,7 +22,7 @@ from partners.forms import (
     StatusForm,
 )
 from partners.models import ExchangeFormat, Organisation, Partnership, PartnershipParty, PartyStatus, Role
-from partners.permissions import get_partnership_for_user, roles_by_organisation
+from partners.permissions import at_least, get_partnership_for_user, role_in, roles_by_organisation
 from partners.views.organisations import _form_errors
 from soliris import audit
 
@@ -199,8 +199,6 @@ def party_respond(request, key, slug):
 @login_required
 def party_edit(request, key, slug):
     partnership, party = _party(request, key, slug, [PartyStatus.ACCEPTED])
-    from partners.permissions import at_least, role_in
-
     if not at_least(role_in(request.user, [party.organisation_id]), Role.EDITOR):
         raise PermissionDenied
     form = PartyForm(
@@ -286,8 +284,6 @@ def checkin_open(request, key):
 @login_required
 def checkin_answer(request, key, number, slug):
     partnership, party = _party(request, key, slug, [PartyStatus.ACCEPTED])
-    from partners.permissions import at_least, role_in
-
     if not at_least(role_in(request.user, [party.organisation_id]), Role.EDITOR):
         raise PermissionDenied
     checkin_round = get_object_or_404(partnership.checkin_rounds, number=number)

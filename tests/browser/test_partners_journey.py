@@ -98,7 +98,10 @@ def test_an_invitation_link_survives_sign_up_and_email_verification(page, cast):
     from partners.models import Membership
 
     invitation = services.member_invite(
-        actor=cast.user("party_coordinator"), organisation=cast.jette, email="nouvelle@jette.test", role="editor"
+        actor=cast.user("party_coordinator"),
+        organisation=cast.jette,
+        email="nouvelle@jette.test",
+        role="editor",
     )
     page.goto(f"/fr/invitations/{invitation.token}/")
     assert_accessible(page, context="invitation page")

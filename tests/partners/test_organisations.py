@@ -232,3 +232,33 @@ def test_when_no_active_member_is_left_the_other_parties_and_staff_are_told_in_t
     assert "staff@soliris.test" in recipients
     assert "coordinador@tarija.test" not in recipients
     assert history(cast.partnership).filter(action="partners.organisation.no_active_member").exists()
+
+
+def test_a_member_updates_their_own_membership_but_not_the_signature_right(cast, as_role):
+    own = Membership.objects.get(organisation=cast.jette, user=cast.user("party_editor"))
+    url = reverse("partners:member_edit", kwargs={"slug": cast.jette.slug, "pk": own.pk})
+    data = {
+        "function": "Chargée de mission",
+        "languages": ["fr", "es"],
+        "time_zone": "America/La_Paz",
+        "communication_preferences": "Courriel le matin",
+        "may_sign": "on",
+    }
+    assert as_role("party_editor").post(url, data).status_code == 302
+    own.refresh_from_db()
+    assert own.function == "Chargée de mission" and own.time_zone == "America/La_Paz" and not own.may_sign
+    assert as_role("party_coordinator").post(url, data).status_code == 302
+    own.refresh_from_db()
+    assert own.may_sign
+    other = Membership.objects.get(organisation=cast.jette, user=cast.user("party_viewer"))
+    other_url = reverse("partners:member_edit", kwargs={"slug": cast.jette.slug, "pk": other.pk})
+    assert as_role("party_editor").get(other_url).status_code == 403
+
+
+def test_a_bad_time_zone_is_refused_and_the_text_kept(cast, as_role):
+    own = Membership.objects.get(organisation=cast.jette, user=cast.user("party_editor"))
+    url = reverse("partners:member_edit", kwargs={"slug": cast.jette.slug, "pk": own.pk})
+    response = as_role("party_editor").post(url, {"function": "Fonction tapée", "time_zone": "Mars/Olympus"})
+    assert response.status_code == 200
+    assert "time_zone" in response.context["form"].errors
+    assert "Fonction tapée" in response.content.decode()

@@ -44,6 +44,7 @@ MATRIX = {
         {"role": "editor"},
         only([C], 302),
     ),
+    "member_edit": ("get", lambda w: {"slug": w.cast.jette.slug, "pk": w.target.pk}, None, only([C], 200)),
     "member_end": ("post", lambda w: {"slug": w.cast.jette.slug, "pk": w.target.pk}, {}, only([C], 302)),
     "invitation_cancel": (
         "post",
