@@ -21,42 +21,51 @@ def _paginate(request, queryset):
     return page, query.urlencode()
 
 
-def organisation_list(request):
-    filterset = OrganisationFilter(request.GET or None, queryset=selectors.organisation_directory())
-    queryset = filterset.qs
+def _directory(request, filter_class, queryset, count_countries):
+    """A filtered, paginated list with country facets.
+
+    The counts per country are those of the other filters (not of the country chosen), so
+    that every country stays one click away; they are also the choices of the country filter.
+    """
+    others = request.GET.copy()
+    for name in ("country", "page"):
+        others.pop(name, None)
+    counts = count_countries(filter_class(others or None, queryset=queryset).qs)
+    filterset = filter_class(request.GET or None, queryset=queryset)
+    choices = [(row["code"], f"{row['name']} ({row['count']})") for row in counts]
+    selected = request.GET.get("country")
+    if selected and selected not in {code for code, _label in choices}:
+        from django_countries import countries
+
+        if selected in dict(countries):
+            choices.append((selected, f"{countries.name(selected)} (0)"))
+    filterset.filters["country"].extra["choices"] = choices
+    results = filterset.qs
     if not request.GET.get("sort"):
-        queryset = queryset.order_by("name", "pk")
-    page, query = _paginate(request, queryset)
-    return render(
-        request,
-        "partners/organisation_list.html",
-        {
-            "filter": filterset,
-            "page": page,
-            "query": query,
-            "country_counts": selectors.country_counts(queryset)[:40],
-            "export_query": request.GET.urlencode(),
-        },
+        results = results.order_by("name", "pk")
+    page, query = _paginate(request, results)
+    return {
+        "filter": filterset,
+        "page": page,
+        "query": query,
+        "facet_query": others.urlencode(),
+        "country_counts": counts,
+        "export_query": request.GET.urlencode(),
+    }
+
+
+def organisation_list(request):
+    context = _directory(
+        request, OrganisationFilter, selectors.organisation_directory(), selectors.country_counts
     )
+    return render(request, "partners/organisation_list.html", context)
 
 
 def partnership_list(request):
-    filterset = PartnershipFilter(request.GET or None, queryset=selectors.partnership_directory())
-    queryset = filterset.qs
-    if not request.GET.get("sort"):
-        queryset = queryset.order_by("name", "pk")
-    page, query = _paginate(request, queryset)
-    return render(
-        request,
-        "partners/partnership_list.html",
-        {
-            "filter": filterset,
-            "page": page,
-            "query": query,
-            "country_counts": selectors.partnership_country_counts(queryset)[:40],
-            "export_query": request.GET.urlencode(),
-        },
+    context = _directory(
+        request, PartnershipFilter, selectors.partnership_directory(), selectors.partnership_country_counts
     )
+    return render(request, "partners/partnership_list.html", context)
 
 
 class _Echo:
