@@ -731,8 +731,48 @@ def _seed_partnerships(log, context, organisations):
                 },
             )
         partnerships[key] = partnership
+        _seed_history(partnership, coordinators, initiator, parties)
     log(f"{len(partnerships)} partnerships")
     return partnerships
+
+
+def _seed_history(partnership, coordinators, initiator, parties):
+    """The first entries of the history, as the services would have written them (once)."""
+    from soliris import audit
+
+    if audit.history(partnership).exists():
+        return
+    audit.record(
+        "partners.partnership.created",
+        actor=coordinators.get(initiator),
+        subject=partnership,
+        name=partnership.name,
+    )
+    for slug, party_status, *_rest in parties:
+        if slug == initiator:
+            continue
+        audit.record(
+            "partners.party.invited",
+            actor=coordinators.get(initiator),
+            subject=partnership,
+            organisation=slug,
+        )
+        if party_status == PartyStatus.ACCEPTED:
+            audit.record(
+                "partners.party.accepted",
+                actor=coordinators.get(slug),
+                subject=partnership,
+                organisation=slug,
+            )
+    if partnership.status == PartnershipStatus.ENDED:
+        audit.record(
+            "partners.partnership.ended",
+            actor=coordinators.get(initiator),
+            subject=partnership,
+            before=PartnershipStatus.ACTIVE,
+            after=PartnershipStatus.ENDED,
+            reason=partnership.end_reason,
+        )
 
 
 def _seed_exchanges(log, partnerships, organisations, context):
