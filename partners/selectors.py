@@ -227,6 +227,11 @@ def partnership_page(partnership, user) -> dict:
             and party.status == PartyStatus.ACCEPTED
             and at_least(role_in(user, [party.organisation_id]), Role.EDITOR)
         )
+        party.can_leave = (
+            party.is_mine
+            and party.status == PartyStatus.ACCEPTED
+            and at_least(role_in(user, [party.organisation_id]), Role.COORDINATOR)
+        )
         party.can_respond = party.status == PartyStatus.INVITED and at_least(
             role_in(user, [party.organisation_id]), Role.COORDINATOR
         )

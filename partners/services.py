@@ -56,6 +56,7 @@ for code, label in {
     "partners.party.accepted": gettext_lazy("accepted the invitation"),
     "partners.party.declined": gettext_lazy("declined the invitation"),
     "partners.party.updated": gettext_lazy("updated its side of the partnership"),
+    "partners.party.left": gettext_lazy("took its organisation out of the partnership"),
     "partners.exchange.recorded": gettext_lazy("recorded an exchange"),
     "partners.checkin.opened": gettext_lazy("opened a check-in round"),
     "partners.checkin.answered": gettext_lazy("answered the check-in"),
@@ -527,6 +528,32 @@ def party_respond(*, actor, party: PartnershipParty, accept: bool) -> Partnershi
     refresh_partnership_document(party.partnership)
     action = "partners.party.accepted" if accept else "partners.party.declined"
     audit.record(action, actor=actor, subject=party.partnership, organisation=party.organisation.name)
+    return party
+
+
+@transaction.atomic
+def party_leave(*, actor, party: PartnershipParty, reason: str = "") -> PartnershipParty:
+    """A coordinator takes its organisation out of a partnership (recorded, never deleted)."""
+    _require(at_least(role_in(actor, [party.organisation_id]), Role.COORDINATOR))
+    if party.status != PartyStatus.ACCEPTED:
+        raise ValidationError(_("Your organisation is not a party to this partnership."))
+    others = party.partnership.parties.filter(status=PartyStatus.ACCEPTED).exclude(pk=party.pk)
+    if not others.exists():
+        raise ValidationError(
+            _("Your organisation is the last party: end the partnership instead, with the reason for ending.")
+        )
+    party.status = PartyStatus.LEFT
+    party.responded_by = actor
+    party.responded_at = timezone.now()
+    party.save(update_fields=["status", "responded_by", "responded_at"])
+    refresh_partnership_document(party.partnership)
+    audit.record(
+        "partners.party.left",
+        actor=actor,
+        subject=party.partnership,
+        organisation=party.organisation.name,
+        reason=(reason or "").strip(),
+    )
     return party
 
 

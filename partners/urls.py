@@ -41,6 +41,7 @@ urlpatterns = [
         name="party_respond",
     ),
     path("partnerships/<str:key>/parties/<slug:slug>/edit/", partnerships.party_edit, name="party_edit"),
+    path("partnerships/<str:key>/parties/<slug:slug>/leave/", partnerships.party_leave, name="party_leave"),
     path("partnerships/<str:key>/exchanges/new/", partnerships.exchange_create, name="exchange_create"),
     path("partnerships/<str:key>/check-ins/open/", partnerships.checkin_open, name="checkin_open"),
     path(

@@ -197,6 +197,19 @@ def party_respond(request, key, slug):
 
 
 @login_required
+@require_POST
+def party_leave(request, key, slug):
+    partnership, party = _party(request, key, slug, [PartyStatus.ACCEPTED])
+    try:
+        services.party_leave(actor=request.user, party=party, reason=request.POST.get("reason", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _detail(partnership, "parties")
+    messages.success(request, _("Your organisation has left the partnership; it stays in its history."))
+    return redirect("dashboard")
+
+
+@login_required
 def party_edit(request, key, slug):
     partnership, party = _party(request, key, slug, [PartyStatus.ACCEPTED])
     if not at_least(role_in(request.user, [party.organisation_id]), Role.EDITOR):

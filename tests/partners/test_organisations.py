@@ -262,3 +262,25 @@ def test_a_bad_time_zone_is_refused_and_the_text_kept(cast, as_role):
     assert response.status_code == 200
     assert "time_zone" in response.context["form"].errors
     assert "Fonction tapée" in response.content.decode()
+
+
+def test_the_organisation_page_query_count_does_not_grow_with_members_and_partnerships(
+    cast, as_role, make_user, make_organisation, make_partnership, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def grow(n):
+        for _ in range(n):
+            Membership.objects.create(organisation=cast.jette, user=make_user(), role=Role.VIEWER)
+            make_partnership("P", [cast.jette, make_organisation()])
+
+    grow(5)
+    client = as_role("party_coordinator")
+    url = reverse("partners:organisation_detail", kwargs={"slug": cast.jette.slug})
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    grow(45)
+    with django_assert_num_queries(len(small.captured_queries)):
+        assert client.get(url).status_code == 200

@@ -373,3 +373,24 @@ def test_the_partnership_page_query_count_does_not_grow_with_rows(
     _grow(cast, make_organisation, 45)
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(detail(cast)).status_code == 200
+
+
+def test_a_party_leaves_with_a_reason_and_stays_in_the_history(cast, as_role):
+    url = reverse("partners:party_leave", kwargs={"key": cast.partnership.key, "slug": cast.tarija.slug})
+    assert (
+        as_role("partner_coordinator").post(url, {"reason": "Nouvelle équipe municipale"}).status_code == 302
+    )
+    party = cast.partnership.parties.get(organisation=cast.tarija)
+    assert party.status == PartyStatus.LEFT
+    entry = history(cast.partnership).get(action="partners.party.left")
+    assert entry.data["reason"] == "Nouvelle équipe municipale"
+    assert (
+        as_role("partner_coordinator")
+        .get(reverse("partners:partnership_edit", kwargs={"key": cast.partnership.key}))
+        .status_code
+        == 403
+    )
+    # the last party cannot leave: it ends the partnership instead
+    jette_url = reverse("partners:party_leave", kwargs={"key": cast.partnership.key, "slug": cast.jette.slug})
+    as_role("party_coordinator").post(jette_url)
+    assert cast.partnership.parties.get(organisation=cast.jette).status == PartyStatus.ACCEPTED

@@ -79,6 +79,12 @@ MATRIX = {
         None,
         only([E, C], 200),
     ),
+    "party_leave": (
+        "post",
+        lambda w: {"key": w.cast.partnership.key, "slug": w.cast.tarija.slug},
+        {"reason": "Changement d'équipe"},
+        only([P], 302),
+    ),
     "exchange_create": ("get", lambda w: {"key": w.cast.partnership.key}, None, only([E, C, P], 200)),
     "checkin_open": ("post", lambda w: {"key": w.cast.partnership.key}, {}, only([C, P], 302)),
     "checkin_answer": (
