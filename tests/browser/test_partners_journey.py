@@ -122,3 +122,21 @@ def test_an_invitation_link_survives_sign_up_and_email_verification(page, cast):
     page.locator("main form [type=submit]").click()
     page.wait_for_url(re.compile(rf"/organisations/{cast.jette.slug}/$"))
     assert Membership.objects.get(user__email="nouvelle@jette.test", organisation=cast.jette).role == "editor"
+
+
+def test_the_registry_pages_fit_a_360_px_screen(new_page, cast):
+    from partners.models import CheckInRound
+
+    CheckInRound.objects.create(partnership=cast.partnership, number=1)
+    page = new_page(locale="es", width=360)
+    log_in(page, "coordinator@jette.test", PASSWORD)
+    page.wait_for_url(re.compile(r"/dashboard/$"))
+    for path in (
+        "/es/organisations/",
+        "/es/partnerships/",
+        f"/es/organisations/{cast.jette.slug}/",
+        f"/es/partnerships/{cast.partnership.key}/",
+        "/es/dashboard/",
+    ):
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
