@@ -1,6 +1,26 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from partners.views import directory, organisations, partnerships
+
+
+class KeyConverter:
+    """A random key (soliris.keys): letters and digits only, so no forged byte reaches SQL."""
+
+    regex = "[a-z0-9]{4,16}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+class TokenConverter(KeyConverter):
+    regex = "[A-Za-z0-9_-]{16,64}"
+
+
+register_converter(KeyConverter, "key")
+register_converter(TokenConverter, "token")
 
 app_name = "partners"
 
@@ -24,28 +44,28 @@ urlpatterns = [
         organisations.invitation_cancel,
         name="invitation_cancel",
     ),
-    path("invitations/<str:token>/", organisations.invitation_accept, name="invitation_accept"),
+    path("invitations/<token:token>/", organisations.invitation_accept, name="invitation_accept"),
     # Partnerships
     path("partnerships/", directory.partnership_list, name="partnership_list"),
     path("partnerships/export.csv", directory.partnership_export_csv, name="partnership_export_csv"),
     path("partnerships/export.json", directory.partnership_export_json, name="partnership_export_json"),
     path("partnerships/new/", partnerships.partnership_create, name="partnership_create"),
-    path("partnerships/<str:key>/", partnerships.partnership_detail, name="partnership_detail"),
-    path("partnerships/<str:key>/history/", partnerships.partnership_history, name="partnership_history"),
-    path("partnerships/<str:key>/edit/", partnerships.partnership_edit, name="partnership_edit"),
-    path("partnerships/<str:key>/status/", partnerships.partnership_status, name="partnership_status"),
-    path("partnerships/<str:key>/invite/", partnerships.party_invite, name="party_invite"),
+    path("partnerships/<key:key>/", partnerships.partnership_detail, name="partnership_detail"),
+    path("partnerships/<key:key>/history/", partnerships.partnership_history, name="partnership_history"),
+    path("partnerships/<key:key>/edit/", partnerships.partnership_edit, name="partnership_edit"),
+    path("partnerships/<key:key>/status/", partnerships.partnership_status, name="partnership_status"),
+    path("partnerships/<key:key>/invite/", partnerships.party_invite, name="party_invite"),
     path(
-        "partnerships/<str:key>/parties/<slug:slug>/respond/",
+        "partnerships/<key:key>/parties/<slug:slug>/respond/",
         partnerships.party_respond,
         name="party_respond",
     ),
-    path("partnerships/<str:key>/parties/<slug:slug>/edit/", partnerships.party_edit, name="party_edit"),
-    path("partnerships/<str:key>/parties/<slug:slug>/leave/", partnerships.party_leave, name="party_leave"),
-    path("partnerships/<str:key>/exchanges/new/", partnerships.exchange_create, name="exchange_create"),
-    path("partnerships/<str:key>/check-ins/open/", partnerships.checkin_open, name="checkin_open"),
+    path("partnerships/<key:key>/parties/<slug:slug>/edit/", partnerships.party_edit, name="party_edit"),
+    path("partnerships/<key:key>/parties/<slug:slug>/leave/", partnerships.party_leave, name="party_leave"),
+    path("partnerships/<key:key>/exchanges/new/", partnerships.exchange_create, name="exchange_create"),
+    path("partnerships/<key:key>/check-ins/open/", partnerships.checkin_open, name="checkin_open"),
     path(
-        "partnerships/<str:key>/check-ins/<int:number>/<slug:slug>/",
+        "partnerships/<key:key>/check-ins/<int:number>/<slug:slug>/",
         partnerships.checkin_answer,
         name="checkin_answer",
     ),
