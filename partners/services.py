@@ -5,6 +5,8 @@ Each function takes the acting user, checks the rule it enforces, saves after
 the transaction has committed (each in its recipient's language).
 """
 
+import logging
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -36,6 +38,8 @@ from partners.models import (
 )
 from partners.permissions import at_least, forget_roles, partnership_role, role_in
 from soliris import audit
+
+logger = logging.getLogger(__name__)
 
 for code, label in {
     "partners.organisation.registered": gettext_lazy("registered the organisation"),
@@ -96,8 +100,13 @@ def _send_each(recipients, subject_template: str, body_template: str, context: d
         messages.append((subject, body, email))
 
     def send():
+        # After the commit: the change is saved whatever happens to the mail server; a failure
+        # is logged, never shown to the person who acted as an error on their action.
         for subject, body, email in messages:
-            send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [email])
+            try:
+                send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [email])
+            except Exception:
+                logger.exception("partners: email to %s not sent", email)
 
     transaction.on_commit(send)
 

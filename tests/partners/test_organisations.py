@@ -284,3 +284,19 @@ def test_the_organisation_page_query_count_does_not_grow_with_members_and_partne
     grow(45)
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_a_mail_server_failure_does_not_undo_or_break_the_invitation(
+    cast, as_role, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(*args, **kwargs):
+        raise OSError("mail server down")
+
+    monkeypatch.setattr("partners.services.send_mail", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_role("party_coordinator").post(
+            reverse("partners:member_invite", kwargs={"slug": cast.jette.slug}),
+            {"email": "panne@jette.test", "role": "viewer", "language": "fr"},
+        )
+    assert response.status_code == 302
+    assert Invitation.objects.filter(email="panne@jette.test").exists()
