@@ -225,12 +225,18 @@ def test_when_no_active_member_is_left_the_other_parties_and_staff_are_told_in_t
     tarija_coordinator = Membership.objects.get(
         organisation=cast.tarija, user=cast.user("partner_coordinator")
     )
+    staff = cast.user("staff")
+    staff.preferred_language = "es"
+    staff.save()
     with django_capture_on_commit_callbacks(execute=True):
         services.membership_end(actor=cast.user("partner_coordinator"), membership=tarija_coordinator)
     recipients = {m.to[0]: m for m in mail.outbox}
     assert "coordinator@jette.test" in recipients  # the other party's coordinator
     assert "staff@soliris.test" in recipients
     assert "coordinador@tarija.test" not in recipients
+    assert "n'a plus aucun membre actif" in recipients["coordinator@jette.test"].subject
+    assert "ya no tiene ningún miembro activo" in recipients["staff@soliris.test"].subject
+    assert "Jette – Tarija" in recipients["coordinator@jette.test"].body
     assert history(cast.partnership).filter(action="partners.organisation.no_active_member").exists()
 
 
