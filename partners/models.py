@@ -77,7 +77,20 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        indexes = [search.gin_index("partners_organisation_search")]
+        indexes = [
+            search.gin_index("partners_organisation_search"),
+            # The public directory: its counts per country and its first page by name.
+            models.Index(
+                fields=["country", "id"],
+                name="partners_org_listed_country",
+                condition=Q(visibility="public", verified_at__isnull=False),
+            ),
+            models.Index(
+                fields=["name", "id"],
+                name="partners_org_listed_name",
+                condition=Q(visibility="public", verified_at__isnull=False),
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -208,7 +221,12 @@ class Partnership(models.Model):
         verbose_name = _("partnership")
         verbose_name_plural = _("partnerships")
         ordering = ["name"]
-        indexes = [search.gin_index("partners_partnership_search")]
+        indexes = [
+            search.gin_index("partners_partnership_search"),
+            models.Index(
+                fields=["name", "id"], name="partners_partnership_listed", condition=Q(is_listed=True)
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True)

@@ -66,9 +66,8 @@ def country_counts(queryset):
     """[(country code, count)] of a (filtered) organisation queryset, largest first."""
     from django_countries import countries
 
-    rows = (
-        queryset.order_by().values("country").annotate(n=Count("pk", distinct=True)).order_by("-n", "country")
-    )
+    # One row per organisation (a single theme filter joins one row each): no DISTINCT needed.
+    rows = queryset.order_by().values("country").annotate(n=Count("pk")).order_by("-n", "country")
     return [{"code": r["country"], "name": countries.name(r["country"]), "count": r["n"]} for r in rows]
 
 
