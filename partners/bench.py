@@ -213,6 +213,7 @@ def build(size: str = "full", log=print) -> None:
             )
             accepted = chosen[:3]  # a fourth party stays invited
             partnership.search_document = partnership_document(partnership, accepted)
+            partnership.countries = sorted({str(o.country) for o in accepted})
             partnership.is_listed = all(
                 o.visibility == Visibility.PUBLIC and o.verified_at is not None for o in accepted
             )

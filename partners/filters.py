@@ -119,7 +119,7 @@ class PartnershipFilter(DirectoryFilter):
         return queryset.filter(pk__in=parties.values("partnership_id"))
 
     def filter_country(self, queryset, name, value):
-        return self._parties(queryset, organisation__country=value)
+        return queryset.filter(countries__contains=[value])
 
     def filter_theme(self, queryset, name, value):
         return self._parties(queryset, organisation__themes=value)

@@ -90,6 +90,8 @@ class Organisation(models.Model):
                 name="partners_org_listed_name",
                 condition=Q(visibility="public", verified_at__isnull=False),
             ),
+            # Counts of partnerships per country of their parties, without reading the wide rows.
+            models.Index(fields=["id"], include=["country"], name="partners_org_country_by_id"),
         ]
 
     def __str__(self):
@@ -209,6 +211,13 @@ class Partnership(models.Model):
         default=1, help_text="Optimistic concurrency: checked on every update."
     )
     search_document = models.TextField(editable=False, default="")
+    countries = ArrayField(
+        models.CharField(max_length=2),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Countries of the accepted parties, kept by the services (directory facets).",
+    )
     is_listed = models.BooleanField(
         default=False,
         editable=False,

@@ -72,24 +72,20 @@ def country_counts(queryset):
 
 
 def partnership_country_counts(queryset):
+    """Partnerships per country of their accepted parties (``Partnership.countries``)."""
+    from django.db import connection
     from django_countries import countries
 
-    rows = (
-        PartnershipParty.objects.filter(
-            status=PartyStatus.ACCEPTED, partnership__in=queryset.order_by().values("pk")
-        )
-        .values("organisation__country")
-        .annotate(n=Count("partnership", distinct=True))
-        .order_by("-n", "organisation__country")
+    subquery, params = queryset.order_by().values("pk").query.sql_with_params()
+    sql = (
+        "SELECT country, COUNT(*) AS n FROM ("
+        "SELECT unnest(countries) AS country FROM partners_partnership "
+        f"WHERE id IN ({subquery})) AS c GROUP BY country ORDER BY n DESC, country"
     )
-    return [
-        {
-            "code": r["organisation__country"],
-            "name": countries.name(r["organisation__country"]),
-            "count": r["n"],
-        }
-        for r in rows
-    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [{"code": code, "name": countries.name(code), "count": n} for code, n in rows]
 
 
 def export_rows_organisations(queryset):

@@ -134,9 +134,13 @@ def refresh_partnership_document(partnership) -> None:
     listed = (
         bool(organisations) and Partnership.objects.filter(public_partnership_q(), pk=partnership.pk).exists()
     )
-    Partnership.objects.filter(pk=partnership.pk).update(search_document=document, is_listed=listed)
+    countries = sorted({str(o.country) for o in organisations})
+    Partnership.objects.filter(pk=partnership.pk).update(
+        search_document=document, is_listed=listed, countries=countries
+    )
     partnership.search_document = document
     partnership.is_listed = listed
+    partnership.countries = countries
 
 
 def refresh_organisation_document(organisation) -> None:
