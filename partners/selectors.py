@@ -77,10 +77,11 @@ def partnership_country_counts(queryset):
     from django_countries import countries
 
     subquery, params = queryset.order_by().values("pk").query.sql_with_params()
+    # The sub-query is Django's own SQL for ``queryset``, with its values passed as parameters.
     sql = (
         "SELECT country, COUNT(*) AS n FROM ("
         "SELECT unnest(countries) AS country FROM partners_partnership "
-        f"WHERE id IN ({subquery})) AS c GROUP BY country ORDER BY n DESC, country"
+        f"WHERE id IN ({subquery})) AS c GROUP BY country ORDER BY n DESC, country"  # noqa: S608
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
