@@ -140,3 +140,32 @@ def test_the_registry_pages_fit_a_360_px_screen(new_page, cast):
     ):
         page.goto(path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+
+
+def test_the_registry_forms_pass_axe(new_page, cast):
+    from partners.models import CheckInRound
+
+    CheckInRound.objects.create(partnership=cast.partnership, number=1)
+    page = new_page(locale="fr")
+    log_in(page, "coordinator@jette.test", PASSWORD)
+    page.wait_for_url(re.compile(r"/dashboard/$"))
+    assert_accessible(page, context="dashboard")
+    key, jette = cast.partnership.key, cast.jette.slug
+    for path in (
+        "/fr/organisations/new/",
+        f"/fr/organisations/{jette}/edit/",
+        "/fr/partnerships/new/",
+        f"/fr/partnerships/{key}/edit/",
+        f"/fr/partnerships/{key}/parties/{jette}/edit/",
+        f"/fr/partnerships/{key}/exchanges/new/",
+        f"/fr/partnerships/{key}/check-ins/1/{jette}/",
+        f"/fr/partnerships/{key}/status/",
+        f"/fr/partnerships/{key}/history/",
+    ):
+        page.goto(path)
+        assert_accessible(page, context=path)
+    # a form sent with errors is still accessible, and says what is wrong
+    page.goto(f"/fr/partnerships/{key}/check-ins/1/{jette}/")
+    page.locator("main form [type=submit]").click()
+    assert page.locator(".error").count() >= 5
+    assert_accessible(page, context="check-in form with errors")
