@@ -306,3 +306,22 @@ def test_a_mail_server_failure_does_not_undo_or_break_the_invitation(
         )
     assert response.status_code == 302
     assert Invitation.objects.filter(email="panne@jette.test").exists()
+
+
+def test_an_edit_in_the_admin_keeps_the_directory_current(cast, client, make_user, make_partnership):
+    admin = make_user("admin@soliris.test", staff=True)
+    admin.is_superuser = True
+    admin.save()
+    client.force_login(admin)
+    partnership = make_partnership("Jette – Tarija publique", [cast.jette, cast.tarija])
+    url = reverse("admin:partners_organisation_change", args=[cast.tarija.pk])
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "themes" and k != "logo"}
+    data.update(
+        name="Municipio de Tarija", visibility="private", languages="es", verified_at_0="", verified_at_1=""
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    partnership.refresh_from_db()
+    assert not partnership.is_listed
+    assert "municipio" in Organisation.objects.get(pk=cast.tarija.pk).search_document
