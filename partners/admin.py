@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
-from partners.models import Organisation
+from partners.models import Organisation, Theme
 
 
 @admin.register(Organisation)
@@ -10,3 +11,17 @@ class OrganisationAdmin(TranslationAdmin):
     list_filter = ["kind", "visibility", "country"]
     search_fields = ["name", "locality"]
     prepopulated_fields = {"slug": ["name"]}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Keep the search documents and the directory flags of its partnerships current.
+        from partners.services import refresh_organisation_document
+
+        refresh_organisation_document(form.instance)
+
+
+@admin.register(Theme)
+class ThemeAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "position"]
+    ordering = ["position", "slug"]

@@ -77,7 +77,22 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        indexes = [search.gin_index("partners_organisation_search")]
+        indexes = [
+            search.gin_index("partners_organisation_search"),
+            # The public directory: its counts per country and its first page by name.
+            models.Index(
+                fields=["country", "id"],
+                name="partners_org_listed_country",
+                condition=Q(visibility="public", verified_at__isnull=False),
+            ),
+            models.Index(
+                fields=["name", "id"],
+                name="partners_org_listed_name",
+                condition=Q(visibility="public", verified_at__isnull=False),
+            ),
+            # Counts of partnerships per country of their parties, without reading the wide rows.
+            models.Index(fields=["id"], include=["country"], name="partners_org_country_by_id"),
+        ]
 
     def __str__(self):
         return self.name
@@ -196,12 +211,31 @@ class Partnership(models.Model):
         default=1, help_text="Optimistic concurrency: checked on every update."
     )
     search_document = models.TextField(editable=False, default="")
+    countries = ArrayField(
+        models.CharField(max_length=2),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Countries of the accepted parties, kept by the services (directory facets).",
+    )
+    is_listed = models.BooleanField(
+        default=False,
+        editable=False,
+        db_index=True,
+        help_text="In the public directory: public, with accepted parties that are all public and verified. "
+        "Kept by the services (see partners.services.refresh_partnership_document).",
+    )
 
     class Meta:
         verbose_name = _("partnership")
         verbose_name_plural = _("partnerships")
         ordering = ["name"]
-        indexes = [search.gin_index("partners_partnership_search")]
+        indexes = [
+            search.gin_index("partners_partnership_search"),
+            models.Index(
+                fields=["name", "id"], name="partners_partnership_listed", condition=Q(is_listed=True)
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True)
@@ -280,3 +314,230 @@ class PartnershipParty(models.Model):
 
     def __str__(self):
         return f"{self.organisation} — {self.partnership}"
+
+
+# --- Invitations of people into an organisation -----------------------------------------
+
+
+def invitation_expiry():
+    from datetime import timedelta
+
+    return timezone.now() + timedelta(days=14)
+
+
+def new_token():
+    import secrets
+
+    return secrets.token_urlsafe(32)
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("invitation status", "Pending")
+    ACCEPTED = "accepted", pgettext_lazy("invitation status", "Accepted")
+    CANCELLED = "cancelled", pgettext_lazy("invitation status", "Cancelled")
+
+
+class Invitation(models.Model):
+    """A person invited by email to join an organisation; accepted after sign-up or log-in."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.EDITOR)
+    function = models.CharField(_("function"), max_length=120, blank=True)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    expires_at = models.DateTimeField(_("expires on"), default=invitation_expiry)
+    status = models.CharField(
+        _("status"), max_length=16, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    language = models.CharField(_("language of the email"), max_length=8, default="fr")
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation}"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.status == InvitationStatus.PENDING and self.expires_at > timezone.now()
+
+
+# --- Exchanges and travel -----------------------------------------------------------------
+
+
+class ExchangeKind(models.TextChoices):
+    MEETING = "meeting", pgettext_lazy("exchange kind", "Meeting")
+    VISIT = "visit", pgettext_lazy("exchange kind", "Visit")
+    TRAINING = "training", pgettext_lazy("exchange kind", "Training")
+    DIALOGUE = "dialogue", pgettext_lazy("exchange kind", "Dialogue")
+
+
+class ExchangeFormat(models.TextChoices):
+    ONLINE = "online", pgettext_lazy("exchange format", "Online")
+    IN_PERSON = "in_person", pgettext_lazy("exchange format", "In person")
+
+
+class Exchange(models.Model):
+    """A meeting, visit, training or dialogue of a partnership."""
+
+    key = KeyField()
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="exchanges")
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=ExchangeKind.choices, default=ExchangeKind.MEETING
+    )
+    title = models.CharField(_("title"), max_length=200)
+    date = models.DateField(_("date"))
+    format = models.CharField(
+        _("online or in person"), max_length=16, choices=ExchangeFormat.choices, default=ExchangeFormat.ONLINE
+    )
+    host = models.ForeignKey(
+        Organisation,
+        verbose_name=_("hosted by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("For an in-person exchange: the party whose territory received the visit."),
+    )
+    travellers_from = models.ForeignKey(
+        Organisation,
+        verbose_name=_("visitors from"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("For an in-person exchange: the party whose people travelled."),
+    )
+    participants = models.PositiveIntegerField(_("number of participants"), default=0)
+    languages = ArrayField(
+        models.CharField(max_length=8), verbose_name=_("languages spoken"), default=list, blank=True
+    )
+    interpretation = models.BooleanField(_("with interpretation"), default=False)
+    outcome = models.TextField(_("outcome"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("exchange")
+        verbose_name_plural = _("exchanges")
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["partnership", "date"], name="partners_exchange_date_idx")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def co2_kg(self):
+        return sum((leg.co2_kg for leg in self.legs.all()), 0)
+
+
+class TravelMode(models.TextChoices):
+    PLANE = "plane", pgettext_lazy("travel mode", "Plane")
+    TRAIN = "train", pgettext_lazy("travel mode", "Train")
+    CAR = "car", pgettext_lazy("travel mode", "Car")
+    BUS = "bus", pgettext_lazy("travel mode", "Bus or coach")
+
+
+class TravelLeg(models.Model):
+    """One leg of the journey to an in-person exchange; CO₂ from ``partners.carbon``."""
+
+    exchange = models.ForeignKey(Exchange, on_delete=models.CASCADE, related_name="legs")
+    origin = models.CharField(_("from"), max_length=120)
+    destination = models.CharField(_("to"), max_length=120)
+    mode = models.CharField(_("mode"), max_length=8, choices=TravelMode.choices)
+    distance_km = models.PositiveIntegerField(_("distance (km)"), validators=[MinValueValidator(1)])
+    travellers = models.PositiveSmallIntegerField(
+        _("travellers"), default=1, validators=[MinValueValidator(1)]
+    )
+    round_trip = models.BooleanField(_("round trip"), default=True)
+    co2_kg = models.DecimalField(_("estimated CO₂ (kg)"), max_digits=10, decimal_places=1, default=0)
+
+    class Meta:
+        verbose_name = _("travel leg")
+        verbose_name_plural = _("travel legs")
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.origin} → {self.destination}"
+
+
+# --- Check-ins ("mental photos") ----------------------------------------------------------
+
+CHECKIN_DIMENSIONS = [
+    ("equality", pgettext_lazy("check-in dimension", "Equality")),
+    ("trust", pgettext_lazy("check-in dimension", "Trust")),
+    ("transparency", pgettext_lazy("check-in dimension", "Transparency")),
+    ("mutual_learning", pgettext_lazy("check-in dimension", "Mutual learning")),
+    ("ownership", pgettext_lazy("check-in dimension", "Ownership")),
+]
+
+
+class CheckInRound(models.Model):
+    """A round of check-ins: each accepted party answers; answers stay hidden until all have."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="checkin_rounds")
+    number = models.PositiveIntegerField(_("round"))
+    opened_on = models.DateField(_("opened on"), default=timezone.localdate)
+    due_on = models.DateField(_("answers due by"), null=True, blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("check-in round")
+        verbose_name_plural = _("check-in rounds")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "number"], name="partners_one_round_number")
+        ]
+
+    def __str__(self):
+        return f"{self.partnership} #{self.number}"
+
+
+def _score_field(label):
+    return models.PositiveSmallIntegerField(label, validators=[MinValueValidator(1), MaxValueValidator(5)])
+
+
+class CheckInAnswer(models.Model):
+    round = models.ForeignKey(CheckInRound, on_delete=models.CASCADE, related_name="answers")
+    party = models.ForeignKey(PartnershipParty, on_delete=models.CASCADE, related_name="checkin_answers")
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(auto_now_add=True)
+    equality = _score_field(pgettext_lazy("check-in dimension", "Equality"))
+    trust = _score_field(pgettext_lazy("check-in dimension", "Trust"))
+    transparency = _score_field(pgettext_lazy("check-in dimension", "Transparency"))
+    mutual_learning = _score_field(pgettext_lazy("check-in dimension", "Mutual learning"))
+    ownership = _score_field(pgettext_lazy("check-in dimension", "Ownership"))
+    where_we_stand = models.TextField(_("where we stand"), blank=True)
+    change_wanted = models.TextField(_("the change we want"), blank=True)
+
+    class Meta:
+        verbose_name = _("check-in answer")
+        verbose_name_plural = _("check-in answers")
+        ordering = ["round", "party_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "party"], name="partners_one_answer_per_party")
+        ]
+
+    def __str__(self):
+        return f"{self.round} — {self.party.organisation}"
+
+    def scores(self) -> list[int]:
+        return [getattr(self, name) for name, _label in CHECKIN_DIMENSIONS]

@@ -74,7 +74,11 @@ def partnerships_visible_to(user, queryset):
         return queryset
     organisation_ids = list(roles_by_organisation(user))
     return queryset.filter(
-        Q(visibility=PartnershipVisibility.PUBLIC, parties__status=PartyStatus.ACCEPTED)
+        Q(
+            public_partnership_q(),
+            visibility=PartnershipVisibility.PUBLIC,
+            parties__status=PartyStatus.ACCEPTED,
+        )
         | Q(
             parties__organisation_id__in=organisation_ids,
             parties__status__in=[PartyStatus.ACCEPTED, PartyStatus.INVITED],
@@ -82,7 +86,136 @@ def partnerships_visible_to(user, queryset):
     ).distinct()
 
 
+def public_partnership_q():
+    """Public partnerships whose accepted parties are all public and verified organisations.
+
+    A partnership with a private or unverified party is never shown to the public: it would
+    reveal that party.
+    """
+    from django.db.models import Exists, OuterRef
+
+    from partners.models import PartnershipParty, PartnershipVisibility, Visibility
+
+    hidden_party = PartnershipParty.objects.filter(
+        partnership=OuterRef("pk"), status=PartyStatus.ACCEPTED
+    ).filter(Q(organisation__verified_at__isnull=True) | ~Q(organisation__visibility=Visibility.PUBLIC))
+    return Q(visibility=PartnershipVisibility.PUBLIC) & ~Q(Exists(hidden_party))
+
+
+def organisation_is_public(organisation) -> bool:
+    from partners.models import Visibility
+
+    return organisation.visibility == Visibility.PUBLIC and organisation.verified_at is not None
+
+
+def can_view_organisation(user, organisation) -> bool:
+    """Public and verified: anyone; "members" and verified: signed-in users; otherwise its
+    members, the organisations it shares a partnership with, and the platform staff."""
+    from partners.models import PartnershipParty, Visibility
+
+    if organisation_is_public(organisation):
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_staff or organisation.pk in roles_by_organisation(user):
+        return True
+    if organisation.visibility == Visibility.MEMBERS and organisation.verified_at is not None:
+        return True
+    mine = list(roles_by_organisation(user))
+    live = [PartyStatus.ACCEPTED, PartyStatus.INVITED]
+    return (
+        bool(mine)
+        and PartnershipParty.objects.filter(
+            organisation=organisation,
+            status__in=live,
+            partnership__parties__organisation_id__in=mine,
+            partnership__parties__status__in=live,
+        ).exists()
+    )
+
+
+def get_organisation_for_user(user, slug: str, perm: str = "view"):
+    """``perm``: "view" or "manage" (coordinator). 404 when not visible, 403 without the role."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from partners.models import Organisation
+
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None or not can_view_organisation(user, organisation):
+        raise Http404
+    if perm == "manage" and not at_least(role_in(user, [organisation.pk]), Role.COORDINATOR):
+        raise PermissionDenied
+    if perm == "member" and role_in(user, [organisation.pk]) is None:
+        raise PermissionDenied
+    return organisation
+
+
+PARTNERSHIP_PERMS = {"view": None, "edit": Role.EDITOR, "decide": Role.COORDINATOR}
+
+
+def get_partnership_for_user(user, key: str, perm: str = "view", queryset=None):
+    """``perm``: view (anyone it is visible to), edit (editor of an accepted party), decide
+    (coordinator of an accepted party). 404 when not visible, 403 without the role."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    from partners.models import Partnership
+
+    queryset = queryset if queryset is not None else Partnership.objects.all()
+    visible = partnerships_visible_to(user, Partnership.objects.filter(key=key)).values("pk")
+    partnership = queryset.filter(pk__in=visible).prefetch_related("parties").first()
+    if partnership is None:
+        raise Http404
+    minimum = PARTNERSHIP_PERMS[perm]
+    if minimum and not at_least(partnership_role(user, partnership), minimum):
+        raise PermissionDenied
+    return partnership
+
+
+# rules predicates, for templates ({% has_perm %}) and other apps.
+import rules  # noqa: E402
+
+
+@rules.predicate
+def _can_view_organisation(user, organisation):
+    return can_view_organisation(user, organisation)
+
+
+@rules.predicate
+def _coordinates_organisation(user, organisation):
+    return at_least(role_in(user, [organisation.pk]), Role.COORDINATOR)
+
+
+@rules.predicate
+def _edits_partnership(user, partnership):
+    return at_least(partnership_role(user, partnership), Role.EDITOR)
+
+
+@rules.predicate
+def _decides_partnership(user, partnership):
+    return at_least(partnership_role(user, partnership), Role.COORDINATOR)
+
+
+@rules.predicate
+def _reads_partnership(user, partnership):
+    return partnership_role(user, partnership) is not None
+
+
+rules.add_perm("partners.organisation:view", _can_view_organisation)
+rules.add_perm("partners.organisation:manage", _coordinates_organisation)
+rules.add_perm("partners.partnership:read_private", _reads_partnership)
+rules.add_perm("partners.partnership:edit", _edits_partnership)
+rules.add_perm("partners.partnership:decide", _decides_partnership)
+rules.add_perm("partners.organisation:verify", rules.is_staff)
+
+
 __all__ = [
+    "can_view_organisation",
+    "get_organisation_for_user",
+    "get_partnership_for_user",
+    "organisation_is_public",
+    "public_partnership_q",
     "Role",
     "accepted_party_ids",
     "active_memberships",

@@ -1,9 +1,107 @@
-from partners.models import Organisation, Visibility
+"""Reads of the registry: directory, organisation and partnership pages, dashboard."""
+
+from collections import defaultdict
+
+from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from partners.models import (
+    CHECKIN_DIMENSIONS,
+    CheckInAnswer,
+    Exchange,
+    ExchangeFormat,
+    Invitation,
+    InvitationStatus,
+    Membership,
+    Organisation,
+    Partnership,
+    PartnershipParty,
+    PartyStatus,
+    Role,
+    Visibility,
+)
+from partners.permissions import (
+    at_least,
+    partnership_role,
+    public_partnership_q,
+    role_in,
+    roles_by_organisation,
+)
+from soliris import audit
+
+DIVERGENCE = 2  # ratings that differ by this much or more between parties are highlighted
 
 
 def public_organisations():
     """Organisations anyone may see: verified by the platform and published as public."""
     return Organisation.objects.filter(visibility=Visibility.PUBLIC, verified_at__isnull=False)
+
+
+def public_partnerships():
+    """Public partnerships whose accepted parties are all public, verified organisations.
+
+    ``is_listed`` is that rule (``permissions.public_partnership_q``), stored by the services
+    so that the directory needs no sub-query over the parties."""
+    return Partnership.objects.filter(is_listed=True)
+
+
+def accepted_parties_prefetch():
+    return Prefetch(
+        "parties",
+        queryset=PartnershipParty.objects.filter(status=PartyStatus.ACCEPTED).select_related("organisation"),
+        to_attr="accepted_parties",
+    )
+
+
+def organisation_directory():
+    return public_organisations().prefetch_related("themes")
+
+
+def partnership_directory():
+    return public_partnerships().prefetch_related(accepted_parties_prefetch())
+
+
+def country_counts(queryset):
+    """[(country code, count)] of a (filtered) organisation queryset, largest first."""
+    from django_countries import countries
+
+    # One row per organisation (a single theme filter joins one row each): no DISTINCT needed.
+    rows = queryset.order_by().values("country").annotate(n=Count("pk")).order_by("-n", "country")
+    return [{"code": r["country"], "name": countries.name(r["country"]), "count": r["n"]} for r in rows]
+
+
+COUNTRY_COUNTS_SQL = (
+    "SELECT country, COUNT(*) AS n FROM ("
+    "SELECT unnest(countries) AS country FROM partners_partnership WHERE id IN ({ids})"
+    ") AS c GROUP BY country ORDER BY n DESC, country"
+)
+
+
+def partnership_country_counts(queryset):
+    """Partnerships per country of their accepted parties (``Partnership.countries``)."""
+    from django.db import connection
+    from django_countries import countries
+
+    subquery, params = queryset.order_by().values("pk").query.sql_with_params()
+    # The sub-query is Django's own SQL for ``queryset``, with its values passed as parameters.
+    sql = COUNTRY_COUNTS_SQL.replace("{ids}", subquery)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [{"code": code, "name": countries.name(code), "count": n} for code, n in rows]
+
+
+def export_rows_organisations(queryset):
+    """Only public fields of public organisations, streamed with an iterator."""
+    yield from (
+        queryset.order_by("name", "pk")
+        .values("slug", "name", "kind", "country", "locality", "languages", "website", "email", "phone")
+        .iterator(chunk_size=500)
+    )
+
+
+# --- Home and dashboard ---------------------------------------------------------------------
 
 
 def home_context() -> dict:
@@ -15,4 +113,247 @@ def public_directory_stats() -> dict:
     return {
         "organisations": organisations.count(),
         "countries": organisations.values("country").distinct().count(),
+        "partnerships": public_partnerships().count(),
+    }
+
+
+def dashboard_context(user) -> dict:
+    today = timezone.localdate()
+    memberships = list(
+        Membership.objects.filter(user=user, active_until__isnull=True).select_related("organisation")
+    )
+    organisation_ids = [m.organisation_id for m in memberships]
+    coordinated = [m.organisation_id for m in memberships if m.role == Role.COORDINATOR]
+    edited = [m.organisation_id for m in memberships if at_least(m.role, Role.EDITOR)]
+    partnerships = list(
+        Partnership.objects.filter(
+            parties__organisation_id__in=organisation_ids, parties__status=PartyStatus.ACCEPTED
+        )
+        .distinct()
+        .order_by("name")[:50]
+    )
+    party_invitations = list(
+        PartnershipParty.objects.filter(
+            organisation_id__in=coordinated, status=PartyStatus.INVITED
+        ).select_related("partnership", "organisation")
+    )
+    emails = [user.email]
+    personal_invitations = list(
+        Invitation.objects.filter(
+            email__iexact=user.email, status=InvitationStatus.PENDING, expires_at__gt=timezone.now()
+        ).select_related("organisation")
+    )
+    parties_due = list(
+        PartnershipParty.objects.filter(
+            organisation_id__in=edited,
+            status=PartyStatus.ACCEPTED,
+            partnership__checkin_rounds__isnull=False,
+        )
+        .exclude(partnership__status="ended")
+        .select_related("partnership", "organisation")
+        .annotate(last_round=Count("partnership__checkin_rounds", distinct=True))
+    )
+    answered = set(
+        CheckInAnswer.objects.filter(party__in=[p.pk for p in parties_due]).values_list(
+            "party_id", "round__number"
+        )
+    )
+    checkins_due = [p for p in parties_due if (p.pk, p.last_round) not in answered]
+    del emails
+    return {
+        "partners_memberships": memberships,
+        "partners_partnerships": partnerships,
+        "partners_party_invitations": party_invitations,
+        "partners_personal_invitations": personal_invitations,
+        "partners_checkins_due": checkins_due,
+        "partners_today": today,
+    }
+
+
+# --- Organisation page ----------------------------------------------------------------------
+
+
+def organisation_page(organisation, user) -> dict:
+    role = role_in(user, [organisation.pk])
+    is_member = role is not None
+    context = {
+        "organisation": organisation,
+        "role": role,
+        "is_member": is_member,
+        "is_coordinator": at_least(role, Role.COORDINATOR),
+        "themes": list(organisation.themes.all()),
+    }
+    parties = PartnershipParty.objects.filter(organisation=organisation, status=PartyStatus.ACCEPTED)
+    partnerships = Partnership.objects.filter(pk__in=parties.values("partnership_id"))
+    if not is_member and not getattr(user, "is_staff", False):
+        mine = list(roles_by_organisation(user))
+        partnerships = partnerships.filter(
+            public_partnership_q()
+            | Q(
+                parties__organisation_id__in=mine,
+                parties__status__in=[PartyStatus.ACCEPTED, PartyStatus.INVITED],
+            )
+        ).distinct()
+    context["partnerships"] = list(partnerships.order_by("name")[:100])
+    if is_member or getattr(user, "is_staff", False):
+        context["memberships"] = list(
+            organisation.memberships.select_related("user").order_by("active_until", "user__full_name")
+        )
+        context["active_memberships"] = [m for m in context["memberships"] if m.is_active]
+        context["ended_memberships"] = [m for m in context["memberships"] if not m.is_active]
+    if context["is_coordinator"]:
+        context["invitations"] = list(
+            organisation.invitations.filter(status=InvitationStatus.PENDING).order_by("-created_at")
+        )
+        context["history"] = list(audit.history(organisation)[:50])
+    return context
+
+
+# --- Partnership page -----------------------------------------------------------------------
+
+
+def partnership_page(partnership, user) -> dict:
+    parties = list(partnership.parties.select_related("organisation").order_by("invited_at", "pk"))
+    accepted = [p for p in parties if p.status == PartyStatus.ACCEPTED]
+    invited = [p for p in parties if p.status == PartyStatus.INVITED]
+    role = partnership_role(user, partnership)
+    my_org_ids = set(roles_by_organisation(user))
+    is_party = role is not None
+    for party in parties:
+        party.is_mine = party.organisation_id in my_org_ids
+        party.can_edit = (
+            party.is_mine
+            and party.status == PartyStatus.ACCEPTED
+            and at_least(role_in(user, [party.organisation_id]), Role.EDITOR)
+        )
+        party.can_leave = (
+            party.is_mine
+            and party.status == PartyStatus.ACCEPTED
+            and at_least(role_in(user, [party.organisation_id]), Role.COORDINATOR)
+        )
+        party.can_respond = party.status == PartyStatus.INVITED and at_least(
+            role_in(user, [party.organisation_id]), Role.COORDINATOR
+        )
+    context = {
+        "partnership": partnership,
+        "parties": accepted,
+        "invited_parties": invited if (is_party or any(p.is_mine for p in invited) or user.is_staff) else [],
+        "declined_parties": [p for p in parties if p.status in (PartyStatus.DECLINED, PartyStatus.LEFT)]
+        if is_party
+        else [],
+        "my_invitations": [p for p in invited if p.can_respond],
+        "role": role,
+        "is_party": is_party,
+        "can_edit": at_least(role, Role.EDITOR),
+        "can_decide": at_least(role, Role.COORDINATOR),
+        "initiator_id": partnership.initiated_by_id,
+    }
+    context.update(exchange_summary(partnership, accepted))
+    if is_party or user.is_staff:
+        context.update(checkin_summary(partnership, accepted, my_org_ids))
+        context["history"] = list(audit.history(partnership)[:100])
+    return context
+
+
+def exchange_summary(partnership, accepted) -> dict:
+    exchanges = list(
+        partnership.exchanges.select_related("host", "travellers_from")
+        .prefetch_related("legs")
+        .annotate(total_co2=Sum("legs__co2_kg"))
+        .order_by("-date", "-pk")[:20]
+    )
+    per_year = defaultdict(lambda: {"online": 0, "in_person": 0, "co2": 0})
+    rows = (
+        Exchange.objects.filter(partnership=partnership)
+        .annotate(year=ExtractYear("date"))
+        .values("year", "format")
+        .annotate(n=Count("pk", distinct=True), co2=Sum("legs__co2_kg"))
+        .order_by("-year")
+    )
+    total = {"online": 0, "in_person": 0, "co2": 0}
+    for r in rows:
+        per_year[r["year"]][r["format"]] += r["n"]
+        per_year[r["year"]]["co2"] += r["co2"] or 0
+        total[r["format"]] += r["n"]
+        total["co2"] += r["co2"] or 0
+    count = total["online"] + total["in_person"]
+    total["count"] = count
+    total["online_share"] = round(100 * total["online"] / count) if count else None
+    total["in_person_share"] = 100 - total["online_share"] if count else None
+    names = {p.organisation_id: p.organisation.name for p in accepted}
+    directions = (
+        Exchange.objects.filter(partnership=partnership, format=ExchangeFormat.IN_PERSON)
+        .values("travellers_from", "host")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    )
+    travel = [
+        {"from": names.get(d["travellers_from"], "—"), "to": names.get(d["host"], "—"), "count": d["n"]}
+        for d in directions
+        if d["travellers_from"] or d["host"]
+    ]
+    return {
+        "exchanges": exchanges,
+        "exchange_years": sorted(per_year.items(), reverse=True),
+        "exchange_totals": total,
+        "travel_directions": travel,
+    }
+
+
+def checkin_summary(partnership, accepted, my_org_ids) -> dict:
+    from partners.charts import checkin_chart
+
+    rounds = list(
+        partnership.checkin_rounds.prefetch_related("answers__party__organisation").order_by("number")
+    )
+    accepted_ids = {p.pk for p in accepted}
+    dimension_names = [name for name, _label in CHECKIN_DIMENSIONS]
+    result = []
+    for checkin_round in rounds:
+        answers = list(checkin_round.answers.all())
+        answered = {a.party_id for a in answers}
+        complete = bool(accepted_ids) and accepted_ids <= answered
+        visible = answers if complete else [a for a in answers if a.party.organisation_id in my_org_ids]
+        divergences = []
+        if complete:
+            for name, _label in CHECKIN_DIMENSIONS:
+                values = [getattr(a, name) for a in answers]
+                if values and max(values) - min(values) >= DIVERGENCE:
+                    divergences.append(name)
+        rows = []
+        for name, label in CHECKIN_DIMENSIONS:
+            rows.append(
+                {
+                    "name": name,
+                    "label": label,
+                    "values": [getattr(a, name) for a in visible],
+                    "divergent": name in divergences,
+                }
+            )
+        result.append(
+            {
+                "round": checkin_round,
+                "complete": complete,
+                "answers": visible,
+                "answered_count": len(answered & accepted_ids),
+                "party_count": len(accepted_ids),
+                "rows": rows,
+                "divergences": divergences,
+                "divergence_labels": [
+                    str(label) for name, label in CHECKIN_DIMENSIONS if name in divergences
+                ],
+                "waiting_for": [p for p in accepted if p.pk not in answered],
+                "mine_to_answer": [
+                    p for p in accepted if p.pk not in answered and p.organisation_id in my_org_ids
+                ],
+            }
+        )
+    completed = [r for r in result if r["complete"]]
+    latest = completed[-1] if completed else None
+    return {
+        "checkin_rounds": result,
+        "checkin_latest": latest,
+        "checkin_chart": checkin_chart(completed, accepted) if completed else "",
+        "checkin_open_round": result[-1] if result and not result[-1]["complete"] else None,
+        "checkin_dimensions": dimension_names,
     }

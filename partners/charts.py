@@ -1,0 +1,65 @@
+"""Server-rendered SVG charts (the numbers are always in a table beside them)."""
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+COLOURS = ["#0b5c8a", "#b3261e", "#1e6b34", "#8a5300", "#5b3f8c", "#2f4f4f"]
+DASHES = ["", "6 4", "2 3", "8 3 2 3", "1 4", "10 2"]
+
+
+def checkin_chart(completed_rounds, parties, width=560, height=240) -> str:
+    """Each party's average rating (1–5) per completed round, one line per party."""
+    left, right, top, bottom = 40, 16, 16, 48
+    n = len(completed_rounds)
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def x(i):
+        return left + (plot_w * (i / (n - 1)) if n > 1 else plot_w / 2)
+
+    def y(value):
+        return top + plot_h * (5 - value) / 4
+
+    parts = [
+        f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="checkin-chart-title" '
+        'xmlns="http://www.w3.org/2000/svg" class="chart">',
+        f'<title id="checkin-chart-title">{escape(_("Average rating of each party, per check-in round"))}</title>',
+    ]
+    for v in range(1, 6):
+        parts.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#cfd6df" stroke-width="1"/>'
+            f'<text x="{left - 8}" y="{y(v) + 4:.1f}" text-anchor="end" font-size="12" fill="#4f5a6b">{v}</text>'
+        )
+    for i, item in enumerate(completed_rounds):
+        label = _("Round %(number)s") % {"number": item["round"].number}
+        parts.append(
+            f'<text x="{x(i):.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="12" fill="#4f5a6b">'
+            f"{escape(label)}</text>"
+        )
+    for p_index, party in enumerate(parties):
+        colour = COLOURS[p_index % len(COLOURS)]
+        dash = DASHES[p_index % len(DASHES)]
+        points = []
+        for i, item in enumerate(completed_rounds):
+            answer = next((a for a in item["answers"] if a.party_id == party.pk), None)
+            if answer:
+                scores = answer.scores()
+                points.append((x(i), y(sum(scores) / len(scores))))
+        if not points:
+            continue
+        path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+        parts.append(
+            f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="3" stroke-dasharray="{dash}"/>'
+        )
+        for px, py in points:
+            parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="4" fill="{colour}"/>')
+        legend_y = height - 10
+        legend_x = left + p_index * 180
+        parts.append(
+            f'<line x1="{legend_x}" x2="{legend_x + 24}" y1="{legend_y - 4}" y2="{legend_y - 4}" stroke="{colour}" '
+            f'stroke-width="3" stroke-dasharray="{dash}"/>'
+            f'<text x="{legend_x + 30}" y="{legend_y}" font-size="12" fill="#1d2430">'
+            f"{escape(party.organisation.name[:24])}</text>"
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # every text is escaped above

@@ -1,0 +1,128 @@
+from functools import lru_cache
+
+import django_filters
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from django_countries import countries
+
+from partners.models import OrganisationKind, PartnershipKind, PartnershipStatus, Theme
+from soliris import search
+
+
+@lru_cache(maxsize=8)
+def _country_choices_in(language):
+    return tuple(countries)
+
+
+def _country_choices():
+    """Every country, in the reader's language (sorted once per language)."""
+    return list(_country_choices_in(translation.get_language()))
+
+
+def _language_choices():
+    return list(settings.LANGUAGES)
+
+
+class DirectoryFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_q")
+
+    def filter_q(self, queryset, name, value):
+        return search.filter(queryset, value)
+
+
+class OrganisationFilter(DirectoryFilter):
+    kind = django_filters.ChoiceFilter(
+        label=pgettext_lazy("organisation", "Kind"),
+        choices=OrganisationKind.choices,
+        empty_label=_("All kinds"),
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=_country_choices, empty_label=_("All countries")
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"),
+        field_name="themes",
+        to_field_name="slug",
+        queryset=Theme.objects.all(),
+        empty_label=_("All themes"),
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Working language"),
+        choices=_language_choices,
+        method="filter_language",
+        empty_label=_("All languages"),
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=(("name", "name"), ("country", "country"), ("created_at", "created_at")),
+        field_labels={
+            "name": _("Name"),
+            "-name": _("Name (descending)"),
+            "country": _("Country"),
+            "-country": _("Country (descending)"),
+            "created_at": _("Oldest registered first"),
+            "-created_at": _("Newest registered first"),
+        },
+        empty_label=_("Name"),
+    )
+
+    def filter_language(self, queryset, name, value):
+        return queryset.filter(languages__contains=[value])
+
+
+class PartnershipFilter(DirectoryFilter):
+    kind = django_filters.ChoiceFilter(
+        label=pgettext_lazy("partnership", "Kind"),
+        choices=PartnershipKind.choices,
+        empty_label=_("All kinds"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=PartnershipStatus.choices, empty_label=_("All statuses")
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country of a party"),
+        choices=_country_choices,
+        method="filter_country",
+        empty_label=_("All countries"),
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme of a party"),
+        to_field_name="slug",
+        queryset=Theme.objects.all(),
+        method="filter_theme",
+        empty_label=_("All themes"),
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Working language of a party"),
+        choices=_language_choices,
+        method="filter_language",
+        empty_label=_("All languages"),
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=(("name", "name"), ("started_on", "started_on")),
+        field_labels={
+            "name": _("Name"),
+            "-name": _("Name (descending)"),
+            "started_on": _("Oldest first"),
+            "-started_on": _("Most recent first"),
+        },
+        empty_label=_("Name"),
+    )
+
+    def _parties(self, queryset, **lookups):
+        from partners.models import PartnershipParty, PartyStatus
+
+        parties = PartnershipParty.objects.filter(status=PartyStatus.ACCEPTED, **lookups)
+        return queryset.filter(pk__in=parties.values("partnership_id"))
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(countries__contains=[value])
+
+    def filter_theme(self, queryset, name, value):
+        return self._parties(queryset, organisation__themes=value)
+
+    def filter_language(self, queryset, name, value):
+        return self._parties(queryset, organisation__languages__contains=[value])

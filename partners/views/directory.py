@@ -1,0 +1,193 @@
+"""The public directory: lists with facets and search, and its CSV / JSON export."""
+
+import csv
+import json
+
+from django.core.paginator import Paginator
+from django.http import StreamingHttpResponse
+from django.shortcuts import render
+
+from partners import selectors
+from partners.filters import OrganisationFilter, PartnershipFilter
+
+PAGE_SIZE = 20
+
+
+def _paginate(request, queryset):
+    paginator = Paginator(queryset, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page, query.urlencode()
+
+
+def _directory(request, filter_class, queryset, count_countries):
+    """A filtered, paginated list with country facets.
+
+    The counts per country are those of the other filters (not of the country chosen), so
+    that every country stays one click away; they are also the choices of the country filter.
+    """
+    others = request.GET.copy()
+    for name in ("country", "page"):
+        others.pop(name, None)
+    counts = count_countries(filter_class(others or None, queryset=queryset).qs)
+    filterset = filter_class(request.GET or None, queryset=queryset)
+    choices = [(row["code"], f"{row['name']} ({row['count']})") for row in counts]
+    selected = request.GET.get("country")
+    if selected and selected not in {code for code, _label in choices}:
+        from django_countries import countries
+
+        if selected in dict(countries):
+            choices.append((selected, f"{countries.name(selected)} (0)"))
+    filterset.filters["country"].extra["choices"] = choices
+    results = filterset.qs
+    if not request.GET.get("sort"):
+        results = results.order_by("name", "pk")
+    page, query = _paginate(request, results)
+    return {
+        "filter": filterset,
+        "page": page,
+        "query": query,
+        "facet_query": others.urlencode(),
+        "country_counts": counts,
+        "export_query": request.GET.urlencode(),
+    }
+
+
+def organisation_list(request):
+    context = _directory(
+        request, OrganisationFilter, selectors.organisation_directory(), selectors.country_counts
+    )
+    return render(request, "partners/organisation_list.html", context)
+
+
+def partnership_list(request):
+    context = _directory(
+        request, PartnershipFilter, selectors.partnership_directory(), selectors.partnership_country_counts
+    )
+    return render(request, "partners/partnership_list.html", context)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _stream_csv(header, rows, filename):
+    writer = csv.writer(_Echo())
+
+    def generate():
+        yield "\ufeff" + writer.writerow(header)
+        for row in rows:
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(generate(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _stream_json(rows, filename):
+    def generate():
+        yield "["
+        first = True
+        for row in rows:
+            yield ("" if first else ",\n") + json.dumps(row, ensure_ascii=False, default=str)
+            first = False
+        yield "]\n"
+
+    response = StreamingHttpResponse(generate(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _filtered_organisations(request):
+    filterset = OrganisationFilter(request.GET or None, queryset=selectors.public_organisations())
+    return filterset.qs
+
+
+def _organisation_rows(request):
+    for o in selectors.export_rows_organisations(_filtered_organisations(request)):
+        o["languages"] = " ".join(o["languages"] or [])
+        o["url"] = request.build_absolute_uri(f"/{request.LANGUAGE_CODE}/organisations/{o['slug']}/")
+        yield o
+
+
+ORGANISATION_COLUMNS = [
+    "slug",
+    "name",
+    "kind",
+    "country",
+    "locality",
+    "languages",
+    "website",
+    "email",
+    "phone",
+    "url",
+]
+
+
+def organisation_export_csv(request):
+    rows = ([o[c] for c in ORGANISATION_COLUMNS] for o in _organisation_rows(request))
+    return _stream_csv(ORGANISATION_COLUMNS, rows, "soliris-organisations.csv")
+
+
+def organisation_export_json(request):
+    return _stream_json(_organisation_rows(request), "soliris-organisations.json")
+
+
+PARTNERSHIP_COLUMNS = [
+    "key",
+    "name",
+    "kind",
+    "status",
+    "started_on",
+    "ended_on",
+    "parties",
+    "countries",
+    "url",
+]
+
+
+def _partnership_rows(request):
+    from partners.models import PartnershipParty, PartyStatus
+
+    filterset = PartnershipFilter(request.GET or None, queryset=selectors.public_partnerships())
+    queryset = filterset.qs
+    queryset = queryset.order_by("name", "pk").values(
+        "pk", "key", "name", "kind", "status", "started_on", "ended_on"
+    )
+    chunk = []
+
+    def flush(chunk):
+        parties = {}
+        for pid, name, country in (
+            PartnershipParty.objects.filter(
+                partnership_id__in=[r["pk"] for r in chunk], status=PartyStatus.ACCEPTED
+            )
+            .order_by("invited_at", "pk")
+            .values_list("partnership_id", "organisation__name", "organisation__country")
+        ):
+            parties.setdefault(pid, []).append((name, country))
+        for r in chunk:
+            own = parties.get(r.pop("pk"), [])
+            r["parties"] = " | ".join(n for n, _c in own)
+            r["countries"] = " ".join(dict.fromkeys(c for _n, c in own))
+            r["url"] = request.build_absolute_uri(f"/{request.LANGUAGE_CODE}/partnerships/{r['key']}/")
+            yield r
+
+    for row in queryset.iterator(chunk_size=500):
+        chunk.append(row)
+        if len(chunk) == 500:
+            yield from flush(chunk)
+            chunk = []
+    if chunk:
+        yield from flush(chunk)
+
+
+def partnership_export_csv(request):
+    rows = ([p[c] for c in PARTNERSHIP_COLUMNS] for p in _partnership_rows(request))
+    return _stream_csv(PARTNERSHIP_COLUMNS, rows, "soliris-partnerships.csv")
+
+
+def partnership_export_json(request):
+    return _stream_json(_partnership_rows(request), "soliris-partnerships.json")

@@ -1,0 +1,199 @@
+import csv
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from partners.models import Organisation, PartyStatus, Visibility
+
+pytestmark = pytest.mark.django_db
+
+
+def body(response):
+    return b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+
+
+@pytest.fixture
+def directory(make_organisation, make_partnership):
+    tarija = make_organisation(
+        "Gobierno Autónomo Municipal de Tarija", country="BO", locality="Tarija", slug="tarija"
+    )
+    brasschaat = make_organisation(
+        "Gemeente Brasschaat", country="BE", locality="Brasschaat", slug="brasschaat"
+    )
+    saint_josse = make_organisation(
+        "Commune de Saint-Josse-ten-Noode", country="BE", locality="Saint-Josse-ten-Noode", slug="saint-josse"
+    )
+    hidden = make_organisation("Cachée Privée", country="BE", public=False, slug="cachee")
+    unverified = make_organisation("Pas Encore Vérifiée", country="FR", verified=False, slug="pas-verifiee")
+    association = make_organisation("Periferia", kind="association", country="BE", slug="periferia")
+    bt = make_partnership("Brasschaat – Tarija", [brasschaat, tarija])
+    with_hidden = make_partnership("Secret partnership", [saint_josse, hidden])
+    return locals()
+
+
+def test_the_directory_lists_only_public_verified_organisations(client, directory):
+    page = body(client.get("/fr/organisations/"))
+    assert "Gemeente Brasschaat" in page and "Periferia" in page
+    assert "Cachée Privée" not in page and "Pas Encore Vérifiée" not in page
+
+
+def test_private_and_unverified_organisations_are_never_searched_exported_or_reachable(client, directory):
+    assert "Cachée" not in body(client.get("/fr/organisations/?q=cachee"))
+    assert "Vérifiée" not in body(client.get("/fr/organisations/?q=verifiee"))
+    for name in ("organisation_export_csv", "organisation_export_json"):
+        exported = body(client.get(reverse(f"partners:{name}")))
+        assert "Cachée" not in exported and "Vérifiée" not in exported
+        assert "Brasschaat" in exported
+    assert client.get("/fr/organisations/cachee/").status_code == 404
+    assert client.get("/fr/organisations/pas-verifiee/").status_code == 404
+
+
+def test_a_partnership_with_a_private_party_is_never_public(client, directory):
+    assert "Secret partnership" not in body(client.get("/fr/partnerships/"))
+    assert "Secret partnership" not in body(client.get(reverse("partners:partnership_export_csv")))
+    assert "Secret partnership" not in body(client.get(reverse("partners:partnership_export_json")))
+    key = directory["with_hidden"].key
+    assert client.get(f"/fr/partnerships/{key}/").status_code == 404
+
+
+def test_an_invited_party_does_not_make_a_partnership_public(client, make_organisation, make_partnership):
+    a = make_organisation("Alpha")
+    b = make_organisation("Beta")
+    partnership = make_partnership("Alpha alone", [a], invited=[b])
+    partnership.parties.filter(organisation=a).update(status=PartyStatus.INVITED)
+    assert client.get(f"/fr/partnerships/{partnership.key}/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("tari", "Gobierno Autónomo Municipal de Tarija"),
+        ("TARIJA", "Gobierno Autónomo Municipal de Tarija"),
+        ("autonomo", "Gobierno Autónomo Municipal de Tarija"),
+        ("saint josse", "Commune de Saint-Josse-ten-Noode"),
+        ("Saint-Josse", "Commune de Saint-Josse-ten-Noode"),
+        ("bolivie", "Gobierno Autónomo Municipal de Tarija"),
+        ("bolivia", "Gobierno Autónomo Municipal de Tarija"),
+        ("belgica", "Gemeente Brasschaat"),
+    ],
+)
+def test_search_folds_accents_and_case_and_matches_prefixes(client, directory, query, expected):
+    page = body(client.get("/fr/organisations/", {"q": query}))
+    assert expected in page
+
+
+def test_search_leaves_out_what_does_not_match(client, directory):
+    page = body(client.get("/fr/organisations/", {"q": "tarija"}))
+    assert "Gemeente Brasschaat" not in page
+
+
+def test_tarija_finds_the_brasschaat_tarija_partnership(client, directory):
+    page = body(client.get("/es/partnerships/", {"q": "tarija"}))
+    assert "Brasschaat – Tarija" in page
+    assert "Brasschaat – Tarija" not in body(client.get("/es/partnerships/", {"q": "herent"}))
+
+
+def test_facets_filter_by_country_kind_and_language(client, directory):
+    directory["tarija"].languages = ["es"]
+    directory["tarija"].save()
+    page = body(client.get("/fr/organisations/", {"country": "BE", "kind": "association"}))
+    assert "Periferia" in page and "Gemeente Brasschaat" not in page
+    page = body(client.get("/fr/organisations/", {"language": "es"}))
+    assert "Tarija" in page and "Periferia" not in page
+    page = body(client.get("/fr/partnerships/", {"country": "BO"}))
+    assert "Brasschaat – Tarija" in page
+
+
+def test_counts_per_country_are_shown(client, directory):
+    response = client.get("/fr/organisations/")
+    counts = {row["code"]: row["count"] for row in response.context["country_counts"]}
+    assert counts == {"BE": 3, "BO": 1}
+
+
+def test_a_bad_filter_value_keeps_the_page_and_says_so(client, directory):
+    response = client.get("/fr/organisations/", {"country": "XX", "q": "tari"})
+    assert response.status_code == 200
+    page = body(response)
+    assert 'value="tari"' in page
+    assert "Tarija" in page
+
+
+def test_the_csv_export_is_streamed_and_has_one_row_per_public_organisation(client, directory):
+    response = client.get(reverse("partners:organisation_export_csv"), {"country": "BE"})
+    assert response.streaming
+    rows = list(csv.DictReader(io.StringIO(body(response).lstrip("\ufeff"))))
+    assert {row["name"] for row in rows} == {
+        "Gemeente Brasschaat",
+        "Commune de Saint-Josse-ten-Noode",
+        "Periferia",
+    }
+
+
+def test_the_json_export_of_partnerships_lists_public_parties(client, directory):
+    data = json.loads(body(client.get(reverse("partners:partnership_export_json"))))
+    assert [row["name"] for row in data] == ["Brasschaat – Tarija"]
+    assert "Gobierno Autónomo Municipal de Tarija" in data[0]["parties"]
+
+
+def test_pagination_and_sort(client, make_organisation):
+    for i in range(25):
+        make_organisation(f"Commune {i:02d}")
+    first = client.get("/fr/organisations/", {"sort": "-name"})
+    assert first.context["page"].object_list[0].name == "Commune 24"
+    second = client.get("/fr/organisations/", {"sort": "-name", "page": 2})
+    assert len(second.context["page"].object_list) == 5
+    assert "page=1" in body(second) or "Page 2" in body(second)
+
+
+def test_an_empty_directory_says_what_to_do(client, db):
+    page = body(client.get("/fr/organisations/"))
+    assert "empty-state" in page
+
+
+def _make_rows(make_organisation, make_partnership, n):
+    partner = make_organisation("Partner abroad", country="BO")
+    for i in range(n):
+        organisation = make_organisation(f"Org {i}", country=["BE", "FR", "SN"][i % 3])
+        make_partnership(f"Partnership {i}", [organisation, partner])
+
+
+@pytest.mark.parametrize(
+    "path", ["/fr/organisations/", "/fr/partnerships/", "/fr/organisations/?q=org&country=BE"]
+)
+def test_directory_query_count_does_not_grow_with_rows(
+    client, make_organisation, make_partnership, django_assert_num_queries, path
+):
+    _make_rows(make_organisation, make_partnership, 5)
+    client.get(path)  # warm up (content types, sessions)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(path).status_code == 200
+    _make_rows(make_organisation, make_partnership, 45)
+    with django_assert_num_queries(len(small.captured_queries)):
+        assert client.get(path).status_code == 200
+
+
+def test_directory_list_uses_a_fixed_number_of_queries(
+    client, make_organisation, make_partnership, django_assert_num_queries
+):
+    _make_rows(make_organisation, make_partnership, 5)
+    with django_assert_num_queries(5):
+        client.get("/fr/organisations/")
+    _make_rows(make_organisation, make_partnership, 45)
+    with django_assert_num_queries(5):
+        client.get("/fr/organisations/")
+
+
+def test_members_only_organisations_are_seen_by_signed_in_users_but_not_listed(
+    client, make_organisation, make_user
+):
+    organisation = make_organisation("Members Only")
+    Organisation.objects.filter(pk=organisation.pk).update(visibility=Visibility.MEMBERS)
+    assert client.get(f"/fr/organisations/{organisation.slug}/").status_code == 404
+    client.force_login(make_user())
+    assert client.get(f"/fr/organisations/{organisation.slug}/").status_code == 200
+    assert "Members Only" not in body(client.get("/fr/organisations/"))
