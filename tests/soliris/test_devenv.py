@@ -1,12 +1,14 @@
 """`make run`'s launcher: embedded servers, web server and worker, and a clean stop."""
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from pathlib import Path
 
 import psutil
@@ -32,7 +34,10 @@ def processes_under(path: Path) -> list[str]:
 
 @pytest.mark.slow
 def test_run_starts_everything_on_embedded_servers_and_ctrl_c_stops_it_all(tmp_path):
-    var = tmp_path / "var"
+    # Under the project's var/: the embedded PostgreSQL runs as another system user when the
+    # tests run as root, and pytest's temporary folders are private to root.
+    var = BASE_DIR / "var" / f"devenv-test-{uuid.uuid4().hex[:8]}"
+    var.mkdir(parents=True)
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "SOLIRIS_TESTING")}
     env.update({"SOLIRIS_VAR_DIR": str(var), "PORT": str(port), "PYTHONUNBUFFERED": "1"})
@@ -74,3 +79,4 @@ def test_run_starts_everything_on_embedded_servers_and_ctrl_c_stops_it_all(tmp_p
     assert launcher.returncode == 0, (tmp_path / "run.log").read_text()
     assert processes_under(var) == [], "something is left running"
     assert [child for child in children if child.is_running() and child.status() != "zombie"] == []
+    shutil.rmtree(var, ignore_errors=True)
