@@ -7,3 +7,12 @@ def ping(marker: str) -> dict:
     from soliris.models import User
 
     return {"marker": marker, "users": User.objects.count()}
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def render_document(job_id: int) -> str | None:
+    """Render one PDF job (``soliris.pdf.services.job_run``); a finished job is not redone."""
+    from soliris.pdf.services import job_run
+
+    job = job_run(job_id)
+    return job.state if job is not None else None
