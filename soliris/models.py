@@ -162,7 +162,9 @@ class RenderJob(models.Model):
         verbose_name_plural = _("rendered documents")
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(progress__lte=100), name="soliris_renderjob_progress_max")
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="soliris_renderjob_progress_max"
+            )
         ]
 
     def __str__(self):

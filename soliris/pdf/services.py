@@ -67,7 +67,9 @@ def job_request(*, actor, kind: str, parameters: dict) -> tuple[RenderJob, bool]
         )
         if created:
             job.full_clean()
-            audit.record("soliris.render_job.requested", actor=actor, subject=job, kind=kind, language=language)
+            audit.record(
+                "soliris.render_job.requested", actor=actor, subject=job, kind=kind, language=language
+            )
             _enqueue(job.pk)
         elif job.state == RenderJobState.FAILED:
             job_retry(actor=actor, job=job)
@@ -146,7 +148,9 @@ def job_run(job_id: int) -> RenderJob | None:
         logger.exception("render job %s failed", job.pk)
         with transaction.atomic():
             if current.update(
-                state=RenderJobState.FAILED, error=f"{type(error).__name__}: {error}"[:4000], finished_at=timezone.now()
+                state=RenderJobState.FAILED,
+                error=f"{type(error).__name__}: {error}"[:4000],
+                finished_at=timezone.now(),
             ):
                 audit.record("soliris.render_job.failed", actor=None, subject=job, error=type(error).__name__)
     job.refresh_from_db()

@@ -10,6 +10,7 @@ Locally, when they are not set, a self-signed certificate and its key are create
 ``var/signing/`` on first use. Verification trusts the platform certificate only.
 """
 
+import contextlib
 import datetime
 import hashlib
 import os
@@ -172,10 +173,8 @@ def verify_pdf(data: bytes) -> Verification:
         return refused(f"validation error: {type(error).__name__}: {error}", signed=True)
     whole_file = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     signer = ""
-    try:
+    with contextlib.suppress(Exception):  # a missing name is not a failure
         signer = status.signing_cert.subject.human_friendly
-    except Exception:  # noqa: S110 - a missing name is not a failure
-        pass
     valid = bool(status.intact and status.valid and status.trusted and whole_file and len(signatures) == 1)
     return Verification(
         valid=valid,

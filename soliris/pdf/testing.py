@@ -25,9 +25,16 @@ def _title(inputs: dict, parameters: dict) -> str:
     return f"Test document {inputs['text'][:40]}"
 
 
-register(DocumentKind(name="testing.slow", label="Test document", content=_content, render=_render, title=_title))
+register(
+    DocumentKind(name="testing.slow", label="Test document", content=_content, render=_render, title=_title)
+)
 register(
     DocumentKind(
-        name="testing.signed", label="Signed test document", content=_content, render=_render, title=_title, sign=True
+        name="testing.signed",
+        label="Signed test document",
+        content=_content,
+        render=_render,
+        title=_title,
+        sign=True,
     )
 )

@@ -77,4 +77,6 @@ def verify(request):
         result = verify_pdf(data)
         job = job_for_file(data) if result.valid else None
     status = 200 if request.method == "GET" or form.is_valid() else 400
-    return render(request, "soliris/pdf/verify.html", {"form": form, "result": result, "job": job}, status=status)
+    return render(
+        request, "soliris/pdf/verify.html", {"form": form, "result": result, "job": job}, status=status
+    )
