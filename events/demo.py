@@ -145,35 +145,33 @@ def seed(log, context: dict) -> None:
     )
 
     workshops = []
-    for index, (titles, theme, room, start, end, facilitators) in enumerate(
-        [
-            (
-                {
-                    "fr": "Atelier 1 — Les enjeux du partenariat",
-                    "nl": "Workshop 1 — De uitdagingen van het partnerschap",
-                    "en": "Workshop 1 — What is at stake in partnership",
-                    "es": "Taller 1 — Los retos de la alianza",
-                },
-                "partnership",
-                "Salle des glaces",
-                (10, 0),
-                (12, 0),
-                "ITECO",
-            ),
-            (
-                {
-                    "fr": "Atelier 2 — Agir collectivement avec les diasporas",
-                    "nl": "Workshop 2 — Collectief handelen met de diaspora's",
-                    "en": "Workshop 2 — Acting collectively with the diasporas",
-                    "es": "Taller 2 — Actuar colectivamente con las diásporas",
-                },
-                "diaspora",
-                "Salle 206",
-                (13, 30),
-                (15, 30),
-                "Collectif des diasporas africaines de Bruxelles",
-            ),
-        ]
+    for titles, theme, room, start, end, facilitators in (
+        (
+            {
+                "fr": "Atelier 1 — Les enjeux du partenariat",
+                "nl": "Workshop 1 — De uitdagingen van het partnerschap",
+                "en": "Workshop 1 — What is at stake in partnership",
+                "es": "Taller 1 — Los retos de la alianza",
+            },
+            "partnership",
+            "Salle des glaces",
+            (10, 0),
+            (12, 0),
+            "ITECO",
+        ),
+        (
+            {
+                "fr": "Atelier 2 — Agir collectivement avec les diasporas",
+                "nl": "Workshop 2 — Collectief handelen met de diaspora's",
+                "en": "Workshop 2 — Acting collectively with the diasporas",
+                "es": "Taller 2 — Actuar colectivamente con las diásporas",
+            },
+            "diaspora",
+            "Salle 206",
+            (13, 30),
+            (15, 30),
+            "Collectif des diasporas africaines de Bruxelles",
+        ),
     ):
         workshop = Workshop.objects.filter(event=day_2022, title_fr=titles["fr"]).first() or Workshop(
             event=day_2022
