@@ -48,7 +48,10 @@ class EventForm(forms.Form):
     place_name = forms.CharField(label=_("Place"), required=False, max_length=200)
     address = forms.CharField(label=_("Address"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     online_url = forms.URLField(
-        label=_("Online meeting link"), required=False, help_text=_("Shown to registered people only.")
+        label=_("Online meeting link"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Shown to registered people only."),
     )
     organisers = forms.ModelMultipleChoiceField(
         label=_("Organising organisations"),
