@@ -14,8 +14,8 @@ from tests.events.conftest import make_recommendations, make_workshop
 pytestmark = pytest.mark.django_db
 
 ORGANISERS = {"party_editor": 200, "party_coordinator": 200}
-EVERYONE = {role: 200 for role in ROLES}
-SIGNED_IN = {**{role: 200 for role in ROLES}, "anonymous": 302}
+EVERYONE = dict.fromkeys(ROLES, 200)
+SIGNED_IN = {**dict.fromkeys(ROLES, 200), "anonymous": 302}
 
 
 def organisers_only(ok=200):
@@ -34,13 +34,13 @@ MATRIX = {
     "events:event_edit": ("get", organisers_only()),
     "events:event_calendar": ("get", EVERYONE),
     "events:event_register": ("get", SIGNED_IN),
-    "events:event_cancel": ("post", {**SIGNED_IN, **{r: 302 for r in ROLES}}),
+    "events:event_cancel": ("post", {**SIGNED_IN, **dict.fromkeys(ROLES, 302)}),
     "events:attendee_list": ("get", organisers_only()),
     "events:attendee_csv": ("get", organisers_only()),
     "events:workshop_create": ("get", organisers_only()),
     "events:workshop_edit": ("get", organisers_only()),
-    "events:workshop_join": ("post", {r: 302 for r in ROLES}),
-    "events:workshop_leave": ("post", {r: 302 for r in ROLES}),
+    "events:workshop_join": ("post", dict.fromkeys(ROLES, 302)),
+    "events:workshop_leave": ("post", dict.fromkeys(ROLES, 302)),
     "events:event_recommendations": ("get", EVERYONE),
     "events:section_create": ("get", organisers_only()),
     "events:recommendation_create": ("get", organisers_only()),
@@ -60,7 +60,7 @@ MATRIX = {
     "pdf:job_detail": ("get", JOB_VIEWERS),
     "pdf:job_progress": ("get", JOB_VIEWERS),
     "pdf:job_download": ("get", JOB_VIEWERS),
-    "pdf:job_retry": ("post", {**JOB_VIEWERS, **{r: 302 for r in ORGANISERS}}),
+    "pdf:job_retry": ("post", {**JOB_VIEWERS, **dict.fromkeys(ORGANISERS, 302)}),
     "pdf:verify": ("get", EVERYONE),
 }
 

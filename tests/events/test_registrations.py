@@ -47,13 +47,13 @@ def test_the_waiting_list_moves_up_in_order_when_someone_cancels(
 def test_a_person_cannot_register_twice(make_user, event):
     user = make_user()
     register(user, event)
-    with pytest.raises(ValidationError, match="already registered"):
+    with pytest.raises(ValidationError, match="déjà inscrit"):
         register(user, event)
 
 
 def test_registration_is_refused_after_the_deadline(make_user, cast):
     event = make_event(organisers=[cast.jette], deadline=timezone.now() - datetime.timedelta(hours=1))
-    with pytest.raises(ValidationError, match="closed"):
+    with pytest.raises(ValidationError, match="closes"):
         register(make_user(), event)
 
 
@@ -88,7 +88,7 @@ def test_overlapping_workshops_are_refused_with_the_name_of_the_other(make_user,
 
 def test_workshops_need_a_confirmed_event_registration(make_user, event):
     workshop = make_workshop(event)
-    with pytest.raises(ValidationError, match="Register for the event first"):
+    with pytest.raises(ValidationError, match="Inscrivez-vous d.abord"):
         services.workshop_join(actor=make_user(), workshop=workshop)
 
 

@@ -38,12 +38,17 @@ def test_the_fonts_are_shipped_with_their_licence():
 
 
 def test_pdfs_embed_only_the_shipped_fonts():
-    data = html_to_pdf("<h1>Journée été — Jornada año — Dag</h1><p style='font-family: Arial'>Texte</p>")
+    data = html_to_pdf(
+        "<h1>Journée été — Jornada año — Dag</h1><p>Texte <em>œuvre</em></p>"
+        "<p style='font-family: \"Soliris Sans\"'>Sans <b>gras</b></p>"
+    )
     fonts = set()
     for page in PdfReader(BytesIO(data)).pages:
         for font in page["/Resources"]["/Font"].values():
             fonts.add(str(font.get_object()["/BaseFont"]))
-    assert fonts and all("DejaVu" in name for name in fonts), fonts
+    # The families declared by @font-face on the shipped files, never a system font.
+    assert fonts and all("Soliris" in name for name in fonts), fonts
+    assert any("Sans" in name for name in fonts) and any("Serif" in name for name in fonts)
 
 
 def test_a_signed_pdf_validates_and_fails_after_a_one_byte_change():
