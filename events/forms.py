@@ -255,7 +255,12 @@ class RecommendationForm(forms.Form):
         super().__init__(*args, **kwargs)
         fields = translated_fields("text", _("Recommendation"), widget=forms.Textarea)
         self.fields = {**fields, **self.fields}
-        self.fields["section"].queryset = event.recommendation_sections.all()
+        sections = event.recommendation_sections.all()
+        self.fields["section"].queryset = sections
+        self.fields["section"].empty_label = None
+        last = sections.order_by("-position", "-id").first()
+        if last is not None:
+            self.initial.setdefault("section", last.key)
         self.fields["workshop"].queryset = event.workshops.all()
         if recommendation is not None:
             del self.fields["section"]
