@@ -24,11 +24,28 @@ from partners.models import Organisation, Theme
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 CODES = ("fr", "nl", "en", "es")
 
+# slug: names in fr, nl, en, es (created only when the registry's reference has not already).
 THEMES = [
-    ("partnership", "Partenariat et gouvernance"),
-    ("diaspora", "Diasporas"),
-    ("education", "Sensibilisation et éducation à la citoyenneté mondiale"),
-    ("climate", "Climat et mobilité"),
+    (
+        "partnership",
+        (
+            "Partenariat et gouvernance",
+            "Partnerschap en bestuur",
+            "Partnership and governance",
+            "Alianza y gobernanza",
+        ),
+    ),
+    ("diaspora", ("Diasporas", "Diaspora's", "Diasporas", "Diásporas")),
+    (
+        "education",
+        (
+            "Sensibilisation et éducation à la citoyenneté mondiale",
+            "Sensibilisering en wereldburgerschapseducatie",
+            "Awareness-raising and global citizenship education",
+            "Sensibilización y educación para la ciudadanía global",
+        ),
+    ),
+    ("climate", ("Climat et mobilité", "Klimaat en mobiliteit", "Climate and mobility", "Clima y movilidad")),
 ]
 # (section index, recommendation index) -> theme slugs
 RECOMMENDATION_THEMES = {
@@ -154,7 +171,7 @@ def seed(log, context: dict) -> None:
                 "es": "Taller 1 — Los retos de la alianza",
             },
             "partnership",
-            "Salle des glaces",
+            "Salle des Glaces",
             (10, 0),
             (12, 0),
             "ITECO",
