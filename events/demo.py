@@ -115,10 +115,9 @@ def _at(year, month, day, hour, minute=0):
 
 def _themes() -> dict[str, Theme]:
     themes = {}
-    for position, (slug, name) in enumerate(THEMES, start=50):
-        theme, _created = Theme.objects.get_or_create(
-            slug=slug, defaults={"name_fr": name, "position": position}
-        )
+    for position, (slug, names) in enumerate(THEMES, start=50):
+        defaults = {f"name_{code}": name for code, name in zip(CODES, names, strict=True)}
+        theme, _created = Theme.objects.get_or_create(slug=slug, defaults={**defaults, "position": position})
         themes[slug] = theme
     return themes
 
