@@ -17,7 +17,6 @@ from events.permissions import (
     is_organiser,
 )
 from events.views.events import _form_errors
-from soliris.audit import history
 from soliris.pdf import DocumentUnavailable
 from soliris.pdf.services import job_request
 
@@ -73,7 +72,6 @@ def recommendation_detail(request, key):
         else None,
         "withdrawable": [e for e in recommendation.active_endorsements if e.organisation_id in coordinated],
         "follow_up_form": FollowUpForm(initial={"status": recommendation.status}),
-        "history": history(recommendation)[:20],
     }
     return render(request, "events/recommendation_detail.html", context)
 

@@ -20,6 +20,9 @@ def event_register(request, slug):
     if registration is not None:
         messages.info(request, _("You are already registered for this event."))
         return redirect("events:event_detail", slug=event.slug)
+    if request.method == "GET" and not event.registration_open:
+        messages.error(request, _("Registration for this event is closed."))
+        return redirect("events:event_detail", slug=event.slug)
     form = RegistrationForm(
         request.POST or None, initial={"language": request.user.preferred_language or get_language()}
     )
