@@ -21,6 +21,20 @@ from pathlib import Path
 from django.conf import settings
 
 
+def _outside_event_loop(function, *args, **kwargs):
+    """Call ``function``, which may use ``asyncio.run`` (pyHanko does), even when the calling
+    thread already runs an event loop (an ASGI server, a browser driver): then in a thread."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        return executor.submit(function, *args, **kwargs).result()
+
+
 @dataclass(frozen=True)
 class Material:
     cert_path: Path
@@ -133,7 +147,7 @@ def sign_pdf(data: bytes, *, reason: str = "", location: str = "") -> bytes:
         reason=reason or None,
         location=location or None,
     )
-    out = signers.sign_pdf(writer, metadata, signer=signer)
+    out = _outside_event_loop(signers.sign_pdf, writer, metadata, signer=signer)
     return out.getvalue()
 
 
@@ -168,7 +182,7 @@ def verify_pdf(data: bytes) -> Verification:
         return refused("no signature")
     try:
         context = ValidationContext(trust_roots=[certificate()], allow_fetching=False)
-        status = validate_pdf_signature(signatures[-1], context)
+        status = _outside_event_loop(validate_pdf_signature, signatures[-1], context)
     except Exception as error:
         return refused(f"validation error: {type(error).__name__}: {error}", signed=True)
     whole_file = status.coverage == SignatureCoverageLevel.ENTIRE_FILE

@@ -207,3 +207,13 @@ def test_a_job_whose_worker_is_killed_mid_way_completes_once_after_a_restart(
     assert done.count() == 1
     _dirs, files = default_storage.listdir(f"render/{job.key}")
     assert files == [job.file.name.rsplit("/", 1)[-1]]
+
+
+def test_signing_and_verifying_work_inside_a_running_event_loop():
+    import asyncio
+
+    async def inside():
+        signed = sign_pdf(html_to_pdf("<p>Dans une boucle</p>"))
+        return verify_pdf(signed)
+
+    assert asyncio.run(inside()).valid
