@@ -147,6 +147,14 @@ def render_booklet(inputs: dict, parameters: dict, progress) -> str:
         "generated_at": timezone.now(),
         "missing": sum(1 for s in sections for r in s["recommendations"] if r["text"]["fallback"]),
     }
+    from django.urls import reverse
+    from django.utils.safestring import mark_safe
+
+    from soliris.pdf.rendering import qr_svg
+
+    verify_url = f"{settings.SITE_URL}{reverse('pdf:verify')}"
+    context["verify_url"] = verify_url
+    context["verify_qr"] = mark_safe(qr_svg(verify_url, size_mm=20))  # generated SVG, no user input
     return render_to_string("events/pdf/booklet.html", context)
 
 

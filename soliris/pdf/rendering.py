@@ -40,3 +40,18 @@ def html_to_pdf(html: str, *, base_url: str | None = None) -> bytes:
     fonts = CSS(string=font_css(), font_config=font_config)
     document = HTML(string=html, base_url=base_url or str(FONTS_DIR))
     return document.write_pdf(stylesheets=[fonts], font_config=font_config)
+
+
+def qr_svg(data: str, *, size_mm: int = 24) -> str:
+    """An inline SVG QR code of ``data`` (an address to the verification page...) for PDF templates."""
+    import io
+
+    import qrcode
+    import qrcode.image.svg
+
+    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=1)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    svg = buffer.getvalue().decode()
+    svg = svg[svg.index("<svg") :]
+    return svg.replace("<svg ", f'<svg style="width:{size_mm}mm;height:{size_mm}mm" ', 1)
