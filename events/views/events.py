@@ -88,6 +88,7 @@ def event_edit(request, slug):
     event = get_event_for_user(request.user, slug, "events.event:edit")
     organiser_ids = set(organisations_organised_by(request.user)) | {o.pk for o in event.organisers.all()}
     form = EventForm(request.POST or None, user=request.user, organiser_ids=organiser_ids, event=event)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.event_data()
         try:
@@ -101,11 +102,17 @@ def event_edit(request, slug):
             )
         except ValidationError as error:
             _form_errors(form, error)
+            current = Event.objects.get(pk=event.pk)
+            if current.version != (form.cleaned_data.get("version") or event.version):
+                conflict = current
         else:
             messages.success(request, _("The event has been saved."))
             return redirect("events:event_detail", slug=event.slug)
     return render(
-        request, "events/event_form.html", {"form": form, "event": event}, status=400 if form.errors else 200
+        request,
+        "events/event_form.html",
+        {"form": form, "event": event, "conflict": conflict},
+        status=400 if form.errors else 200,
     )
 
 
