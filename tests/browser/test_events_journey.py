@@ -62,6 +62,7 @@ def test_an_organiser_runs_the_soliris_day_and_exports_the_booklet(new_page, cas
     participant.goto(f"/nl/events/{event.slug}/")
     expect(participant.get_by_role("heading", level=1)).to_have_text(f"Soliris-dag {year}")
     participant.get_by_role("link", name="Inschrijven").click()
+    assert_accessible(participant, context="the registration form at 360 px")
     participant.select_option("#id_language", "nl")
     participant.fill("#id_accessibility_needs", "Drempelvrije toegang")
     participant.get_by_role("button", name="Mijn inschrijving bevestigen").click()
@@ -112,6 +113,7 @@ def test_an_organiser_runs_the_soliris_day_and_exports_the_booklet(new_page, cas
     organiser.get_by_role("button", name="Exportar el cuadernillo (PDF)").click()
     expect(organiser).to_have_url(re.compile(r"/es/documents/\w+/$"))
     expect(organiser.get_by_role("link", name="Descargar el PDF")).to_be_visible(timeout=60_000)
+    assert_accessible(organiser, context="the booklet's job page")
     with organiser.expect_download() as download:
         organiser.get_by_role("link", name="Descargar el PDF").click()
     assert download.value.suggested_filename.endswith(".pdf")
