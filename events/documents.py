@@ -168,6 +168,12 @@ def can_view_booklet(user, parameters: dict) -> bool:
     return event is not None and is_organiser(user, event)
 
 
+def booklet_back_url(parameters: dict) -> str:
+    from django.urls import reverse
+
+    return reverse("events:event_recommendations", args=[parameters["event"]])
+
+
 pdf.register(
     pdf.DocumentKind(
         name="events.booklet",
@@ -177,5 +183,6 @@ pdf.register(
         title=booklet_title,
         can_view=can_view_booklet,
         sign=True,
+        back_url=booklet_back_url,
     )
 )

@@ -50,6 +50,8 @@ class DocumentKind:
     title: Callable[[dict, dict], str]
     can_view: Callable[[Any, dict], bool] = field(default=_nobody)
     sign: bool = False
+    # The page the document is about (shown on the job's page): parameters -> address or "".
+    back_url: Callable[[dict], str] | None = None
     # Bump when the layout changes: the same data then renders again.
     version: str = "1"
 

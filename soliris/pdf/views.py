@@ -35,7 +35,12 @@ def get_job_for_user(user, key: str) -> RenderJob:
 @login_required
 def job_detail(request, key):
     job = get_job_for_user(request.user, key)
-    return render(request, "soliris/pdf/job_detail.html", {"job": job})
+    try:
+        kind = get_kind(job.kind)
+    except DocumentUnavailable:  # a kind removed since: the job and its file stay readable
+        kind = None
+    back_url = kind.back_url(job.parameters) if kind and kind.back_url else ""
+    return render(request, "soliris/pdf/job_detail.html", {"job": job, "kind": kind, "back_url": back_url})
 
 
 @login_required
