@@ -186,3 +186,4 @@ pdf.register(
         back_url=booklet_back_url,
     )
 )
+import events.annual_report  # noqa: E402,F401  (registers the annual report kind)

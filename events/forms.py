@@ -316,3 +316,14 @@ class FollowUpForm(forms.Form):
 
 class BookletForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of the booklet"), choices=LANGUAGE_CHOICES)
+
+
+class AnnualReportForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000)
+    language = forms.ChoiceField(label=_("Language of the report"), choices=LANGUAGE_CHOICES)
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if year > timezone.now().year:
+            raise forms.ValidationError(_("The year has not begun yet."))
+        return year

@@ -7,6 +7,7 @@ app_name = "events"
 urlpatterns = [
     path("events/", views.event_list, name="event_list"),
     path("events/new/", views.event_create, name="event_create"),
+    path("events/annual-report/", views.annual_report, name="annual_report"),
     path("events/<slug:slug>/", views.event_detail, name="event_detail"),
     path("events/<slug:slug>/edit/", views.event_edit, name="event_edit"),
     path("events/<slug:slug>/calendar.ics", views.event_calendar, name="event_calendar"),

@@ -10,6 +10,7 @@ from events.views.events import (  # noqa: F401
     workshop_edit,
 )
 from events.views.recommendations import (  # noqa: F401
+    annual_report,
     booklet_request,
     event_recommendations,
     recommendation_create,

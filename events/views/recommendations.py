@@ -1,14 +1,22 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from events import selectors, services
 from events.filters import RecommendationFilter
-from events.forms import BookletForm, EndorseForm, FollowUpForm, RecommendationForm, SectionForm
+from events.forms import (
+    AnnualReportForm,
+    BookletForm,
+    EndorseForm,
+    FollowUpForm,
+    RecommendationForm,
+    SectionForm,
+)
 from events.models import Event
 from events.permissions import (
     coordinated_organisation_ids,
@@ -253,3 +261,27 @@ def booklet_request(request, slug):
     if not created:
         messages.info(request, _("This booklet was already asked for with the same content: here it is."))
     return redirect("pdf:job_detail", key=job.key)
+
+
+@login_required
+def annual_report(request):
+    """The platform's staff export the annual report of a year, in a language."""
+    if not request.user.is_staff:
+        raise PermissionDenied
+    form = AnnualReportForm(
+        request.POST or None, initial={"year": timezone.now().year - 1, "language": request.LANGUAGE_CODE}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            job, _created = job_request(
+                actor=request.user,
+                kind="events.annual_report",
+                parameters={"year": form.cleaned_data["year"], "language": form.cleaned_data["language"]},
+            )
+        except (DocumentUnavailable, ValidationError) as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("pdf:job_detail", key=job.key)
+    return render(
+        request, "events/annual_report_form.html", {"form": form}, status=400 if form.errors else 200
+    )

@@ -62,6 +62,7 @@ MATRIX = {
     "pdf:job_download": ("get", JOB_VIEWERS),
     "pdf:job_retry": ("post", {**JOB_VIEWERS, **dict.fromkeys(ORGANISERS, 302)}),
     "pdf:verify": ("get", EVERYONE),
+    "events:annual_report": ("get", {**dict.fromkeys(ROLES, 403), "anonymous": 302, "staff": 200}),
 }
 
 
@@ -99,6 +100,7 @@ def url_for(name, world):
         "events:event_list": [],
         "events:event_create": [],
         "events:recommendation_list": [],
+        "events:annual_report": [],
         "pdf:verify": [],
     }.get(name)
     if args is not None:
