@@ -236,3 +236,30 @@ def test_an_organiser_of_another_organisation_cannot_add_it_as_organiser(as_role
             },
         )
     assert response.status_code == 400
+
+
+def test_the_organisers_pages_speak_the_readers_language(as_role, cast, event):
+    from events.models import Registration
+
+    make_recommendations(event, 1)
+    client = as_role("party_editor")
+    Registration.objects.create(
+        event=event, user=cast.user("party_viewer"), status="confirmed", language="fr"
+    )
+    names = {"Journée Soliris", "Jornada Soliris", "Les enjeux du partenariat", "Commune de Jette", "Agenda"}
+    names |= {"Europe/Brussels", "viewer@jette.test", "Viewer", "Rue du Lombard 69, 1000 Bruxelles"}
+    names |= {"Introduction de la section.", "Editor", "Recommandation 1 (fr) co-construite"}
+    recommendation = event.recommendation_sections.get().recommendations.get()
+    for path in (
+        "/events/new/",
+        f"/events/{event.slug}/edit/",
+        f"/events/{event.slug}/attendees/",
+        f"/events/{event.slug}/workshops/new/",
+        f"/events/{event.slug}/recommendations/new/",
+        f"/events/{event.slug}/recommendations/sections/new/",
+        f"/recommendations/{recommendation.key}/",
+        f"/recommendations/{recommendation.key}/follow-up/",
+        f"/events/{event.slug}/register/",
+    ):
+        leftovers = untranslated_segments(client, path, allowed=names)
+        assert {text for text in leftovers if "/" not in text} == set(), path
