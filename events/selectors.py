@@ -121,4 +121,13 @@ def dashboard_context(user) -> dict:
         .select_related("event")
         .order_by("event__starts_at")[:5]
     )
-    return {"events_my_registrations": list(registrations)}
+    from events.permissions import organisations_organised_by
+
+    mine = Q(organisers__in=organisations_organised_by(user))
+    if user.is_staff:
+        mine |= Q(platform_event=True)
+    organised = Event.objects.filter(mine, ends_at__gte=timezone.now())
+    return {
+        "events_my_registrations": list(registrations),
+        "events_organised": list(organised.distinct().order_by("starts_at")[:5]),
+    }

@@ -78,3 +78,13 @@ def test_the_attendee_csv_lists_needs_and_workshops(as_role, event, make_user):
     content = b"".join(response.streaming_content).decode()
     assert response["Content-Type"].startswith("text/csv")
     assert "Ana Quispe" in content and "Rampe" in content and "Atelier du matin" in content
+
+
+def test_the_dashboard_lists_my_registrations_and_the_events_i_organise(as_role, event, cast):
+    from events import services
+
+    services.registration_create(actor=cast.user("party_editor"), event=event, language="fr")
+    body = as_role("party_editor").get("/fr/dashboard/").content.decode()
+    assert "Mes inscriptions" in body and "Événements que j'organise" in body
+    assert body.count(f"/fr/events/{event.slug}/") >= 2
+    assert "Événements que j'organise" not in as_role("party_viewer").get("/fr/dashboard/").content.decode()
