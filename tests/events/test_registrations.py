@@ -12,6 +12,15 @@ from tests.events.conftest import make_event, make_workshop
 pytestmark = pytest.mark.django_db(transaction=False)
 
 
+@pytest.fixture(autouse=True)
+def _in_french():
+    """Refusals are read in the default language (an earlier test may have left another active)."""
+    from django.utils import translation
+
+    with translation.override("fr"):
+        yield
+
+
 def register(user, event, language="fr"):
     return services.registration_create(actor=user, event=event, language=language)
 
