@@ -24,29 +24,31 @@ from partners.models import Organisation, Theme
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 CODES = ("fr", "nl", "en", "es")
 
-# slug: names in fr, nl, en, es (created only when the registry's reference has not already).
+# The registry's themes (partners/reference.py) by slug: their names are used when only this
+# demo runs (tests), the reference's own otherwise.
 THEMES = [
+    ("local-governance", ("Gouvernance locale", "Lokaal bestuur", "Local governance", "Gobernanza local")),
     (
-        "partnership",
+        "migration-diaspora",
+        ("Migrations et diasporas", "Migratie en diaspora", "Migration and diaspora", "Migración y diáspora"),
+    ),
+    (
+        "global-citizenship-education",
         (
-            "Partenariat et gouvernance",
-            "Partnerschap en bestuur",
-            "Partnership and governance",
-            "Alianza y gobernanza",
+            "Éducation à la citoyenneté mondiale",
+            "Wereldburgerschapseducatie",
+            "Global citizenship education",
+            "Educación para la ciudadanía global",
         ),
     ),
-    ("diaspora", ("Diasporas", "Diaspora's", "Diasporas", "Diásporas")),
-    (
-        "education",
-        (
-            "Sensibilisation et éducation à la citoyenneté mondiale",
-            "Sensibilisering en wereldburgerschapseducatie",
-            "Awareness-raising and global citizenship education",
-            "Sensibilización y educación para la ciudadanía global",
-        ),
-    ),
-    ("climate", ("Climat et mobilité", "Klimaat en mobiliteit", "Climate and mobility", "Clima y movilidad")),
+    ("climate", ("Climat", "Klimaat", "Climate", "Clima")),
 ]
+ALIASES = {
+    "partnership": "local-governance",
+    "diaspora": "migration-diaspora",
+    "education": "global-citizenship-education",
+    "climate": "climate",
+}
 # (section index, recommendation index) -> theme slugs
 RECOMMENDATION_THEMES = {
     (0, 0): ["partnership"],
@@ -119,7 +121,7 @@ def _themes() -> dict[str, Theme]:
         defaults = {f"name_{code}": name for code, name in zip(CODES, names, strict=True)}
         theme, _created = Theme.objects.get_or_create(slug=slug, defaults={**defaults, "position": position})
         themes[slug] = theme
-    return themes
+    return {alias: themes[slug] for alias, slug in ALIASES.items()}
 
 
 def _event(slug, **fields) -> Event:
