@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from soliris.models import AuditEntry, User
+from soliris.models import AuditEntry, RenderJob, User
 
 
 @admin.register(User)
@@ -32,4 +32,14 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RenderJob)
+class RenderJobAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "language", "state", "progress", "attempts", "created_at"]
+    list_filter = ["kind", "state", "language"]
+    readonly_fields = [field.name for field in RenderJob._meta.fields]
+
+    def has_add_permission(self, request):
         return False

@@ -5,6 +5,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from soliris.keys import KeyField
 
 
 class EmailUserManager(UserManager):
@@ -104,3 +107,69 @@ class AuditEntry(models.Model):
         from soliris.audit import describe
 
         return describe(self)
+
+
+class RenderJobState(models.TextChoices):
+    QUEUED = "queued", pgettext_lazy("render job state", "Queued")
+    RUNNING = "running", pgettext_lazy("render job state", "Being rendered")
+    DONE = "done", pgettext_lazy("render job state", "Ready")
+    FAILED = "failed", pgettext_lazy("render job state", "Failed")
+
+
+class RenderJob(models.Model):
+    """A PDF rendered by a worker (see ``soliris.pdf``): one per content hash.
+
+    ``kind`` names a registered document kind (``events.booklet``...), ``parameters``
+    what it was asked for (always with ``language``). The same inputs give the same
+    ``content_hash``, so an identical request finds this job instead of rendering again.
+    """
+
+    key = KeyField()
+    kind = models.CharField(_("document kind"), max_length=60)
+    parameters = models.JSONField(_("parameters"), default=dict, blank=True)
+    inputs = models.JSONField(
+        _("inputs"),
+        default=dict,
+        blank=True,
+        help_text="Snapshot of the data the document is rendered from; its hash is content_hash.",
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="render_jobs",
+    )
+    state = models.CharField(
+        _("state"), max_length=16, choices=RenderJobState.choices, default=RenderJobState.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    content_hash = models.CharField(_("content hash"), max_length=64, unique=True)
+    file = models.FileField(_("file"), upload_to="render/", blank=True, max_length=300)
+    file_sha256 = models.CharField(_("file fingerprint"), max_length=64, blank=True, db_index=True)
+    signed = models.BooleanField(_("digitally signed"), default=False)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("requested on"), default=timezone.now)
+    started_at = models.DateTimeField(_("started on"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rendered document")
+        verbose_name_plural = _("rendered documents")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="soliris_renderjob_progress_max"
+            )
+        ]
+
+    def __str__(self):
+        return self.title or f"{self.kind} ({self.language})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state in (RenderJobState.DONE, RenderJobState.FAILED)

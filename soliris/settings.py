@@ -295,6 +295,11 @@ LOGGING = {
 
 # --- Soliris --------------------------------------------------------------------------
 SOLIRIS_STATUS_TIMEOUT = 2.0  # seconds the status page waits for each part
+# The platform's signing certificate and key (PEM files) for signed PDFs; when unset, a
+# self-signed pair is created under var/signing/ on first use (local development).
+SOLIRIS_SIGNING_CERT = env_str("SOLIRIS_SIGNING_CERT")
+SOLIRIS_SIGNING_KEY = env_str("SOLIRIS_SIGNING_KEY")
+SOLIRIS_SIGNING_KEY_PASSPHRASE = env_str("SOLIRIS_SIGNING_KEY_PASSPHRASE")
 
 # whitenoise serves static files in every mode; locally straight from the app folders.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING

@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("profile/", views.profile, name="profile"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("", include("soliris.pdf.urls")),
     path("", include("partners.urls")),
     path("", include("projects.urls")),
     path("", include("conventions.urls")),

@@ -1,0 +1,38 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Event, RecommendationSection, RecommendationStatus
+from events.selectors import search_recommendations
+from partners.models import Theme
+
+
+class RecommendationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", widget=forms.TextInput(attrs={"type": "search"})
+    )
+    event = django_filters.ModelChoiceFilter(
+        label=_("Event"), field_name="section__event", to_field_name="slug", queryset=Event.objects.none()
+    )
+    section = django_filters.ModelChoiceFilter(
+        label=_("Section"), to_field_name="key", queryset=RecommendationSection.objects.none()
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"), field_name="themes", to_field_name="slug", queryset=Theme.objects.none()
+    )
+    status = django_filters.ChoiceFilter(label=_("Follow-up status"), choices=RecommendationStatus.choices)
+
+    def __init__(self, *args, event=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["theme"].queryset = Theme.objects.all()
+        if event is not None:
+            del self.filters["event"]
+            self.filters["section"].queryset = RecommendationSection.objects.filter(event=event)
+        else:
+            del self.filters["section"]
+            self.filters["event"].queryset = Event.objects.filter(
+                recommendation_sections__isnull=False
+            ).distinct()
+
+    def filter_search(self, queryset, name, value):
+        return search_recommendations(queryset, value)

@@ -1,0 +1,99 @@
+"""Who may do what with events and recommendations.
+
+- Events, their programme and their recommendations are public.
+- The organisers of an event are the editors and coordinators of its organising
+  organisations, plus the platform's staff for an event organised by the platform. Only
+  they edit the event, record recommendations and their follow-up, see the attendees and
+  export the booklet.
+- A coordinator endorses a recommendation on behalf of their organisation, and withdraws it.
+"""
+
+import rules
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from partners.models import Role
+from partners.permissions import at_least, role_in, roles_by_organisation
+
+
+def organiser_ids(event) -> list[int]:
+    return [organisation.pk for organisation in event.organisers.all()]
+
+
+@rules.predicate
+def is_organiser(user, event) -> bool:
+    if not getattr(user, "is_authenticated", False) or event is None:
+        return False
+    if event.platform_event and user.is_staff:
+        return True
+    return at_least(role_in(user, organiser_ids(event)), Role.EDITOR)
+
+
+@rules.predicate
+def may_organise_events(user) -> bool:
+    """Staff (platform events) and the editors/coordinators of any organisation."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_staff or any(at_least(role, Role.EDITOR) for role in roles_by_organisation(user).values())
+
+
+def organisations_organised_by(user) -> list[int]:
+    """Ids of the organisations in whose name the user may organise (editor or coordinator)."""
+    return [pk for pk, role in roles_by_organisation(user).items() if at_least(role, Role.EDITOR)]
+
+
+def coordinated_organisation_ids(user) -> list[int]:
+    return [pk for pk, role in roles_by_organisation(user).items() if role == Role.COORDINATOR]
+
+
+@rules.predicate
+def is_coordinator_somewhere(user) -> bool:
+    return bool(coordinated_organisation_ids(user))
+
+
+@rules.predicate
+def is_signed_in(user) -> bool:
+    return getattr(user, "is_authenticated", False)
+
+
+rules.add_perm("events.event:create", may_organise_events)
+rules.add_perm("events.event:view", rules.always_allow)
+rules.add_perm("events.event:edit", is_organiser)
+rules.add_perm("events.event:see_attendees", is_organiser)
+rules.add_perm("events.event:record_recommendations", is_organiser)
+rules.add_perm("events.event:export", is_organiser)
+rules.add_perm("events.event:register", is_signed_in)
+rules.add_perm("events.recommendation:endorse", is_coordinator_somewhere)
+
+
+def get_event_for_user(user, slug: str, perm: str = "events.event:view", queryset=None):
+    """The event (public: 404 only when it does not exist), 403 without ``perm``."""
+    from events.models import Event
+
+    queryset = queryset if queryset is not None else Event.objects.all()
+    event = queryset.prefetch_related("organisers").filter(slug=slug).first()
+    if event is None:
+        raise Http404
+    if not user.has_perm(perm, event):
+        raise PermissionDenied
+    return event
+
+
+def get_recommendation_for_user(user, key: str, perm: str | None = None, queryset=None):
+    from events.models import Recommendation
+
+    queryset = queryset if queryset is not None else Recommendation.objects.all()
+    recommendation = (
+        queryset.select_related("section__event")
+        .prefetch_related("section__event__organisers")
+        .filter(key=key)
+        .first()
+    )
+    if recommendation is None:
+        raise Http404
+    if perm == "organiser":
+        if not is_organiser(user, recommendation.section.event):
+            raise PermissionDenied
+    elif perm and not user.has_perm(perm, recommendation):
+        raise PermissionDenied
+    return recommendation

@@ -1,0 +1,117 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from events import selectors, services
+from events.forms import RegistrationForm
+from events.models import RegistrationStatus, Workshop
+from events.permissions import get_event_for_user
+
+
+@login_required
+def event_register(request, slug):
+    event = get_event_for_user(request.user, slug, "events.event:register")
+    registration = selectors.registration_of(request.user, event)
+    if registration is not None:
+        messages.info(request, _("You are already registered for this event."))
+        return redirect("events:event_detail", slug=event.slug)
+    if request.method == "GET" and not event.registration_open:
+        messages.error(request, _("Registration for this event is closed."))
+        return redirect("events:event_detail", slug=event.slug)
+    form = RegistrationForm(
+        request.POST or None, initial={"language": request.user.preferred_language or get_language()}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.registration_create(
+                actor=request.user,
+                event=event,
+                language=form.cleaned_data["language"],
+                accessibility_needs=form.cleaned_data["accessibility_needs"],
+                interpretation_needs=form.cleaned_data["interpretation_needs"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            if registration.status == RegistrationStatus.CONFIRMED:
+                messages.success(
+                    request, _("You are registered. A confirmation is on its way to your mailbox.")
+                )
+            else:
+                messages.warning(
+                    request,
+                    _(
+                        "The event is full: you are on the waiting list. We will write to you if a place frees up."
+                    ),
+                )
+            return redirect("events:event_detail", slug=event.slug)
+    return render(
+        request,
+        "events/registration_form.html",
+        {"form": form, "event": event},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@login_required
+def event_cancel(request, slug):
+    event = get_event_for_user(request.user, slug, "events.event:register")
+    registration = selectors.registration_of(request.user, event)
+    if registration is None:
+        messages.error(request, _("You are not registered for this event."))
+    else:
+        services.registration_cancel(actor=request.user, registration=registration)
+        messages.success(request, _("Your registration is cancelled."))
+    return redirect("events:event_detail", slug=event.slug)
+
+
+def _workshop(request, slug, key):
+    event = get_event_for_user(request.user, slug, "events.event:register")
+    workshop = Workshop.objects.filter(event=event, key=key).first()
+    if workshop is None:
+        raise Http404
+    return event, workshop
+
+
+@require_POST
+@login_required
+def workshop_join(request, slug, key):
+    event, workshop = _workshop(request, slug, key)
+    try:
+        booking = services.workshop_join(actor=request.user, workshop=workshop)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if booking.status == RegistrationStatus.CONFIRMED:
+            messages.success(
+                request, _("You have joined the workshop “%(title)s”.") % {"title": workshop.title}
+            )
+        else:
+            messages.warning(request, _("The workshop is full: you are on its waiting list."))
+    return redirect(f"{event_url(event)}#workshop-{workshop.key}")
+
+
+@require_POST
+@login_required
+def workshop_leave(request, slug, key):
+    event, workshop = _workshop(request, slug, key)
+    try:
+        services.workshop_leave(actor=request.user, workshop=workshop)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("You have left the workshop “%(title)s”.") % {"title": workshop.title})
+    return redirect(f"{event_url(event)}#workshop-{workshop.key}")
+
+
+def event_url(event):
+    from django.urls import reverse
+
+    return reverse("events:event_detail", args=[event.slug])

@@ -1,0 +1,96 @@
+"""Documents rendered as PDF by a worker: any *document kind* plugs in with a renderer.
+
+An app declares its kinds in ``<app>/documents.py`` (found automatically)::
+
+    from soliris import pdf
+
+    pdf.register(
+        pdf.DocumentKind(
+            name="events.booklet",
+            label=_("Recommendation booklet"),
+            content=booklet_content,      # parameters -> JSON snapshot of the inputs
+            render=render_booklet,        # (inputs, parameters, progress) -> HTML
+            title=booklet_title,          # (inputs, parameters) -> str
+            can_view=can_view_booklet,    # (user, parameters) -> bool
+            sign=True,                    # sign with the platform key (PAdES B-B)
+        )
+    )
+
+then ``soliris.pdf.services.job_request(actor=..., kind="events.booklet",
+parameters={"language": "es", ...})`` returns the job (an existing one when the same
+content was already asked for) and the worker renders it (``soliris.tasks.render_document``).
+
+The parts: ``rendering`` (WeasyPrint with the fonts shipped in ``fonts/``), ``signing``
+(the platform certificate, signing and verification with pyHanko), ``services`` (jobs),
+``views``/``urls`` (the job page, its progress, the download, the public verification page).
+"""
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentUnavailable(Exception):
+    """The parameters do not name a document that can be rendered (raised by ``content``)."""
+
+
+def _nobody(user, parameters) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    name: str
+    label: Any
+    content: Callable[[dict], dict]
+    render: Callable[[dict, dict, Callable[[int], None]], str]
+    title: Callable[[dict, dict], str]
+    can_view: Callable[[Any, dict], bool] = field(default=_nobody)
+    sign: bool = False
+    # The page the document is about (shown on the job's page): parameters -> address or "".
+    back_url: Callable[[dict], str] | None = None
+    # Bump when the layout changes: the same data then renders again.
+    version: str = "1"
+
+
+_KINDS: dict[str, DocumentKind] = {}
+_DISCOVERED = False
+
+
+def register(kind: DocumentKind) -> DocumentKind:
+    _KINDS[kind.name] = kind
+    return kind
+
+
+def autodiscover() -> None:
+    global _DISCOVERED
+    if _DISCOVERED:
+        return
+    from django.apps import apps
+    from django.conf import settings
+
+    for config in apps.get_app_configs():
+        try:
+            importlib.import_module(f"{config.name}.documents")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.documents":
+                raise
+    if settings.TESTING:
+        importlib.import_module("soliris.pdf.testing")
+    _DISCOVERED = True
+
+
+def get_kind(name: str) -> DocumentKind:
+    autodiscover()
+    try:
+        return _KINDS[name]
+    except KeyError:
+        raise DocumentUnavailable(_("Unknown document kind.")) from None
+
+
+def kinds() -> dict[str, DocumentKind]:
+    autodiscover()
+    return dict(_KINDS)

@@ -1,0 +1,163 @@
+"""Render jobs: requested in the web process, rendered by a worker, never twice for one content."""
+
+import hashlib
+import json
+import logging
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from soliris import audit
+from soliris.models import RenderJob, RenderJobState
+from soliris.pdf import get_kind
+from soliris.pdf.rendering import html_to_pdf
+from soliris.pdf.signing import sign_pdf
+
+logger = logging.getLogger(__name__)
+
+audit.register("soliris.render_job.requested", _("asked for a document"))
+audit.register("soliris.render_job.done", _("the document was rendered"))
+audit.register("soliris.render_job.failed", _("the document could not be rendered"))
+audit.register("soliris.render_job.retried", _("asked to render the document again"))
+
+
+def content_hash(kind, parameters: dict, inputs: dict) -> str:
+    payload = {"kind": kind.name, "version": kind.version, "parameters": parameters, "inputs": inputs}
+    encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def _enqueue(job_id: int) -> None:
+    from soliris.tasks import render_document
+
+    transaction.on_commit(lambda: render_document.delay(job_id))
+
+
+def job_request(*, actor, kind: str, parameters: dict) -> tuple[RenderJob, bool]:
+    """The job rendering ``kind`` with ``parameters``: an existing one for the same content.
+
+    Returns (job, created). A failed job for the same content is queued again.
+    Raises ``DocumentUnavailable`` when the parameters name nothing renderable.
+    """
+    document_kind = get_kind(kind)
+    language = parameters.get("language")
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError(_("Choose one of the platform's languages."))
+    with translation.override(language):
+        inputs = document_kind.content(parameters)
+        title = str(document_kind.title(inputs, parameters))
+    digest = content_hash(document_kind, parameters, inputs)
+    with transaction.atomic():
+        job, created = RenderJob.objects.get_or_create(
+            content_hash=digest,
+            defaults={
+                "kind": kind,
+                "parameters": parameters,
+                "inputs": inputs,
+                "language": language,
+                "title": title[:300],
+                "requested_by": actor if getattr(actor, "is_authenticated", False) else None,
+            },
+        )
+        if created:
+            job.full_clean()
+            audit.record(
+                "soliris.render_job.requested", actor=actor, subject=job, kind=kind, language=language
+            )
+            _enqueue(job.pk)
+        elif job.state == RenderJobState.FAILED:
+            job_retry(actor=actor, job=job)
+            job.refresh_from_db()
+    return job, created
+
+
+def job_retry(*, actor, job: RenderJob) -> RenderJob:
+    """Queue a failed job again."""
+    with transaction.atomic():
+        updated = RenderJob.objects.filter(pk=job.pk, state=RenderJobState.FAILED).update(
+            state=RenderJobState.QUEUED, progress=0, error="", finished_at=None
+        )
+        if not updated:
+            raise ValidationError(_("Only a document that failed can be rendered again."))
+        audit.record("soliris.render_job.retried", actor=actor, subject=job)
+        _enqueue(job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def _claim(job_id: int) -> RenderJob | None:
+    """Mark the job running for a new attempt; None when it is already finished."""
+    with transaction.atomic():
+        job = RenderJob.objects.select_for_update().filter(pk=job_id).first()
+        if job is None or job.state in (RenderJobState.DONE, RenderJobState.FAILED):
+            return None
+        job.state = RenderJobState.RUNNING
+        job.attempts += 1
+        job.progress = 0
+        job.error = ""
+        job.started_at = timezone.now()
+        job.save(update_fields=["state", "attempts", "progress", "error", "started_at"])
+    return job
+
+
+def job_run(job_id: int) -> RenderJob | None:
+    """Render a job (the worker's part). Safe to run twice: a finished job is left alone,
+    and of two attempts racing on one job only the latest one's file is kept.
+    """
+    job = _claim(job_id)
+    if job is None:
+        return None
+    attempt = job.attempts
+    current = RenderJob.objects.filter(pk=job.pk, attempts=attempt, state=RenderJobState.RUNNING)
+
+    def progress(value: int) -> None:
+        current.update(progress=max(0, min(99, int(value))))
+
+    try:
+        kind = get_kind(job.kind)
+        with translation.override(job.language):
+            html = kind.render(job.inputs, job.parameters, progress)
+            progress(60)
+            data = html_to_pdf(html)
+            progress(85)
+            if kind.sign:
+                data = sign_pdf(data, reason=str(_("Issued by the Soliris platform")), location="Soliris")
+            progress(95)
+        filename = f"{slugify(job.title)[:80] or 'document'}.pdf"
+        name = default_storage.save(f"render/{job.key}/{filename}", ContentFile(data))
+        with transaction.atomic():
+            done = current.update(
+                state=RenderJobState.DONE,
+                progress=100,
+                file=name,
+                file_sha256=hashlib.sha256(data).hexdigest(),
+                signed=kind.sign,
+                finished_at=timezone.now(),
+            )
+            if done:
+                audit.record("soliris.render_job.done", actor=None, subject=job, attempt=attempt)
+        if not done:  # a later attempt took the job over: its file is the one kept
+            default_storage.delete(name)
+    except Exception as error:
+        logger.exception("render job %s failed", job.pk)
+        with transaction.atomic():
+            if current.update(
+                state=RenderJobState.FAILED,
+                error=f"{type(error).__name__}: {error}"[:4000],
+                finished_at=timezone.now(),
+            ):
+                audit.record("soliris.render_job.failed", actor=None, subject=job, error=type(error).__name__)
+    job.refresh_from_db()
+    return job
+
+
+def job_for_file(data: bytes) -> RenderJob | None:
+    """The job that produced exactly these bytes, if any."""
+    digest = hashlib.sha256(data).hexdigest()
+    return RenderJob.objects.filter(file_sha256=digest, state=RenderJobState.DONE).first()

@@ -1,0 +1,87 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from soliris.models import RenderJob, RenderJobState
+from soliris.pdf import DocumentUnavailable, get_kind
+from soliris.pdf.forms import VerifyForm
+from soliris.pdf.services import job_for_file, job_retry
+from soliris.pdf.signing import verify_pdf
+
+
+def can_view_job(user, job: RenderJob) -> bool:
+    if not user.is_authenticated:
+        return False
+    if job.requested_by_id == user.pk:
+        return True
+    try:
+        return bool(get_kind(job.kind).can_view(user, job.parameters))
+    except DocumentUnavailable:
+        return False
+
+
+def get_job_for_user(user, key: str) -> RenderJob:
+    """404 for anyone who may not see the job: its existence says something about its content."""
+    job = RenderJob.objects.select_related("requested_by").filter(key=key).first()
+    if job is None or not can_view_job(user, job):
+        raise Http404
+    return job
+
+
+@login_required
+def job_detail(request, key):
+    job = get_job_for_user(request.user, key)
+    try:
+        kind = get_kind(job.kind)
+    except DocumentUnavailable:  # a kind removed since: the job and its file stay readable
+        kind = None
+    back_url = kind.back_url(job.parameters) if kind and kind.back_url else ""
+    return render(request, "soliris/pdf/job_detail.html", {"job": job, "kind": kind, "back_url": back_url})
+
+
+@login_required
+def job_progress(request, key):
+    job = get_job_for_user(request.user, key)
+    return render(request, "soliris/pdf/partials/job_progress.html", {"job": job})
+
+
+@login_required
+def job_download(request, key):
+    job = get_job_for_user(request.user, key)
+    if job.state != RenderJobState.DONE or not job.file:
+        raise Http404
+    return FileResponse(
+        job.file.open("rb"),
+        as_attachment=True,
+        filename=job.file.name.rsplit("/", 1)[-1],
+        content_type="application/pdf",
+    )
+
+
+@require_POST
+@login_required
+def job_retry_view(request, key):
+    job = get_job_for_user(request.user, key)
+    try:
+        job_retry(actor=request.user, job=job)
+        messages.success(request, _("The document is queued again."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("pdf:job_detail", key=job.key)
+
+
+def verify(request):
+    result = job = None
+    form = VerifyForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["document"]
+        result = verify_pdf(data)
+        job = job_for_file(data) if result.valid else None
+    status = 200 if request.method == "GET" or form.is_valid() else 400
+    return render(
+        request, "soliris/pdf/verify.html", {"form": form, "result": result, "job": job}, status=status
+    )

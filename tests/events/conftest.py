@@ -1,0 +1,79 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from events.models import Event, EventKind, Recommendation, RecommendationSection, Workshop
+from partners.models import Theme
+
+
+def make_event(
+    *, organisers=(), platform_event=False, capacity=None, slug=None, days=30, deadline=None, **extra
+):
+    start = (timezone.now() + datetime.timedelta(days=days)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
+    event = Event.objects.create(
+        slug=slug or f"event-{Event.objects.count() + 1}",
+        kind=extra.pop("kind", EventKind.SOLIRIS_DAY),
+        title_fr=extra.pop("title_fr", "Journée Soliris"),
+        title_es=extra.pop("title_es", "Jornada Soliris"),
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=8),
+        address="Rue du Lombard 69, 1000 Bruxelles",
+        capacity=capacity,
+        platform_event=platform_event,
+        registration_deadline=deadline,
+        **extra,
+    )
+    event.organisers.set(organisers)
+    return event
+
+
+def make_workshop(event, *, start_hour=10, end_hour=12, capacity=None, title="Atelier", theme=None):
+    start = event.starts_at.replace(hour=start_hour)
+    return Workshop.objects.create(
+        event=event,
+        title_fr=title,
+        starts_at=start,
+        ends_at=start.replace(hour=end_hour),
+        capacity=capacity,
+        theme=theme,
+    )
+
+
+def make_recommendations(event, count=3, *, section=None, languages=("fr", "nl", "en", "es")):
+    section = section or RecommendationSection.objects.create(
+        event=event,
+        title_fr="Les enjeux du partenariat",
+        title_es="Los retos de la alianza",
+        introduction_fr="Introduction de la section.",
+        position=RecommendationSection.objects.filter(event=event).count() + 1,
+    )
+    created = []
+    start = section.recommendations.count()
+    for n in range(start + 1, start + count + 1):
+        recommendation = Recommendation.objects.create(
+            section=section,
+            number=n,
+            original_language="fr",
+            **{f"text_{code}": f"Recommandation {n} ({code}) co-construite" for code in languages},
+        )
+        from events.services import refresh_search_document
+
+        refresh_search_document(recommendation)
+        created.append(recommendation)
+    return section, created
+
+
+@pytest.fixture
+def theme(db):
+    return Theme.objects.create(
+        slug="partnership", name_fr="Partenariat", name_es="Alianza", name_nl="Partnerschap"
+    )
+
+
+@pytest.fixture
+def event(cast):
+    """An upcoming Soliris day organised by Jette (its editors and coordinators organise it)."""
+    return make_event(organisers=[cast.jette], slug="journee-soliris-test")

@@ -1,0 +1,90 @@
+import html
+
+import pytest
+
+from events.models import Event, Workshop
+from tests.events.conftest import make_workshop
+
+pytestmark = pytest.mark.django_db
+
+
+def edit_data(event, **changes):
+    data = {
+        "title_fr": event.title_fr,
+        "kind": event.kind,
+        "starts_at": event.starts_at.astimezone(event.tz).strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": event.ends_at.astimezone(event.tz).strftime("%Y-%m-%dT%H:%M"),
+        "time_zone": event.time_zone,
+        "address": event.address,
+        "version": event.version,
+    }
+    data.update(changes)
+    return data
+
+
+def test_an_organiser_edits_the_event(as_role, event, cast):
+    client = as_role("party_editor")
+    response = client.post(
+        f"/fr/events/{event.slug}/edit/", edit_data(event, title_nl="Soliris-dag", organisers=[cast.jette.pk])
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.title_nl == "Soliris-dag" and event.version == 2
+    assert list(event.organisers.all()) == [cast.jette]
+
+
+def test_a_stale_edit_is_refused_and_the_text_is_kept(as_role, event, cast):
+    client = as_role("party_editor")
+    stale = edit_data(event, title_fr="Ma version", organisers=[cast.jette.pk])
+    Event.objects.filter(pk=event.pk).update(title_fr="Leur version", version=2)
+    response = client.post(f"/fr/events/{event.slug}/edit/", stale)
+    assert response.status_code == 400
+    body = html.unescape(response.content.decode())
+    assert "Quelqu'un d'autre a enregistré cet événement" in body
+    assert "Leur version" in body
+    assert "Ma version" in body
+    event.refresh_from_db()
+    assert event.title_fr == "Leur version"
+
+
+def test_an_organiser_adds_and_edits_a_workshop_within_the_event(as_role, event):
+    client = as_role("party_coordinator")
+    day = event.starts_at.astimezone(event.tz).strftime("%Y-%m-%d")
+    response = client.post(
+        f"/fr/events/{event.slug}/workshops/new/",
+        {"title_fr": "Atelier", "starts_at": f"{day}T10:00", "ends_at": f"{day}T11:30", "room": "Salle 1"},
+    )
+    assert response.status_code == 302
+    workshop = Workshop.objects.get(event=event)
+    assert workshop.starts_at.astimezone(event.tz).hour == 10
+    response = client.post(
+        f"/fr/events/{event.slug}/workshops/{workshop.key}/edit/",
+        {"title_fr": "Atelier", "starts_at": f"{day}T23:00", "ends_at": f"{day}T23:30"},
+    )
+    assert response.status_code == 400
+    assert "Un atelier se tient pendant les heures de son événement." in response.content.decode()
+
+
+def test_the_attendee_csv_lists_needs_and_workshops(as_role, event, make_user):
+    from events import services
+
+    workshop = make_workshop(event, title="Atelier du matin")
+    user = make_user(full_name="Ana Quispe")
+    services.registration_create(
+        actor=user, event=event, language="es", accessibility_needs="Rampe", interpretation_needs=["fr"]
+    )
+    services.workshop_join(actor=user, workshop=workshop)
+    response = as_role("party_editor").get(f"/fr/events/{event.slug}/attendees.csv")
+    content = b"".join(response.streaming_content).decode()
+    assert response["Content-Type"].startswith("text/csv")
+    assert "Ana Quispe" in content and "Rampe" in content and "Atelier du matin" in content
+
+
+def test_the_dashboard_lists_my_registrations_and_the_events_i_organise(as_role, event, cast):
+    from events import services
+
+    services.registration_create(actor=cast.user("party_editor"), event=event, language="fr")
+    body = as_role("party_editor").get("/fr/dashboard/").content.decode()
+    assert "Mes inscriptions" in body and "Événements que j'organise" in body
+    assert body.count(f"/fr/events/{event.slug}/") >= 2
+    assert "Événements que j'organise" not in as_role("party_viewer").get("/fr/dashboard/").content.decode()
