@@ -165,6 +165,9 @@ class ProjectStatusChange(models.Model):
         verbose_name_plural = _("status changes")
         ordering = ["created_at", "id"]
 
+    def __str__(self):
+        return f"{self.project}: {self.from_status} → {self.to_status}"
+
 
 class ProjectPartyStatus(models.TextChoices):
     INVITED = "invited", pgettext_lazy("project party status", "Invited")
@@ -313,6 +316,9 @@ class FundingLine(models.Model):
             models.CheckConstraint(condition=Q(amount__gte=0), name="projects_funding_not_negative"),
         ]
 
+    def __str__(self):
+        return f"{self.source_name}: {self.amount} {self.currency}"
+
     @property
     def source_name(self) -> str:
         return str(self.party.organisation) if self.party_id else self.funder_name
@@ -446,3 +452,6 @@ class PartnershipGoal(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["partnership", "goal"], name="projects_one_partnership_goal")
         ]
+
+    def __str__(self):
+        return f"{self.partnership} — {self.goal}"
