@@ -436,6 +436,9 @@ class Submission(models.Model):
             models.UniqueConstraint(fields=["call", "project"], name="projects_one_answer_per_call")
         ]
 
+    def __str__(self):
+        return f"{self.project} → {self.call}"
+
 
 class PartnershipGoal(models.Model):
     """A goal the parties of a partnership share."""
