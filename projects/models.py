@@ -33,6 +33,18 @@ class Goal(models.Model):
     def __str__(self):
         return f"{self.number}. {self.short_title}"
 
+    @property
+    def text_colour(self) -> str:
+        """Black or white, whichever reads better on the goal's colour (WCAG contrast)."""
+
+        def channel(hex_pair):
+            value = int(hex_pair, 16) / 255
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        red, green, blue = (channel(self.colour[i : i + 2]) for i in (1, 3, 5))
+        luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+        return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
+
 
 class Target(models.Model):
     """A target of a goal, coded as the UN numbers it ("6.1", "6.a")."""

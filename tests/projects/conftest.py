@@ -1,0 +1,88 @@
+"""A project between Jette and Tarija (both confirmed) with STADD invited, and an open call of Periferia."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from projects import services
+from projects.models import Goal, ProjectParty, Target
+
+
+@pytest.fixture
+def goal6(db):
+    return Goal.objects.get(number=6)
+
+
+@pytest.fixture
+def project(cast, goal6):
+    coordinator = cast.user("party_coordinator")
+    project = services.project_create(
+        actor=coordinator,
+        proposed_by=cast.jette,
+        title="Protection des sources d'eau à Tarija",
+        summary="Protéger les sources qui alimentent les quartiers de Tarija.",
+        partnership=cast.partnership,
+        partners=[cast.tarija, cast.stadd],
+        language="fr",
+    )
+    services.project_transition(actor=coordinator, project=project, to_status="proposed")
+    tarija = ProjectParty.objects.get(project=project, organisation=cast.tarija)
+    services.party_confirm(
+        actor=cast.user("partner_coordinator"),
+        party=tarija,
+        role="Gestion des sources",
+        contribution="Équipe technique municipale",
+    )
+    services.sdg_link_save(
+        actor=coordinator,
+        project=project,
+        goal=goal6,
+        targets=Target.objects.filter(code__in=["6.1", "6.b"]),
+        is_primary=True,
+        contribution="Eau potable pour les quartiers.",
+    )
+    services.site_add(actor=coordinator, project=project, country="BO", locality="Tarija", change="Sources protégées")
+    jette_party = ProjectParty.objects.get(project=project, organisation=cast.jette)
+    services.funding_add(
+        actor=coordinator, project=project, party=jette_party, amount=Decimal("6000"), currency="EUR", kind="cash"
+    )
+    project.refresh_from_db()
+    return project
+
+
+@pytest.fixture
+def open_call(cast, staff):
+    now = timezone.now()
+    return services.call_save(
+        actor=cast.user("outsider"),
+        publisher=cast.periferia,
+        goals=Goal.objects.filter(number__in=[6, 13]),
+        language="fr",
+        title="Appel à projets solidaires 2026",
+        description="Des projets entre partenaires d'ici et de là-bas.",
+        criteria="Parité entre les parties.",
+        budget=Decimal("20000"),
+        currency="EUR",
+        opens_at=now - timedelta(days=10),
+        closes_at=now + timedelta(days=10),
+    )
+
+
+def make_ready(project, cast):
+    """STADD confirms and Jette fills in its role: the project can be submitted."""
+    stadd = ProjectParty.objects.get(project=project, organisation=cast.stadd)
+    services.party_confirm(
+        actor=cast.user("invited_coordinator"), party=stadd, role="Formation", contribution="Deux formateurs"
+    )
+    jette = ProjectParty.objects.get(project=project, organisation=cast.jette)
+    services.party_update(
+        actor=cast.user("party_editor"),
+        party=jette,
+        role="Coordination en Belgique",
+        contribution="Cofinancement",
+        decision_level="co_decides",
+    )
+    project.refresh_from_db()
+    return project
