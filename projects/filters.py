@@ -54,8 +54,8 @@ class ProjectFilter(django_filters.FilterSet):
         field_name="submissions__call",
         distinct=True,
     )
-    year = django_filters.TypedChoiceFilter(
-        label=_("Year"), choices=_years, coerce=int, field_name="starts_on__year", empty_label=_("Any year")
+    year = django_filters.ChoiceFilter(
+        label=_("Year"), choices=_years, field_name="starts_on__year", empty_label=_("Any year")
     )
 
     class Meta:

@@ -10,6 +10,12 @@ from projects import services
 from projects.models import Goal, ProjectParty, Target
 
 
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded documents go to a fresh directory for each test."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def goal6(db):
     return Goal.objects.get(number=6)
@@ -43,10 +49,17 @@ def project(cast, goal6):
         is_primary=True,
         contribution="Eau potable pour les quartiers.",
     )
-    services.site_add(actor=coordinator, project=project, country="BO", locality="Tarija", change="Sources protégées")
+    services.site_add(
+        actor=coordinator, project=project, country="BO", locality="Tarija", change="Sources protégées"
+    )
     jette_party = ProjectParty.objects.get(project=project, organisation=cast.jette)
     services.funding_add(
-        actor=coordinator, project=project, party=jette_party, amount=Decimal("6000"), currency="EUR", kind="cash"
+        actor=coordinator,
+        project=project,
+        party=jette_party,
+        amount=Decimal("6000"),
+        currency="EUR",
+        kind="cash",
     )
     project.refresh_from_db()
     return project

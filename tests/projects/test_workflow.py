@@ -38,7 +38,9 @@ def test_it_refuses_a_submission_before_every_party_confirmed(project, open_call
 
 def test_it_refuses_a_submission_before_every_party_filled_its_role(project, open_call, cast):
     stadd = ProjectParty.objects.get(project=project, organisation=cast.stadd)
-    services.party_confirm(actor=cast.user("invited_coordinator"), party=stadd, role="Formation", contribution="Deux")
+    services.party_confirm(
+        actor=cast.user("invited_coordinator"), party=stadd, role="Formation", contribution="Deux"
+    )
     project.refresh_from_db()
     assert project.status == ProjectStatus.CONFIRMED
     with pytest.raises(ValidationError) as error:
@@ -48,12 +50,18 @@ def test_it_refuses_a_submission_before_every_party_filled_its_role(project, ope
 
 def test_a_ready_project_is_submitted_and_its_history_says_who_and_when(project, open_call, cast):
     make_ready(project, cast)
-    submission = services.project_submit(actor=cast.user("party_coordinator"), project=project, call=open_call)
+    submission = services.project_submit(
+        actor=cast.user("party_coordinator"), project=project, call=open_call
+    )
     project.refresh_from_db()
     assert project.status == ProjectStatus.SUBMITTED
     assert submission.status == SubmissionStatus.SUBMITTED
     last = ProjectStatusChange.objects.filter(project=project).last()
-    assert (last.from_status, last.to_status, last.actor) == ("confirmed", "submitted", cast.user("party_coordinator"))
+    assert (last.from_status, last.to_status, last.actor) == (
+        "confirmed",
+        "submitted",
+        cast.user("party_coordinator"),
+    )
     actions = [entry.action for entry in audit.history(project)]
     assert "projects.project.submitted" in actions
     assert "projects.party.confirmed" in actions
@@ -87,14 +95,18 @@ def test_a_declined_party_is_removed_from_the_parties_with_the_history_kept(proj
     assert entry.data["organisation"] == "STADD" and entry.data["reason"] == "Pas cette année"
     client.force_login(cast.user("party_viewer"))
     page = client.get(f"/fr/projects/{project.key}/").content.decode()
-    parties_section = page.split("<h2>Parties</h2>")[1].split("</table>")[0] if "<h2>Parties</h2>" in page else page
+    parties_section = (
+        page.split("<h2>Parties</h2>")[1].split("</table>")[0] if "<h2>Parties</h2>" in page else page
+    )
     assert "STADD" not in parties_section
     assert "STADD" in client.get(f"/fr/projects/{project.key}/history/").content.decode()
 
 
 def test_only_the_calls_publisher_selects(project, open_call, cast):
     make_ready(project, cast)
-    submission = services.project_submit(actor=cast.user("party_coordinator"), project=project, call=open_call)
+    submission = services.project_submit(
+        actor=cast.user("party_coordinator"), project=project, call=open_call
+    )
     for role in ("party_coordinator", "partner_coordinator", "staff"):
         with pytest.raises(ValidationError):
             services.submission_decide(actor=cast.user(role), submission=submission, select=True)
@@ -108,18 +120,28 @@ def test_only_the_calls_publisher_selects(project, open_call, cast):
 
 def test_declining_an_answer_needs_a_reason(project, open_call, cast):
     make_ready(project, cast)
-    submission = services.project_submit(actor=cast.user("party_coordinator"), project=project, call=open_call)
+    submission = services.project_submit(
+        actor=cast.user("party_coordinator"), project=project, call=open_call
+    )
     with pytest.raises(ValidationError):
-        services.submission_decide(actor=cast.user("outsider"), submission=submission, select=False, reason=" ")
-    services.submission_decide(actor=cast.user("outsider"), submission=submission, select=False, reason="Budget épuisé")
+        services.submission_decide(
+            actor=cast.user("outsider"), submission=submission, select=False, reason=" "
+        )
+    services.submission_decide(
+        actor=cast.user("outsider"), submission=submission, select=False, reason="Budget épuisé"
+    )
     project.refresh_from_db()
     assert project.status == ProjectStatus.DECLINED
 
 
 def test_exactly_one_goal_is_primary(project, cast):
     coordinator = cast.user("party_coordinator")
-    services.sdg_link_save(actor=coordinator, project=project, goal=Goal.objects.get(number=13), is_primary=True)
-    assert list(SDGLink.objects.filter(project=project, is_primary=True).values_list("goal__number", flat=True)) == [13]
+    services.sdg_link_save(
+        actor=coordinator, project=project, goal=Goal.objects.get(number=13), is_primary=True
+    )
+    assert list(
+        SDGLink.objects.filter(project=project, is_primary=True).values_list("goal__number", flat=True)
+    ) == [13]
     services.sdg_link_save(actor=coordinator, project=project, goal=Goal.objects.get(number=15))
     assert SDGLink.objects.filter(project=project, is_primary=True).count() == 1
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -140,7 +162,9 @@ def test_the_primary_goal_cannot_be_removed_while_others_remain(project, cast):
     coordinator = cast.user("party_coordinator")
     services.sdg_link_save(actor=coordinator, project=project, goal=Goal.objects.get(number=13))
     with pytest.raises(ValidationError):
-        services.sdg_link_remove(actor=coordinator, link=SDGLink.objects.get(project=project, is_primary=True))
+        services.sdg_link_remove(
+            actor=coordinator, link=SDGLink.objects.get(project=project, is_primary=True)
+        )
 
 
 def test_funding_shares_are_computed_per_party(project, cast):
@@ -172,7 +196,11 @@ def test_funding_shares_are_computed_per_party(project, cast):
 def test_a_funding_line_has_exactly_one_source(project, cast):
     with pytest.raises(ValidationError):
         services.funding_add(
-            actor=cast.user("party_coordinator"), project=project, amount=Decimal("1"), currency="EUR", kind="cash"
+            actor=cast.user("party_coordinator"),
+            project=project,
+            amount=Decimal("1"),
+            currency="EUR",
+            kind="cash",
         )
 
 
@@ -192,11 +220,19 @@ def test_a_call_must_close_after_it_opens(cast):
 def test_a_concurrent_edit_is_refused_and_both_texts_are_kept(project, cast):
     version = project.version
     services.project_update(
-        actor=cast.user("party_editor"), project=project, version=version, language="fr", title="Titre de Jette"
+        actor=cast.user("party_editor"),
+        project=project,
+        version=version,
+        language="fr",
+        title="Titre de Jette",
     )
     with pytest.raises(services.ConflictError) as error:
         services.project_update(
-            actor=cast.user("partner_coordinator"), project=project, version=version, language="fr", title="Título"
+            actor=cast.user("partner_coordinator"),
+            project=project,
+            version=version,
+            language="fr",
+            title="Título",
         )
     assert error.value.current.title_fr == "Titre de Jette"
 
@@ -206,7 +242,9 @@ def test_the_search_finds_projects_without_accents(project):
     from soliris import search
 
     assert list(search.filter(Project.objects.all(), "PROTEGER les sources")) == [project]
-    assert list(search.filter(Project.objects.all(), "bolivia")) == [project]  # the site's country, in English
+    assert list(search.filter(Project.objects.all(), "bolivia")) == [
+        project
+    ]  # the site's country, in English
     assert list(search.filter(Project.objects.all(), "guatemala")) == []
     assert list(search.filter(Project.objects.all(), "sources eau tarija")) == [project]
     assert list(search.filter(Project.objects.all(), "municipio")) == [project]
