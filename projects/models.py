@@ -278,15 +278,15 @@ class SDGLink(models.Model):
 
 
 class Currency(models.TextChoices):
-    EUR = "EUR", "EUR — euro"
-    USD = "USD", "USD — US dollar"
-    XOF = "XOF", "XOF — franc CFA (BCEAO)"
-    BOB = "BOB", "BOB — boliviano"
-    GTQ = "GTQ", "GTQ — quetzal"
-    PEN = "PEN", "PEN — sol"
-    CAD = "CAD", "CAD — Canadian dollar"
-    CHF = "CHF", "CHF — Swiss franc"
-    GBP = "GBP", "GBP — pound sterling"
+    EUR = "EUR", _("EUR — euro")
+    USD = "USD", _("USD — US dollar")
+    XOF = "XOF", _("XOF — West African CFA franc")
+    BOB = "BOB", _("BOB — boliviano")
+    GTQ = "GTQ", _("GTQ — quetzal")
+    PEN = "PEN", _("PEN — sol")
+    CAD = "CAD", _("CAD — Canadian dollar")
+    CHF = "CHF", _("CHF — Swiss franc")
+    GBP = "GBP", _("GBP — pound sterling")
 
 
 class FundingKind(models.TextChoices):
