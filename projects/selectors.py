@@ -285,3 +285,7 @@ def dashboard_context(user) -> dict:
             parties.filter(status=ProjectPartyStatus.INVITED).select_related("project", "organisation")[:10]
         ),
     }
+
+
+def partnership_goals(partnership) -> list[Goal]:
+    return list(Goal.objects.filter(partnership_links__partnership=partnership).order_by("number"))

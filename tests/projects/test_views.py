@@ -171,7 +171,7 @@ def test_after_the_deadline_the_submit_page_refuses_clearly(project, cast, as_ro
     client = as_role("party_coordinator")
     response = client.post(f"/fr/projects/{project.key}/submit/", {"call": open_call.key})
     assert response.status_code == 200
-    assert "no longer accepts" in response.content.decode() or "n’accepte plus" in response.content.decode()
+    assert "accepte plus de projets" in response.content.decode()
     project.refresh_from_db()
     assert project.status == "confirmed"
 
@@ -210,8 +210,16 @@ def test_partnership_editors_set_the_shared_goals_and_the_partial_shows_them(cas
     response = client.post(f"/fr/partnerships/{cast.partnership.key}/sdgs/", {"goals": ["6", "13"]})
     assert response.status_code == 302
     assert sorted(PartnershipGoal.objects.values_list("goal__number", flat=True)) == [6, 13]
-    html = render_to_string("projects/partials/partnership_sdgs.html", {"partnership": cast.partnership})
-    assert "/sdgs/13/" in html
+    html = render_to_string(
+        "projects/partials/partnership_sdgs.html",
+        {"partnership": cast.partnership, "user": cast.user("party_editor")},
+    )
+    assert "/sdgs/13/" in html and f"/partnerships/{cast.partnership.key}/sdgs/" in html
+    html = render_to_string(
+        "projects/partials/partnership_sdgs.html",
+        {"partnership": cast.partnership, "user": cast.user("outsider")},
+    )
+    assert "/sdgs/6/" in html and f"/partnerships/{cast.partnership.key}/sdgs/" not in html
 
 
 def test_the_selectors_for_the_directory_facet(project, cast, open_call):

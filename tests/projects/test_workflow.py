@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from projects import services
 from projects.models import (
@@ -70,7 +70,7 @@ def test_a_ready_project_is_submitted_and_its_history_says_who_and_when(project,
 def test_the_deadline_is_enforced_and_nothing_is_lost(project, open_call, cast):
     make_ready(project, cast)
     title = project.title_fr
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError) as error, translation.override("en"):
         services.project_submit(
             actor=cast.user("party_coordinator"),
             project=project,
