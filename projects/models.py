@@ -211,6 +211,7 @@ class ProjectParty(models.Model):
     )
     responded_at = models.DateTimeField(null=True, blank=True)
     decline_reason = models.TextField(_("reason"), blank=True)
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("project party")
@@ -439,6 +440,7 @@ class Submission(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("answer to a call")

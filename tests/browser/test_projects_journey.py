@@ -13,10 +13,12 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def actors(make_user):
+def actors(make_user, live_server):
     from partners.models import Membership, Organisation, Role
     from projects.models import Call, Goal
+    from tests.projects.conftest import ensure_sdg_reference
 
+    ensure_sdg_reference()
     now = timezone.now()
 
     def organisation(slug, name, kind, country, locality):
@@ -148,7 +150,8 @@ def test_an_association_proposes_a_project_that_a_commune_selects(new_page, acto
     "path", ["/fr/projects/", "/fr/sdgs/", "/fr/sdgs/6/", "/fr/sdgs/dashboard/", "/es/sdgs/3/", "/fr/calls/"]
 )
 def test_the_public_pages_pass_axe(page, path, actors):
-    page.goto(path)
+    response = page.goto(path)
+    assert response.status == 200
     assert_accessible(page)
 
 

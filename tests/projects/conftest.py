@@ -10,6 +10,23 @@ from projects import services
 from projects.models import Goal, ProjectParty, Target
 
 
+def ensure_sdg_reference():
+    """Tests on a transactional database flush every table, the migration's reference data too."""
+    from projects import reference
+
+    if Goal.objects.count() != 17 or Target.objects.count() != 169:
+        reference.load()
+
+
+@pytest.fixture(autouse=True)
+def _sdg_reference(request):
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+    else:
+        request.getfixturevalue("db")
+    ensure_sdg_reference()
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded documents go to a fresh directory for each test."""
