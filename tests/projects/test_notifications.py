@@ -30,6 +30,7 @@ def test_the_invited_partner_gets_an_email_in_its_language(celery_worker, cast, 
     text = wait_for_mail(celery_worker, 1)
     assert "coordinador@tarija.test" in text
     assert f"/es/projects/{project.key}/" in text
+    assert "Como coordinador/a, puede confirmar" in text  # Spanish, the coordinator's language
     party = ProjectParty.objects.get(project=project, organisation=cast.tarija)
     assert party.notified_at is not None
     # Safe to run twice: nothing more is sent.
