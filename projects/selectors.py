@@ -275,9 +275,18 @@ def home_context() -> dict:
 
 
 def dashboard_context(user) -> dict:
-    organisation_ids = list(roles_by_organisation(user))
+    from partners.models import Role
+
+    roles = roles_by_organisation(user)
+    organisation_ids = list(roles)
+    coordinated = [oid for oid, role in roles.items() if role == Role.COORDINATOR]
     parties = ProjectParty.objects.filter(organisation_id__in=organisation_ids, status__in=ACTIVE_PARTY)
     return {
+        "my_calls": list(
+            Call.objects.filter(publisher_id__in=coordinated)
+            .annotate(pending=Count("submissions", filter=Q(submissions__status=SubmissionStatus.SUBMITTED)))
+            .order_by("-closes_at")[:10]
+        ),
         "my_projects": list(
             Project.objects.filter(pk__in=parties.values("project_id")).order_by("-updated_at")[:10]
         ),

@@ -244,3 +244,23 @@ def test_the_dashboard_and_home_sections_render(project, as_role):
     client = as_role("party_viewer")
     assert "Protection des sources" in client.get("/fr/dashboard/").content.decode()
     assert as_role("anonymous").get("/fr/").status_code == 200
+
+
+def test_changing_a_link_shows_its_targets_checked(project, as_role, goal6):
+    page = as_role("party_editor").get(f"/fr/projects/{project.key}/sdgs/?goal={goal6.pk}").content.decode()
+    checked = {
+        target.code
+        for target in goal6.targets.all()
+        if f'value="{target.pk}" id="target-{target.pk}" checked' in page
+    }
+    assert checked == {"6.1", "6.b"}
+
+
+def test_the_publisher_sees_the_answers_to_review_on_its_dashboard(project, cast, as_role, open_call):
+    from projects.services import project_submit
+
+    make_ready(project, cast)
+    project_submit(actor=cast.user("party_coordinator"), project=project, call=open_call)
+    page = as_role("outsider").get("/en/dashboard/").content.decode()
+    assert f"/calls/{open_call.key}/answers/" in page
+    assert "1 answer to review" in page
