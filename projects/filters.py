@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -58,6 +59,31 @@ class ProjectFilter(django_filters.FilterSet):
         label=_("Year"), choices=_years, field_name="starts_on__year", empty_label=_("Any year")
     )
 
+    mine = django_filters.BooleanFilter(
+        label=_("Only the projects of my organisations"),
+        method="filter_mine",
+        widget=forms.CheckboxInput,
+    )
+
     class Meta:
         model = Project
         fields: list = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not getattr(getattr(self.request, "user", None), "is_authenticated", False):
+            self.filters.pop("mine")
+
+    def filter_mine(self, queryset, name, value):
+        from partners.permissions import roles_by_organisation
+        from projects.models import ProjectParty, ProjectPartyStatus
+
+        if not value:
+            return queryset
+        user = getattr(self.request, "user", None)
+        organisation_ids = list(roles_by_organisation(user)) if user is not None else []
+        mine = ProjectParty.objects.filter(
+            organisation_id__in=organisation_ids,
+            status__in=[ProjectPartyStatus.INVITED, ProjectPartyStatus.CONFIRMED],
+        ).values("project_id")
+        return queryset.filter(pk__in=mine)

@@ -52,7 +52,7 @@ def project_list(request):
     queryset = selectors.visible_projects(request.user)
     query = request.GET.get("q", "").strip()
     queryset = search.filter(queryset, query)
-    filterset = ProjectFilter(request.GET or None, queryset=queryset)
+    filterset = ProjectFilter(request.GET or None, queryset=queryset, request=request)
     results = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
     results = selectors.with_list_relations(results.order_by("-created_at", "-id"))
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))

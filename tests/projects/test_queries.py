@@ -93,3 +93,24 @@ def test_query_count_of_the_project_page_does_not_grow_with_its_parts(cast, as_r
         Site.objects.create(project=project, country="TG", locality="Lomé")
     large, _ = count_queries(client, f"/fr/projects/{project.key}/")
     assert small == large
+
+
+def answer_call(call, count_before):
+    from projects.models import Submission
+
+    for project in Project.objects.filter(submissions__isnull=True):
+        Submission.objects.create(call=call, project=project, status="selected")
+
+
+@pytest.mark.parametrize("page", ["detail", "answers"])
+def test_the_call_pages_make_the_same_number_of_queries_at_5_and_50_answers(page, cast, as_role, open_call):
+    client = as_role("outsider")  # Periferia's coordinator publishes the call
+    path = f"/fr/calls/{open_call.key}/" + ("answers/" if page == "answers" else "")
+    make_projects(5, [cast.jette, cast.tarija])
+    answer_call(open_call, 0)
+    small, _ = count_queries(client, path)
+    make_projects(45, [cast.jette, cast.tarija])
+    answer_call(open_call, 5)
+    large, response = count_queries(client, path)
+    assert small == large
+    assert response.content.decode().count("Projet ") >= 50

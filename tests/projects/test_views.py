@@ -264,3 +264,17 @@ def test_the_publisher_sees_the_answers_to_review_on_its_dashboard(project, cast
     page = as_role("outsider").get("/en/dashboard/").content.decode()
     assert f"/calls/{open_call.key}/answers/" in page
     assert "1 answer to review" in page
+
+
+def test_the_list_narrows_to_my_organisations_projects(project, cast, as_role):
+    from projects.models import Project
+
+    other = Project.objects.create(
+        title_fr="Projet de Periferia", proposed_by=cast.periferia, status="running"
+    )
+    other.parties.create(organisation=cast.periferia, status="confirmed")
+    client = as_role("party_viewer")
+    everything = client.get("/fr/projects/").content.decode()
+    assert "Projet de Periferia" in everything and "Protection des sources" in everything
+    mine = client.get("/fr/projects/?mine=on").content.decode()
+    assert "Projet de Periferia" not in mine and "Protection des sources" in mine
