@@ -79,12 +79,14 @@ def test_an_association_proposes_a_project_that_a_commune_selects(new_page, acto
     page.check("#sdg-targets li:has(.target-code:text-is('6.b')) input")
     page.check("input[name=is_primary]")
     page.fill("textarea[name=contribution]", "De l'eau potable pour trois quartiers.")
+    assert_accessible(page, context="SDG links form")
     submit_form(page)
     page.wait_for_url(re.compile(rf"/fr/projects/{key}/sdgs/$"))
     assert page.locator(".badge-ok").count() == 1
 
     # Funding lines: the association's own money and an outside funder.
     page.click(f"a[href='/fr/projects/{key}/funding/']")
+    assert_accessible(page, context="funding form")
     page.select_option("select[name=source]", "ici-la")
     page.fill("input[name=amount]", "6000")
     submit_form(page)
@@ -144,6 +146,12 @@ def test_an_association_proposes_a_project_that_a_commune_selects(new_page, acto
     from projects.models import Project
 
     assert Project.objects.get(key=key).status == "selected"
+
+    # The public project page reads on a small screen, in Spanish too.
+    small = new_page(locale="es-BO", width=360, height=740)
+    small.goto(f"/es/projects/{key}/")
+    assert small.evaluate("document.documentElement.scrollWidth") <= 360
+    assert_accessible(small, context="project page at 360 px")
 
 
 @pytest.mark.parametrize(
