@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -264,7 +264,10 @@ def project_submit(*, actor, project: Project, call: Call, now=None) -> Submissi
                 _(
                     "The call “%(call)s” closed on %(date)s: it no longer accepts projects. Your project is unchanged."
                 )
-                % {"call": call, "date": timezone.localtime(call.closes_at).strftime("%d/%m/%Y %H:%M")}
+                % {
+                    "call": call,
+                    "date": formats.date_format(timezone.localtime(call.closes_at), "DATETIME_FORMAT"),
+                }
             )
         raise ValidationError(_("The call “%(call)s” is not open yet.") % {"call": call})
     problems = submission_problems(project)
