@@ -4,10 +4,11 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from projects import services
-from projects.models import Goal, ProjectParty, Target
+from projects.models import Goal, ProjectParty, Submission, Target
 
 
 def ensure_sdg_reference():
@@ -116,3 +117,32 @@ def make_ready(project, cast):
     )
     project.refresh_from_db()
     return project
+
+
+@pytest.fixture
+def objects(cast, project, open_call):
+    """One of everything an address of the app can name, for the matrix and the garbage tests."""
+    coordinator = cast.user("party_coordinator")
+    document = services.document_upload(
+        actor=coordinator,
+        project=project,
+        title="Budget",
+        upload=SimpleUploadedFile("budget.pdf", b"%PDF-1.4 test", content_type="application/pdf"),
+    )
+    # A second, public project answering the call: the publisher decides on it.
+    other = services.project_create(
+        actor=coordinator, proposed_by=cast.jette, title="Autre projet", partners=[cast.tarija], language="fr"
+    )
+    submission = Submission.objects.create(call=open_call, project=other, submitted_by=coordinator)
+    other.status = "submitted"
+    other.save()
+    return {
+        "cast": cast,
+        "project": project,
+        "site": project.sites.get(),
+        "link": project.sdg_links.get(),
+        "line": project.funding_lines.get(),
+        "document": document,
+        "call": open_call,
+        "submission": submission,
+    }

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.projects.test_permissions import MATRIX, objects  # noqa: F401 (fixture)
+from tests.projects.test_permissions import MATRIX
 
 GARBAGE = [
     {},

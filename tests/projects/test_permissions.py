@@ -1,11 +1,8 @@
 """Every URL name of the projects app × every role of the shared cast, with the expected status."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from projects import services
-from projects.models import Submission
 from projects.urls import urlpatterns
 from tests.conftest import ROLES
 
@@ -86,34 +83,6 @@ MATRIX = {
         row(302, 403, 403, 200, 200, 200, 403, 403),
     ),
 }
-
-
-@pytest.fixture
-def objects(cast, project, open_call):
-    coordinator = cast.user("party_coordinator")
-    document = services.document_upload(
-        actor=coordinator,
-        project=project,
-        title="Budget",
-        upload=SimpleUploadedFile("budget.pdf", b"%PDF-1.4 test", content_type="application/pdf"),
-    )
-    # A second, public project answering the call: the publisher decides on it.
-    other = services.project_create(
-        actor=coordinator, proposed_by=cast.jette, title="Autre projet", partners=[cast.tarija], language="fr"
-    )
-    submission = Submission.objects.create(call=open_call, project=other, submitted_by=coordinator)
-    other.status = "submitted"
-    other.save()
-    return {
-        "cast": cast,
-        "project": project,
-        "site": project.sites.get(),
-        "link": project.sdg_links.get(),
-        "line": project.funding_lines.get(),
-        "document": document,
-        "call": open_call,
-        "submission": submission,
-    }
 
 
 def test_every_url_name_is_in_the_matrix():
