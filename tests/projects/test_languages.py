@@ -98,3 +98,12 @@ def test_the_publishers_pages_are_translated(selected_project, open_call, as_rol
     for path in (f"/calls/{open_call.key}/answers/", f"/calls/{open_call.key}/edit/", "/calls/new/"):
         left = untranslated(client, path, allowed)
         assert not left, (path, left)
+
+
+def test_plural_forms_follow_each_language(client, db):
+    spanish = client.get("/es/sdgs/").content.decode()
+    assert "0 proyectos" in spanish and "projet" not in spanish
+    french = client.get("/fr/sdgs/").content.decode()
+    assert "0 projet" in french and "0 projets" not in french
+    dutch = client.get("/nl/sdgs/").content.decode()
+    assert "0 projecten" in dutch
