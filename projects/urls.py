@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects.views import calls, projects, sdgs
+from projects.views import calls, parts, projects, sdgs
 
 app_name = "projects"
 
@@ -13,19 +13,19 @@ urlpatterns = [
     path("projects/<str:key>/", projects.project_detail, name="project_detail"),
     path("projects/<str:key>/edit/", projects.project_edit, name="project_edit"),
     path("projects/<str:key>/status/", projects.project_transition, name="project_transition"),
-    path("projects/<str:key>/parties/", projects.project_parties, name="project_parties"),
-    path("projects/<str:key>/parties/<slug:slug>/answer/", projects.party_answer, name="party_answer"),
-    path("projects/<str:key>/parties/<slug:slug>/edit/", projects.party_edit, name="party_edit"),
-    path("projects/<str:key>/sites/", projects.project_sites, name="project_sites"),
-    path("projects/<str:key>/sites/<str:site_key>/delete/", projects.site_delete, name="site_delete"),
-    path("projects/<str:key>/sdgs/", projects.project_sdgs, name="project_sdgs"),
-    path("projects/<str:key>/sdgs/<str:link_key>/delete/", projects.sdg_link_delete, name="sdg_link_delete"),
-    path("projects/<str:key>/funding/", projects.project_funding, name="project_funding"),
-    path("projects/<str:key>/funding/<str:line_key>/delete/", projects.funding_delete, name="funding_delete"),
-    path("projects/<str:key>/documents/", projects.project_documents, name="project_documents"),
+    path("projects/<str:key>/parties/", parts.project_parties, name="project_parties"),
+    path("projects/<str:key>/parties/<slug:slug>/answer/", parts.party_answer, name="party_answer"),
+    path("projects/<str:key>/parties/<slug:slug>/edit/", parts.party_edit, name="party_edit"),
+    path("projects/<str:key>/sites/", parts.project_sites, name="project_sites"),
+    path("projects/<str:key>/sites/<str:site_key>/delete/", parts.site_delete, name="site_delete"),
+    path("projects/<str:key>/sdgs/", parts.project_sdgs, name="project_sdgs"),
+    path("projects/<str:key>/sdgs/<str:link_key>/delete/", parts.sdg_link_delete, name="sdg_link_delete"),
+    path("projects/<str:key>/funding/", parts.project_funding, name="project_funding"),
+    path("projects/<str:key>/funding/<str:line_key>/delete/", parts.funding_delete, name="funding_delete"),
+    path("projects/<str:key>/documents/", parts.project_documents, name="project_documents"),
     path(
         "projects/<str:key>/documents/<str:document_key>/",
-        projects.document_download,
+        parts.document_download,
         name="document_download",
     ),
     path("projects/<str:key>/history/", projects.project_history, name="project_history"),

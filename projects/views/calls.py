@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from projects import forms, selectors, services
 from projects.permissions import check, get_call_for_user, get_partnership_for_user
-from projects.views.projects import _add_errors, _errors
+from projects.views.common import _add_errors, _errors
 
 
 def call_list(request):
