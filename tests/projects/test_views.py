@@ -278,3 +278,64 @@ def test_the_list_narrows_to_my_organisations_projects(project, cast, as_role):
     assert "Projet de Periferia" in everything and "Protection des sources" in everything
     mine = client.get("/fr/projects/?mine=on").content.decode()
     assert "Projet de Periferia" not in mine and "Protection des sources" in mine
+
+
+def test_a_coordinator_publishes_a_call_and_staff_publish_the_platforms(cast, as_role):
+    from projects.models import Call
+
+    client = as_role("outsider")
+    data = {
+        "publisher": cast.periferia.slug,
+        "title": "Appel 2027",
+        "description": "Des projets ici et là-bas",
+        "criteria": "Parité",
+        "budget": "15000",
+        "currency": "EUR",
+        "goals": ["6", "13"],
+        "opens_at": "2027-01-01T09:00",
+        "closes_at": "2027-03-31T18:00",
+    }
+    response = client.post("/fr/calls/new/", data)
+    call = Call.objects.get(title_fr="Appel 2027")
+    assert response.status_code == 302 and call.publisher == cast.periferia
+    assert sorted(call.goals.values_list("number", flat=True)) == [6, 13]
+    # A coordinator cannot publish in the name of another organisation or of the platform.
+    for publisher in (cast.jette.slug, "platform"):
+        response = client.post("/fr/calls/new/", {**data, "publisher": publisher, "title": "Usurpé"})
+        assert response.status_code == 200
+    assert not Call.objects.filter(title_fr="Usurpé").exists()
+    staff = as_role("staff")
+    assert (
+        staff.post("/fr/calls/new/", {**data, "publisher": "platform", "title": "Plateforme"}).status_code
+        == 302
+    )
+    assert Call.objects.get(title_fr="Plateforme").publisher is None
+    # Closing before opening is refused, with the text kept.
+    client = as_role("outsider")
+    response = client.post(
+        f"/fr/calls/{call.key}/edit/", {**data, "title": "Appel 2027 bis", "closes_at": "2026-12-01T09:00"}
+    )
+    assert response.status_code == 200 and "Appel 2027 bis" in response.content.decode()
+    assert client.post(f"/fr/calls/{call.key}/edit/", {**data, "title": "Appel 2027 bis"}).status_code == 302
+    call.refresh_from_db()
+    assert call.title_fr == "Appel 2027 bis"
+
+
+def test_inviting_a_partner_and_adding_a_site_through_the_pages(project, cast, as_role):
+    client = as_role("party_coordinator")
+    response = client.post(f"/fr/projects/{project.key}/parties/", {"organisation": cast.periferia.pk})
+    assert response.status_code == 302
+    assert ProjectParty.objects.get(project=project, organisation=cast.periferia).status == "invited"
+    again = client.post(f"/fr/projects/{project.key}/parties/", {"organisation": cast.periferia.pk})
+    assert again.status_code == 200  # already a party: the choice is refused
+    editor = as_role("party_editor")
+    assert (
+        editor.post(f"/fr/projects/{project.key}/parties/", {"organisation": cast.periferia.pk}).status_code
+        == 403
+    )
+    response = editor.post(
+        f"/fr/projects/{project.key}/sites/", {"country": "BE", "locality": "Jette", "change": "Un jardin"}
+    )
+    assert response.status_code == 302
+    page = editor.get(f"/fr/projects/{project.key}/").content.decode()
+    assert "territoire de" in page and "Commune de Jette" in page
