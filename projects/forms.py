@@ -118,7 +118,7 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
-        taken = [p.organisation_id for p in project.parties.all() if p.status != "declined"]
+        taken = [p.organisation_id for p in project.parties.all() if p.status in ("invited", "confirmed")]
         self.fields["organisation"].queryset = (
             Organisation.objects.filter(verified_at__isnull=False).exclude(pk__in=taken).order_by("name")
         )

@@ -185,6 +185,11 @@ class ProjectPartyStatus(models.TextChoices):
     INVITED = "invited", pgettext_lazy("project party status", "Invited")
     CONFIRMED = "confirmed", pgettext_lazy("project party status", "Confirmed")
     DECLINED = "declined", pgettext_lazy("project party status", "Declined")
+    WITHDRAWN = "withdrawn", pgettext_lazy("project party status", "Invitation withdrawn")
+
+
+# Parties no longer in the project: kept for the history, without any right.
+INACTIVE_PARTY = [ProjectPartyStatus.DECLINED, ProjectPartyStatus.WITHDRAWN]
 
 
 class ProjectParty(models.Model):

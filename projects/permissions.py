@@ -68,7 +68,7 @@ def can_answer_for_party(user, party):
 @rules.predicate
 def can_edit_party(user, party):
     """A party's role and contribution are written by its own organisation's editors."""
-    return party.status != ProjectPartyStatus.DECLINED and at_least(
+    return party.status in (ProjectPartyStatus.INVITED, ProjectPartyStatus.CONFIRMED) and at_least(
         role_in(user, [party.organisation_id]), Role.EDITOR
     )
 

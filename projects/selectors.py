@@ -11,6 +11,7 @@ from django.utils import timezone
 from partners.models import Partnership, PartnershipParty, PartnershipVisibility, PartyStatus
 from partners.permissions import partnerships_visible_to, roles_by_organisation
 from projects.models import (
+    INACTIVE_PARTY,
     PUBLIC_STATUSES,
     Call,
     FundingLine,
@@ -95,8 +96,8 @@ def project_detail(project: Project, *, private: bool) -> dict:
     """What the project page shows; ``private`` adds funding details, documents and history."""
     from soliris import audit
 
-    parties = [p for p in project.parties.all() if p.status != ProjectPartyStatus.DECLINED]
-    declined = [p for p in project.parties.all() if p.status == ProjectPartyStatus.DECLINED]
+    parties = [p for p in project.parties.all() if p.status not in INACTIVE_PARTY]
+    declined = [p for p in project.parties.all() if p.status in INACTIVE_PARTY]
     lines = list(FundingLine.objects.filter(project=project).select_related("party__organisation"))
     sites = list(project.sites.all())
     party_countries = {}

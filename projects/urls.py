@@ -16,6 +16,7 @@ urlpatterns = [
     path("projects/<str:key>/parties/", parts.project_parties, name="project_parties"),
     path("projects/<str:key>/parties/<slug:slug>/answer/", parts.party_answer, name="party_answer"),
     path("projects/<str:key>/parties/<slug:slug>/edit/", parts.party_edit, name="party_edit"),
+    path("projects/<str:key>/parties/<slug:slug>/withdraw/", parts.party_withdraw, name="party_withdraw"),
     path("projects/<str:key>/sites/", parts.project_sites, name="project_sites"),
     path("projects/<str:key>/sites/<str:site_key>/delete/", parts.site_delete, name="site_delete"),
     path("projects/<str:key>/sdgs/", parts.project_sdgs, name="project_sdgs"),

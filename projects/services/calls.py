@@ -6,6 +6,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from projects.models import (
+    INACTIVE_PARTY,
     Call,
     PartnershipGoal,
     Project,
@@ -27,7 +28,7 @@ def submission_problems(project: Project) -> list[str]:
     """What still stands between the project and its submission (empty: ready)."""
     problems = []
     parties = list(project.parties.select_related("organisation"))
-    active = [p for p in parties if p.status != ProjectPartyStatus.DECLINED]
+    active = [p for p in parties if p.status not in INACTIVE_PARTY]
     if len([p for p in active if p.status == ProjectPartyStatus.CONFIRMED]) < 2:
         problems.append(_("A joint project needs at least two confirmed parties."))
     for party in active:

@@ -4,6 +4,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 from projects.models import (
+    INACTIVE_PARTY,
     Project,
     ProjectPartyStatus,
     ProjectStatus,
@@ -21,6 +22,7 @@ LABELS = {
     "projects.party.invited": gettext_lazy("invited a party"),
     "projects.party.confirmed": gettext_lazy("confirmed the party's participation"),
     "projects.party.declined": gettext_lazy("declined to take part"),
+    "projects.party.withdrawn": gettext_lazy("withdrew an invitation"),
     "projects.party.updated": gettext_lazy("updated a party's role and contribution"),
     "projects.site.added": gettext_lazy("added a site"),
     "projects.site.removed": gettext_lazy("removed a site"),
@@ -64,7 +66,7 @@ class ConflictError(Exception):
 
 
 def refresh_search(project: Project) -> None:
-    parties = project.parties.select_related("organisation").exclude(status=ProjectPartyStatus.DECLINED)
+    parties = project.parties.select_related("organisation").exclude(status__in=INACTIVE_PARTY)
     sites = list(project.sites.all())
     links = project.sdg_links.select_related("goal")
     parts = []
@@ -114,4 +116,4 @@ def _queue(task_name: str, object_id: int) -> None:
 
 
 def _active_parties(project):
-    return project.parties.exclude(status=ProjectPartyStatus.DECLINED)
+    return project.parties.exclude(status__in=INACTIVE_PARTY)

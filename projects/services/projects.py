@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from projects.models import (
+    INACTIVE_PARTY,
     FundingLine,
     Project,
     ProjectDocument,
@@ -131,7 +132,7 @@ def project_transition(*, actor, project: Project, to_status: str, note: str = "
 @transaction.atomic
 def party_invite(*, actor, project: Project, organisation) -> ProjectParty:
     party = ProjectParty.objects.filter(project=project, organisation=organisation).first()
-    if party and party.status != ProjectPartyStatus.DECLINED:
+    if party and party.status not in INACTIVE_PARTY:
         raise ValidationError(_("%(name)s is already a party to this project.") % {"name": organisation})
     if party is None:
         party = ProjectParty(project=project, organisation=organisation)
@@ -193,10 +194,27 @@ def party_decline(*, actor, party: ProjectParty, reason: str = "") -> ProjectPar
 
 
 @transaction.atomic
+def party_withdraw(*, actor, party: ProjectParty) -> ProjectParty:
+    """A confirmed party withdraws an invitation nobody answered; the row stays for the history."""
+    if party.status != ProjectPartyStatus.INVITED:
+        raise ValidationError(_("This invitation has already been answered."))
+    party.status = ProjectPartyStatus.WITHDRAWN
+    party.responded_by, party.responded_at = actor, timezone.now()
+    party.full_clean()
+    party.save()
+    audit.record(
+        "projects.party.withdrawn", actor=actor, subject=party.project, organisation=party.organisation.name
+    )
+    _follow_parties(party.project, actor)
+    refresh_search(party.project)
+    return party
+
+
+@transaction.atomic
 def party_update(
     *, actor, party: ProjectParty, role: str, contribution: str, decision_level: str
 ) -> ProjectParty:
-    if party.status == ProjectPartyStatus.DECLINED:
+    if party.status in INACTIVE_PARTY:
         raise ValidationError(_("A party that declined can no longer be edited."))
     party.role, party.contribution, party.decision_level = role.strip(), contribution.strip(), decision_level
     party.full_clean()
@@ -276,7 +294,7 @@ def sdg_link_remove(*, actor, link: SDGLink) -> None:
 def funding_add(
     *, actor, project: Project, party=None, funder_name="", label="", amount, currency, kind
 ) -> FundingLine:
-    if party is not None and (party.project_id != project.pk or party.status == ProjectPartyStatus.DECLINED):
+    if party is not None and (party.project_id != project.pk or party.status in INACTIVE_PARTY):
         raise ValidationError({"party": _("Choose one of the project's parties.")})
     if party is None and not funder_name.strip():
         raise ValidationError({"funder_name": _("Choose a party or name the outside funder.")})

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from projects import forms, selectors, services
-from projects.models import Goal, ProjectPartyStatus
+from projects.models import INACTIVE_PARTY, Goal
 from projects.permissions import check, get_project_for_user
 from projects.views.common import _add_errors, _can, _errors, _project_context
 
@@ -40,6 +40,21 @@ def project_parties(request, key):
         "projects/project_parties.html",
         _project_context(request, project, "parties", form=form, all_parties=parties),
     )
+
+
+@login_required
+@require_POST
+def party_withdraw(request, key, slug):
+    project = get_project_for_user(request.user, key, "projects.project:decide")
+    party = _party(project, slug)
+    try:
+        services.party_withdraw(actor=request.user, party=party)
+    except ValidationError as error:
+        for message in _errors(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The invitation was withdrawn."))
+    return redirect("projects:project_parties", key=project.key)
 
 
 def _party(project, slug):
@@ -216,7 +231,7 @@ def sdg_link_delete(request, key, link_key):
 @login_required
 def project_funding(request, key):
     project = get_project_for_user(request.user, key, "projects.project:edit")
-    parties = [p for p in project.parties.all() if p.status != ProjectPartyStatus.DECLINED]
+    parties = [p for p in project.parties.all() if p.status not in INACTIVE_PARTY]
     form = forms.FundingForm(request.POST or None, parties=parties)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

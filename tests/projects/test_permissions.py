@@ -49,6 +49,12 @@ MATRIX = {
         None,
         row(302, 404, 403, 403, 403, 403, 200, 404),
     ),
+    "party_withdraw": (
+        "post",
+        lambda o: [o["project"].key, "cast-stadd"],
+        {},
+        row(302, 404, 403, 403, 302, 302, 403, 404),
+    ),
     "party_edit": (
         "get",
         lambda o: [o["project"].key, "cast-jette"],

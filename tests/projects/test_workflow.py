@@ -248,3 +248,19 @@ def test_the_search_finds_projects_without_accents(project):
     assert list(search.filter(Project.objects.all(), "guatemala")) == []
     assert list(search.filter(Project.objects.all(), "sources eau tarija")) == [project]
     assert list(search.filter(Project.objects.all(), "municipio")) == [project]
+
+
+def test_an_unanswered_invitation_can_be_withdrawn_and_the_project_moves_on(project, cast, open_call):
+    stadd = ProjectParty.objects.get(project=project, organisation=cast.stadd)
+    services.party_withdraw(actor=cast.user("partner_coordinator"), party=stadd)
+    stadd.refresh_from_db()
+    project.refresh_from_db()
+    assert stadd.status == ProjectPartyStatus.WITHDRAWN
+    assert project.status == ProjectStatus.CONFIRMED  # the two remaining parties had confirmed
+    assert "projects.party.withdrawn" in [entry.action for entry in audit.history(project)]
+    with pytest.raises(ValidationError):
+        services.party_withdraw(actor=cast.user("partner_coordinator"), party=stadd)
+    # The withdrawn organisation can be invited again later.
+    services.party_invite(actor=cast.user("party_coordinator"), project=project, organisation=cast.stadd)
+    project.refresh_from_db()
+    assert project.status == ProjectStatus.PROPOSED
