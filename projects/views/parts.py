@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from projects import forms, selectors, services
 from projects.models import INACTIVE_PARTY, Goal
-from projects.permissions import check, get_project_for_user
+from projects.permissions import can_see_project, check, get_project_for_user
 from projects.views.common import _add_errors, _can, _errors, _project_context
 
 
@@ -92,8 +92,8 @@ def party_answer(request, key, slug):
             else:
                 services.party_decline(actor=request.user, party=party, reason=data["reason"])
                 messages.success(request, _("Your organisation declined to take part."))
-                if not _can(request, "projects.project:view", project):
-                    return redirect("projects:project_list")
+                if not can_see_project(request.user, selectors.project_with_parties(project.key)):
+                    return redirect("projects:project_list")  # it no longer concerns them
         except ValidationError as error:
             _add_errors(form, error)
         else:

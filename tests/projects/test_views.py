@@ -339,3 +339,13 @@ def test_inviting_a_partner_and_adding_a_site_through_the_pages(project, cast, a
     assert response.status_code == 302
     page = editor.get(f"/fr/projects/{project.key}/").content.decode()
     assert "territoire de" in page and "Commune de Jette" in page
+
+
+def test_after_declining_the_invited_coordinator_lands_on_the_list(project, as_role):
+    client = as_role("invited_coordinator")
+    response = client.post(
+        f"/fr/projects/{project.key}/parties/cast-stadd/answer/",
+        {"answer": "decline", "reason": "Pas cette année", "decision_level": "co_decides"},
+    )
+    assert response.status_code == 302 and response["Location"].endswith("/fr/projects/")
+    assert client.get(f"/fr/projects/{project.key}/").status_code == 404
