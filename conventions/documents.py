@@ -130,7 +130,7 @@ def render_charter(inputs: dict, parameters: dict, progress) -> str:
             {**party, "country_name": _country_name(party["country"])} for party in inputs["parties"]
         ],
         "languages": [{"code": code, "name": _language_name(code).capitalize()} for code in languages],
-        "language_names": ", ".join(_language_name(code).capitalize() for code in languages),
+        "language_names": ", ".join(str(get_language_info(code)["name_translated"]) for code in languages),
         "side_by_side": len(languages) == 2,
         "clauses": clauses,
         "by_language": by_language,
