@@ -80,6 +80,12 @@ def _language_name(code: str) -> str:
     return get_language_info(code)["name_local"]
 
 
+def _name_in_sentence(code: str, language: str) -> str:
+    """A language's name in the reader's language, as written inside a sentence ("en français")."""
+    name = str(get_language_info(code)["name_translated"])
+    return name.lower() if language in ("fr", "es") else name
+
+
 def _country_name(code: str) -> str:
     from django_countries import countries
 
@@ -130,7 +136,7 @@ def render_charter(inputs: dict, parameters: dict, progress) -> str:
             {**party, "country_name": _country_name(party["country"])} for party in inputs["parties"]
         ],
         "languages": [{"code": code, "name": _language_name(code).capitalize()} for code in languages],
-        "language_names": ", ".join(str(get_language_info(code)["name_translated"]) for code in languages),
+        "language_names": ", ".join(_name_in_sentence(code, parameters["language"]) for code in languages),
         "side_by_side": len(languages) == 2,
         "clauses": clauses,
         "by_language": by_language,
