@@ -4,7 +4,7 @@ and an operating charter of Jette still being drafted (open comments, a stale tr
 from django.utils import timezone
 
 from conventions import services
-from conventions.models import Document, DocumentKind
+from conventions.models import Document, DocumentKind, Version, VersionStatus
 from partners.models import (
     Membership,
     Partnership,
@@ -220,6 +220,7 @@ def seed_agreement(log, context):
     )
     context.setdefault("partnerships", {}).setdefault("brasschaat-tarija", partnership)
     if Document.objects.filter(partnership=partnership, title=AGREEMENT_TITLE).exists():
+        request_signed_pdf(context, partnership)
         return
     if not _both_accepted(partnership, brasschaat, tarija):
         log("Brasschaat – Tarija: both parties must have accepted the partnership; no convention loaded")
@@ -249,6 +250,26 @@ def seed_agreement(log, context):
     services.version_sign(actor=pieter, version=version, consent=True, password=DEMO_PASSWORD)
     services.version_sign(actor=maria, version=version, consent=True, password=DEMO_PASSWORD)
     log("1 signed convention (Brasschaat – Tarija, nl/fr/es)")
+    request_signed_pdf(context, partnership)
+
+
+def request_signed_pdf(context, partnership):
+    """Once the seed is committed, ask the worker for the signed PDF (it renders it at first start)."""
+    version = (
+        Version.objects.filter(
+            document__partnership=partnership, document__title=AGREEMENT_TITLE, status=VersionStatus.SIGNED
+        )
+        .select_related("pdf_job")
+        .first()
+    )
+    if version is None or (version.pdf_job and version.pdf_job.state != "failed"):
+        return
+    version_id = version.pk
+
+    def request():
+        services.version_render_pdf(Version.objects.get(pk=version_id))
+
+    context.setdefault("after_commit", []).append(request)
 
 
 def seed_charter(log, context):

@@ -247,6 +247,15 @@ class Version(models.Model):
     signed_at = models.DateTimeField(_("signed on"), null=True, blank=True)
     pdf_requested_at = models.DateTimeField(_("PDF requested on"), null=True, blank=True)
     pdf_received_at = models.DateTimeField(_("PDF job received on"), null=True, blank=True)
+    pdf_job = models.ForeignKey(
+        "soliris.RenderJob",
+        verbose_name=_("signed PDF"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The worker job rendering the signed charter (one bilingual PDF, see documents.py).",
+    )
 
     class Meta:
         verbose_name = _("version")

@@ -175,6 +175,7 @@ def snapshot_text(clause: dict, language: str) -> dict:
 def versions_of(document) -> list[Version]:
     return list(
         Version.objects.filter(document=document)
+        .select_related("pdf_job")
         .prefetch_related("approvals__organisation", "signatures")
         .order_by("-number")
     )
@@ -191,6 +192,7 @@ def current_version(versions: list[Version]) -> Version | None:
 def version_by_number(document, number: int) -> Version | None:
     return (
         Version.objects.filter(document=document, number=number)
+        .select_related("pdf_job")
         .prefetch_related("approvals__organisation", "approvals__decided_by", "signatures")
         .first()
     )

@@ -591,13 +591,30 @@ def version_sign(*, actor, version, consent: bool, password: str, function: str 
 
 @transaction.atomic
 def version_render_pdf(version) -> Version:
-    """The hook the PDF issue fills (WeasyPrint rendering + pyHanko PAdES signature).
+    """Ask the worker for the signed PDF of a signed version (idempotent).
 
-    For now it only records that the job was received; it is idempotent.
+    One PDF holds every authentic language (``conventions.documents``); the request is made
+    in the name of the last signatory and recorded on the version (``pdf_job``). Asking again
+    finds the same job (same content hash), or queues a failed one again.
     """
-    version = Version.objects.select_for_update().get(pk=version.pk)
-    if version.status == VersionStatus.SIGNED and version.pdf_received_at is None:
-        Version.objects.filter(pk=version.pk).update(pdf_received_at=timezone.now())
+    from conventions.documents import KIND, parameters_for
+    from soliris.pdf.services import job_request
+
+    version = Version.objects.select_for_update().select_related("document").get(pk=version.pk)
+    if version.status != VersionStatus.SIGNED:
+        return version
+    last = version.signatures.select_related("user").order_by("-signed_at", "-id").first()
+    job, created = job_request(
+        actor=last.user if last else None, kind=KIND, parameters=parameters_for(version)
+    )
+    now = timezone.now()
+    changes = {}
+    if version.pdf_job_id != job.pk:
+        changes["pdf_job"] = job
+    if version.pdf_received_at is None:
+        changes["pdf_received_at"] = now
+    if changes:
+        Version.objects.filter(pk=version.pk).update(**changes)
         audit.record(
             "conventions.version.pdf_received", actor=None, subject=version.document, number=version.number
         )

@@ -12,6 +12,7 @@ urlpatterns = [
     path(C, views.document_detail, name="document_detail"),
     path(C + "settings/", views.document_settings, name="document_settings"),
     path(C + "public/", views.document_public, name="document_public"),
+    path(C + "public/signed.pdf", views.document_public_pdf, name="document_public_pdf"),
     path(C + "publish/", views.document_publish, name="document_publish"),
     path(C + "clauses/add/", views.clause_add, name="clause_add"),
     path(C + "clauses/<str:clause_key>/edit/<str:language>/", views.clause_edit, name="clause_edit"),

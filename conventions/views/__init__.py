@@ -15,6 +15,7 @@ from conventions.views.drafts import (
 )
 from conventions.views.versions import (
     document_public,
+    document_public_pdf,
     document_publish,
     version_approve,
     version_detail,
@@ -36,6 +37,7 @@ __all__ = [
     "document_list",
     "document_settings",
     "document_public",
+    "document_public_pdf",
     "document_publish",
     "thread_reply",
     "thread_resolve",

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +16,7 @@ from conventions.permissions import (
     signatory_organisation_ids,
 )
 from conventions.views.common import LANGUAGE_CODES, add_errors, document_perms, reading_language
+from soliris.models import RenderJobState
 
 
 def _version(document, number):
@@ -176,7 +177,9 @@ def document_publish(request, key):
 
 def document_public(request, key):
     """The public page of a signed document its parties jointly published."""
-    document = Document.objects.select_related("published_version", "partnership").filter(key=key).first()
+    document = (
+        Document.objects.select_related("published_version__pdf_job", "partnership").filter(key=key).first()
+    )
     if document is None or document.published_version is None:
         raise Http404
     version = document.published_version
@@ -190,3 +193,19 @@ def document_public(request, key):
         "signatures": list(version.signatures.all()),
     }
     return render(request, "conventions/document_public.html", context)
+
+
+def document_public_pdf(request, key):
+    """The signed PDF of a published document, for anyone (the parties see it before, on the job page)."""
+    document = Document.objects.select_related("published_version__pdf_job").filter(key=key).first()
+    if document is None or document.published_version is None:
+        raise Http404
+    job = document.published_version.pdf_job
+    if job is None or job.state != RenderJobState.DONE or not job.file:
+        raise Http404
+    return FileResponse(
+        job.file.open("rb"),
+        as_attachment=True,
+        filename=job.file.name.rsplit("/", 1)[-1],
+        content_type="application/pdf",
+    )

@@ -52,6 +52,8 @@ class DocumentKind:
     sign: bool = False
     # The page the document is about (shown on the job's page): parameters -> address or "".
     back_url: Callable[[dict], str] | None = None
+    # What the verification page says a rendered job is: job -> [(label, value), ...].
+    describe: Callable[[Any], list] | None = None
     # Bump when the layout changes: the same data then renders again.
     version: str = "1"
 

@@ -74,6 +74,15 @@ def job_retry_view(request, key):
     return redirect("pdf:job_detail", key=job.key)
 
 
+def _describe(job: RenderJob) -> list:
+    """What the job's kind says the document is (e.g. which version of which convention)."""
+    try:
+        kind = get_kind(job.kind)
+    except DocumentUnavailable:
+        return []
+    return list(kind.describe(job)) if kind.describe else []
+
+
 def verify(request):
     result = job = None
     form = VerifyForm(request.POST or None, request.FILES or None)
@@ -81,7 +90,11 @@ def verify(request):
         data = form.cleaned_data["document"]
         result = verify_pdf(data)
         job = job_for_file(data) if result.valid else None
+    description = _describe(job) if job else []
     status = 200 if request.method == "GET" or form.is_valid() else 400
     return render(
-        request, "soliris/pdf/verify.html", {"form": form, "result": result, "job": job}, status=status
+        request,
+        "soliris/pdf/verify.html",
+        {"form": form, "result": result, "job": job, "description": description},
+        status=status,
     )

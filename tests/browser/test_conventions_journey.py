@@ -2,6 +2,7 @@
 party approved; both signatories sign."""
 
 import re
+import time
 
 import pytest
 
@@ -51,7 +52,9 @@ def submit(page):
     page.locator("main form.form [type=submit]").first.click()
 
 
-def test_a_partner_abroad_and_a_belgian_party_agree_and_sign_a_convention(new_page, cast, convention):
+def test_a_partner_abroad_and_a_belgian_party_agree_and_sign_a_convention(
+    new_page, cast, convention, celery_worker
+):
     document, (clause, _second) = convention
     key = document.key
 
@@ -136,6 +139,31 @@ def test_a_partner_abroad_and_a_belgian_party_agree_and_sign_a_convention(new_pa
     assert Document.objects.get(pk=document.pk).status == "signed"
     assert "Échevin" in belgian.locator("main").inner_text()
     assert_accessible(belgian, context="the signed version")
+
+    # The worker renders the signed PDF; the Belgian party follows it until the download link appears.
+    deadline = time.monotonic() + 60
+    while not Version.objects.get(pk=version.pk).pdf_job_id:
+        assert time.monotonic() < deadline, celery_worker.log()[-2000:]
+        time.sleep(0.3)
+    job = Version.objects.get(pk=version.pk).pdf_job
+    belgian.goto(f"/fr/conventions/{key}/versions/3/")
+    belgian.locator(f"main a[href='/fr/documents/{job.key}/']").first.click()
+    belgian.wait_for_url(re.compile(rf"/fr/documents/{job.key}/$"))
+    download_link = belgian.locator(f"main a[href='/fr/documents/{job.key}/download/']")
+    download_link.wait_for(timeout=90_000)
+    with belgian.expect_download() as download_info:
+        download_link.click()
+    path = download_info.value.path()
+
+    # Anyone can check it on the public verification page: valid, and which convention it is.
+    checker = new_page(locale="es-BO")
+    checker.goto("/es/verify/")
+    checker.set_input_files("input[type=file]", path)
+    checker.locator("main form.form [type=submit]").click()
+    success = checker.locator(".message-success")
+    success.wait_for()
+    assert "Convenio Jette – Tarija" in success.inner_text()
+    assert_accessible(checker, context="the verification of the signed charter")
 
 
 def test_the_document_page_works_on_a_small_screen(new_page, cast, convention):

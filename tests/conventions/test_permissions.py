@@ -7,6 +7,7 @@ from conventions import services
 from conventions.models import Approval, ClauseText, Signature, Version
 from conventions.urls import urlpatterns
 from tests.conftest import PASSWORD, ROLES
+from tests.conventions.conftest import finish_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +43,7 @@ MATRIX = {
     ),
     "document_detail": ("get", private(MEMBERS)),
     "document_public": ("get", everyone(200)),
+    "document_public_pdf": ("get", everyone(200)),
     "document_publish": ("post", private(COORDINATORS, 302)),
     "clause_add": ("get", private(EDITORS)),
     "document_settings": ("get", private(EDITORS)),
@@ -63,6 +65,7 @@ MATRIX = {
 
 @pytest.fixture
 def published(cast, signed):
+    finish_pdf(signed.versions.get())
     services.document_publish(actor=cast.user("party_coordinator"), document=signed)
     services.document_publish(actor=cast.user("partner_coordinator"), document=signed)
     clause = signed.clauses.first()
@@ -148,6 +151,16 @@ def test_an_unknown_key_or_forged_address_answers_404(as_role, published):
 
 def test_the_public_page_of_an_unpublished_document_is_404(cast, client, document):
     assert client.get(reverse("conventions:document_public", args=[document.key])).status_code == 404
+    assert client.get(reverse("conventions:document_public_pdf", args=[document.key])).status_code == 404
+
+
+def test_the_signed_pdf_of_a_signed_but_unpublished_document_is_not_public(cast, client, as_role, signed):
+    version = finish_pdf(signed.versions.get())
+    assert client.get(reverse("conventions:document_public_pdf", args=[signed.key])).status_code == 404
+    download = reverse("pdf:job_download", args=[version.pdf_job.key])
+    assert as_role("outsider").get(download).status_code == 404
+    assert as_role("invited_coordinator").get(download).status_code == 404
+    assert as_role("party_viewer").get(download).status_code == 200
 
 
 def test_an_invited_party_cannot_approve(cast, as_role, proposed):

@@ -1,0 +1,225 @@
+"""The signed charter: one PDF of a signed version, in all its authentic languages (see ``soliris.pdf``).
+
+One bilingual (or trilingual) document per signed version: every clause in each authentic
+language, side by side when there are two, one language after another otherwise, numbered
+identically. ``parameters["language"]`` is only the language of the surrounding labels and
+dates (the first authentic language by default).
+"""
+
+import hashlib
+import json
+from datetime import datetime
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import gettext as _
+
+from conventions.models import Document, DocumentKind, Version, VersionStatus
+from soliris import pdf
+
+KIND = "conventions.charter"
+
+
+def version_hash(snapshot: dict) -> str:
+    """The fingerprint of a version's frozen text (printed on the PDF, shown on the pages)."""
+    encoded = json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def parameters_for(version, language: str | None = None) -> dict:
+    languages = version.snapshot.get("authentic_languages") or [settings.LANGUAGE_CODE]
+    return {"document": version.document.key, "version": version.number, "language": language or languages[0]}
+
+
+def _signed_version(parameters: dict) -> Version | None:
+    try:
+        number = int(parameters.get("version"))
+    except (TypeError, ValueError):
+        return None
+    return (
+        Version.objects.select_related("document__partnership")
+        .prefetch_related("signatures", "document__partnership__parties__organisation")
+        .filter(document__key=parameters.get("document"), number=number, status=VersionStatus.SIGNED)
+        .first()
+    )
+
+
+def charter_content(parameters: dict) -> dict:
+    version = _signed_version(parameters)
+    if version is None:
+        raise pdf.DocumentUnavailable(_("This signed version does not exist."))
+    document = version.document
+    return {
+        "document": document.key,
+        "number": version.number,
+        "partnership": document.partnership.name if document.partnership_id else "",
+        "snapshot": version.snapshot,
+        "version_hash": version_hash(version.snapshot),
+        "parties": [
+            {"name": organisation.name, "country": str(organisation.country.code or "")}
+            for organisation in document.party_organisations()
+        ],
+        "signatures": [
+            {
+                "name": signature.signer_name,
+                "function": signature.signer_function,
+                "organisation": signature.organisation_name,
+                "signed_at": signature.signed_at.isoformat(),
+            }
+            for signature in version.signatures.all()
+        ],
+        "signed_at": version.signed_at.isoformat() if version.signed_at else "",
+    }
+
+
+def _language_name(code: str) -> str:
+    return get_language_info(code)["name_local"]
+
+
+def _name_in_sentence(code: str, language: str) -> str:
+    """A language's name in the reader's language, as written inside a sentence ("en français")."""
+    name = str(get_language_info(code)["name_translated"])
+    return name.lower() if language in ("fr", "es") else name
+
+
+def _country_name(code: str) -> str:
+    from django_countries import countries
+
+    return str(countries.name(code)) if code else ""
+
+
+def render_charter(inputs: dict, parameters: dict, progress) -> str:
+    snapshot = inputs["snapshot"]
+    languages = snapshot.get("authentic_languages") or [parameters["language"]]
+    clauses = []
+    total = len(snapshot["clauses"]) or 1
+    for number, clause in enumerate(snapshot["clauses"], start=1):
+        texts = clause.get("texts", {})
+        clauses.append(
+            {
+                "number": number,
+                "texts": [
+                    {
+                        "language": code,
+                        "heading": texts.get(code, {}).get("heading", ""),
+                        "body": texts.get(code, {}).get("body", ""),
+                    }
+                    for code in languages
+                ],
+            }
+        )
+        progress(5 + 45 * number // total)
+    by_language = [
+        {
+            "language": code,
+            "name": _language_name(code).capitalize(),
+            "clauses": [
+                {"number": clause["number"], **next(t for t in clause["texts"] if t["language"] == code)}
+                for clause in clauses
+            ],
+        }
+        for code in languages
+    ]
+    verify_url = f"{settings.SITE_URL}{reverse('pdf:verify')}"
+    kinds = dict(DocumentKind.choices)
+    context = {
+        "language": parameters["language"],
+        "title": snapshot.get("title", ""),
+        "kind_label": kinds.get(snapshot.get("kind"), ""),
+        "number": inputs["number"],
+        "partnership": inputs["partnership"],
+        "parties": [
+            {**party, "country_name": _country_name(party["country"])} for party in inputs["parties"]
+        ],
+        "languages": [{"code": code, "name": _language_name(code).capitalize()} for code in languages],
+        "language_names": ", ".join(_name_in_sentence(code, parameters["language"]) for code in languages),
+        "side_by_side": len(languages) == 2,
+        "clauses": clauses,
+        "by_language": by_language,
+        "signatures": [
+            {**signature, "signed_at": timezone.localtime(datetime.fromisoformat(signature["signed_at"]))}
+            for signature in inputs["signatures"]
+        ],
+        "signed_at": timezone.localtime(datetime.fromisoformat(inputs["signed_at"]))
+        if inputs["signed_at"]
+        else None,
+        "version_hash": inputs["version_hash"],
+        "verify_url": verify_url,
+        "verify_short": verify_url.split("://", 1)[-1],
+        "verify_qr": mark_safe(pdf_qr(verify_url)),  # generated SVG, no user input
+        "generated_at": timezone.localtime(),
+        "time_zone": settings.TIME_ZONE,
+    }
+    return render_to_string("conventions/pdf/charter.html", context)
+
+
+def pdf_qr(url: str) -> str:
+    from soliris.pdf.rendering import qr_svg
+
+    return qr_svg(url, size_mm=24)
+
+
+def charter_title(inputs: dict, parameters: dict) -> str:
+    return _("%(title)s — signed version %(number)s") % {
+        "title": inputs["snapshot"].get("title", ""),
+        "number": inputs["number"],
+    }
+
+
+def can_view_charter(user, parameters: dict) -> bool:
+    """The parties' members; anyone once the parties published this version."""
+    from conventions.permissions import is_party_member
+
+    document = (
+        Document.objects.select_related("published_version", "partnership")
+        .prefetch_related("partnership__parties")
+        .filter(key=parameters.get("document"))
+        .first()
+    )
+    if document is None:
+        return False
+    if document.published_version is not None and document.published_version.number == parameters.get(
+        "version"
+    ):
+        return True
+    return bool(getattr(user, "is_authenticated", False) and is_party_member(user, document))
+
+
+def charter_back_url(parameters: dict) -> str:
+    return reverse("conventions:version_detail", args=[parameters["document"], parameters["version"]])
+
+
+def describe_charter(job) -> list[tuple[str, str]]:
+    """What the verification page says this PDF is: the convention and its version."""
+    inputs = job.inputs
+    snapshot = inputs.get("snapshot", {})
+    kinds = dict(DocumentKind.choices)
+    return [
+        (_("Document"), f"{kinds.get(snapshot.get('kind'), '')} — {snapshot.get('title', '')}"),
+        (_("Version"), str(inputs.get("number", ""))),
+        (_("Parties"), ", ".join(party["name"] for party in inputs.get("parties", []))),
+        (
+            _("Signed by"),
+            "; ".join(f"{s['name']} ({s['organisation']})" for s in inputs.get("signatures", [])),
+        ),
+        (_("Fingerprint of the version"), inputs.get("version_hash", "")),
+    ]
+
+
+pdf.register(
+    pdf.DocumentKind(
+        name=KIND,
+        label=gettext_lazy("Signed charter"),
+        content=charter_content,
+        render=render_charter,
+        title=charter_title,
+        can_view=can_view_charter,
+        sign=True,
+        back_url=charter_back_url,
+        describe=describe_charter,
+    )
+)
