@@ -55,6 +55,19 @@ class DirectoryFilter(django_filters.FilterSet):
     def filter_q(self, queryset, name, value):
         return search.filter(queryset, value)
 
+    def _ids_for_goal(self, selector, value):
+        """The ids the projects app gives for a goal, read once per request: the list and its
+        country counts filter with the same facet."""
+        number = int(value)
+        memo = getattr(self.request, "_soliris_goal_ids", None) if self.request is not None else None
+        if memo is None:
+            memo = {}
+            if self.request is not None:
+                self.request._soliris_goal_ids = memo
+        if (selector.__name__, number) not in memo:
+            memo[(selector.__name__, number)] = selector(number)
+        return memo[(selector.__name__, number)]
+
 
 class OrganisationFilter(DirectoryFilter):
     kind = django_filters.ChoiceFilter(
@@ -99,7 +112,7 @@ class OrganisationFilter(DirectoryFilter):
     def filter_sdg(self, queryset, name, value):
         from projects.selectors import organisation_ids_for_goal
 
-        return queryset.filter(pk__in=organisation_ids_for_goal(int(value)))
+        return queryset.filter(pk__in=self._ids_for_goal(organisation_ids_for_goal, value))
 
 
 class PartnershipFilter(DirectoryFilter):
@@ -161,4 +174,4 @@ class PartnershipFilter(DirectoryFilter):
     def filter_sdg(self, queryset, name, value):
         from projects.selectors import partnership_ids_for_goal
 
-        return queryset.filter(pk__in=partnership_ids_for_goal(int(value)))
+        return queryset.filter(pk__in=self._ids_for_goal(partnership_ids_for_goal, value))
