@@ -25,11 +25,48 @@ def _language_choices():
     return list(settings.LANGUAGES)
 
 
+_goal_choices_cache = {}
+
+
+def _goal_choices():
+    """The 17 goals' short titles in the reader's language (reference data: read once per language)."""
+    language = translation.get_language()
+    if language not in _goal_choices_cache:
+        from projects.models import Goal
+
+        choices = tuple(
+            (str(goal.number), f"{goal.number}. {goal.short_title}") for goal in Goal.objects.all()
+        )
+        if not choices:
+            return []
+        _goal_choices_cache[language] = choices
+    return list(_goal_choices_cache[language])
+
+
+def _goal_filter(label):
+    return django_filters.ChoiceFilter(
+        label=label, choices=_goal_choices, method="filter_sdg", empty_label=_("All goals")
+    )
+
+
 class DirectoryFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_q")
 
     def filter_q(self, queryset, name, value):
         return search.filter(queryset, value)
+
+    def _ids_for_goal(self, selector, value):
+        """The ids the projects app gives for a goal, read once per request: the list and its
+        country counts filter with the same facet."""
+        number = int(value)
+        memo = getattr(self.request, "_soliris_goal_ids", None) if self.request is not None else None
+        if memo is None:
+            memo = {}
+            if self.request is not None:
+                self.request._soliris_goal_ids = memo
+        if (selector.__name__, number) not in memo:
+            memo[(selector.__name__, number)] = selector(number)
+        return memo[(selector.__name__, number)]
 
 
 class OrganisationFilter(DirectoryFilter):
@@ -54,6 +91,7 @@ class OrganisationFilter(DirectoryFilter):
         method="filter_language",
         empty_label=_("All languages"),
     )
+    sdg = _goal_filter(_("Sustainable development goal of a public project"))
     sort = django_filters.OrderingFilter(
         label=_("Sort by"),
         fields=(("name", "name"), ("country", "country"), ("created_at", "created_at")),
@@ -70,6 +108,11 @@ class OrganisationFilter(DirectoryFilter):
 
     def filter_language(self, queryset, name, value):
         return queryset.filter(languages__contains=[value])
+
+    def filter_sdg(self, queryset, name, value):
+        from projects.selectors import organisation_ids_for_goal
+
+        return queryset.filter(pk__in=self._ids_for_goal(organisation_ids_for_goal, value))
 
 
 class PartnershipFilter(DirectoryFilter):
@@ -100,6 +143,7 @@ class PartnershipFilter(DirectoryFilter):
         method="filter_language",
         empty_label=_("All languages"),
     )
+    sdg = _goal_filter(_("Sustainable development goal"))
     sort = django_filters.OrderingFilter(
         label=_("Sort by"),
         fields=(("name", "name"), ("started_on", "started_on")),
@@ -126,3 +170,8 @@ class PartnershipFilter(DirectoryFilter):
 
     def filter_language(self, queryset, name, value):
         return self._parties(queryset, organisation__languages__contains=[value])
+
+    def filter_sdg(self, queryset, name, value):
+        from projects.selectors import partnership_ids_for_goal
+
+        return queryset.filter(pk__in=self._ids_for_goal(partnership_ids_for_goal, value))

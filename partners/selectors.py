@@ -80,10 +80,14 @@ COUNTRY_COUNTS_SQL = (
 
 def partnership_country_counts(queryset):
     """Partnerships per country of their accepted parties (``Partnership.countries``)."""
+    from django.core.exceptions import EmptyResultSet
     from django.db import connection
     from django_countries import countries
 
-    subquery, params = queryset.order_by().values("pk").query.sql_with_params()
+    try:
+        subquery, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing (``pk__in=[]``, ``.none()``)
+        return []
     # The sub-query is Django's own SQL for ``queryset``, with its values passed as parameters.
     sql = COUNTRY_COUNTS_SQL.replace("{ids}", subquery)
     with connection.cursor() as cursor:

@@ -30,8 +30,8 @@ def _directory(request, filter_class, queryset, count_countries):
     others = request.GET.copy()
     for name in ("country", "page"):
         others.pop(name, None)
-    counts = count_countries(filter_class(others or None, queryset=queryset).qs)
-    filterset = filter_class(request.GET or None, queryset=queryset)
+    counts = count_countries(filter_class(others or None, queryset=queryset, request=request).qs)
+    filterset = filter_class(request.GET or None, queryset=queryset, request=request)
     choices = [(row["code"], f"{row['name']} ({row['count']})") for row in counts]
     selected = request.GET.get("country")
     if selected and selected not in {code for code, _label in choices}:

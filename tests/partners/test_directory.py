@@ -181,6 +181,7 @@ def test_directory_list_uses_a_fixed_number_of_queries(
     client, make_organisation, make_partnership, django_assert_num_queries
 ):
     _make_rows(make_organisation, make_partnership, 5)
+    client.get("/fr/organisations/")  # warm up: the goals of the SDG facet are read once per process
     with django_assert_num_queries(5):
         client.get("/fr/organisations/")
     _make_rows(make_organisation, make_partnership, 45)
