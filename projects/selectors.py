@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from partners.models import Partnership, PartnershipParty, PartnershipVisibility, PartyStatus
 from partners.permissions import partnerships_visible_to, roles_by_organisation
+from partners.selectors import public_organisations
 from projects.models import (
     INACTIVE_PARTY,
     PUBLIC_STATUSES,
@@ -235,15 +236,17 @@ def open_calls(now=None):
 
 
 def laureates(call: Call):
+    """Selected answers, naming only the parties the public directory shows (verified, public)."""
     return (
         Submission.objects.filter(call=call, status=SubmissionStatus.SELECTED)
         .select_related("project")
         .prefetch_related(
             Prefetch(
                 "project__parties",
-                queryset=ProjectParty.objects.filter(status=ProjectPartyStatus.CONFIRMED).select_related(
-                    "organisation"
-                ),
+                queryset=ProjectParty.objects.filter(
+                    status=ProjectPartyStatus.CONFIRMED,
+                    organisation__in=public_organisations(),
+                ).select_related("organisation"),
             )
         )
     )
