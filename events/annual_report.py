@@ -27,6 +27,7 @@ from partners.models import (
     Exchange,
     OrganisationKind,
     Partnership,
+    PartnershipParty,
     PartnershipStatus,
     PartyStatus,
 )
@@ -75,7 +76,12 @@ def report_content(parameters: dict) -> dict:
                 "end_reason": partnership.end_reason,
             }
         )
-    members = public_organisations().filter(created_at__date__lte=end)
+    # Members in the year: public organisations registered by its end, and those that were
+    # an accepted party of one of the year's partnerships (registered later, e.g. imported).
+    party_ids = PartnershipParty.objects.filter(
+        partnership__in=partnerships, status=PartyStatus.ACCEPTED
+    ).values("organisation_id")
+    members = public_organisations().filter(Q(created_at__date__lte=end) | Q(pk__in=party_ids))
     by_kind = Counter(members.values_list("kind", flat=True))
     by_country = Counter(str(c) for c in members.values_list("country", flat=True))
     events = Event.objects.filter(starts_at__year=year).order_by("starts_at")
