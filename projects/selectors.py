@@ -1,1 +1,301 @@
-"""Reads: querysets with their related objects loaded, search, facets."""
+"""Reads: querysets with their related objects loaded, search, facets, dashboard figures."""
+
+from collections import OrderedDict
+from decimal import Decimal
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+from partners.models import Partnership, PartnershipParty, PartnershipVisibility, PartyStatus
+from partners.permissions import partnerships_visible_to, roles_by_organisation
+from projects.models import (
+    INACTIVE_PARTY,
+    PUBLIC_STATUSES,
+    Call,
+    FundingLine,
+    Goal,
+    PartnershipGoal,
+    Project,
+    ProjectParty,
+    ProjectPartyStatus,
+    SDGLink,
+    Site,
+    Submission,
+    SubmissionStatus,
+    Target,
+)
+
+ACTIVE_PARTY = [ProjectPartyStatus.INVITED, ProjectPartyStatus.CONFIRMED]
+
+
+def public_projects():
+    return Project.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+def visible_projects(user):
+    """Public projects, and those where the user belongs to a confirmed or invited party."""
+    organisation_ids = list(roles_by_organisation(user))
+    if not organisation_ids:
+        return public_projects()
+    mine = ProjectParty.objects.filter(organisation_id__in=organisation_ids, status__in=ACTIVE_PARTY).values(
+        "project_id"
+    )
+    return Project.objects.filter(Q(status__in=PUBLIC_STATUSES) | Q(pk__in=mine))
+
+
+def _active_parties_prefetch():
+    return Prefetch(
+        "parties",
+        queryset=ProjectParty.objects.filter(status__in=ACTIVE_PARTY).select_related("organisation"),
+        to_attr="active_parties",
+    )
+
+
+def with_list_relations(queryset):
+    return queryset.select_related("proposed_by").prefetch_related(
+        _active_parties_prefetch(),
+        Prefetch("sdg_links", queryset=SDGLink.objects.select_related("goal")),
+        "sites",
+    )
+
+
+def project_with_parties(key: str):
+    return (
+        Project.objects.select_related("proposed_by", "partnership")
+        .prefetch_related(Prefetch("parties", queryset=ProjectParty.objects.select_related("organisation")))
+        .filter(key=key)
+        .first()
+    )
+
+
+def funding_summary(lines) -> list[dict]:
+    """Per currency: the total and each source's share (a party or an outside funder)."""
+    by_currency: dict[str, OrderedDict] = {}
+    for line in lines:
+        sources = by_currency.setdefault(line.currency, OrderedDict())
+        name = line.source_name
+        row = sources.setdefault(
+            name,
+            {"name": name, "is_party": bool(line.party_id), "cash": Decimal(0), "in_kind": Decimal(0)},
+        )
+        row["cash" if line.kind == "cash" else "in_kind"] += line.amount
+    summary = []
+    for currency, sources in by_currency.items():
+        total = sum((row["cash"] + row["in_kind"] for row in sources.values()), Decimal(0))
+        rows = []
+        for row in sources.values():
+            amount = row["cash"] + row["in_kind"]
+            rows.append({**row, "amount": amount, "share": (amount * 100 / total) if total else Decimal(0)})
+        summary.append({"currency": currency, "total": total, "rows": rows})
+    return summary
+
+
+def project_detail(project: Project, *, private: bool) -> dict:
+    """What the project page shows; ``private`` adds funding details, documents and history."""
+    from soliris import audit
+
+    parties = [p for p in project.parties.all() if p.status not in INACTIVE_PARTY]
+    declined = [p for p in project.parties.all() if p.status in INACTIVE_PARTY]
+    lines = list(FundingLine.objects.filter(project=project).select_related("party__organisation"))
+    sites = list(project.sites.all())
+    party_countries = {}
+    for party in parties:
+        party_countries.setdefault(party.organisation.country.code, []).append(party.organisation)
+    for site in sites:
+        site.territory_of = party_countries.get(site.country.code, [])
+    context = {
+        "parties": parties,
+        "declined_parties": declined,
+        "sites": sites,
+        "sdg_links": list(
+            project.sdg_links.select_related("goal").prefetch_related(
+                Prefetch("targets", queryset=Target.objects.order_by("position"))
+            )
+        ),
+        "funding_lines": lines,
+        "funding": funding_summary(lines),
+        "submissions": list(project.submissions.select_related("call__publisher")),
+        "status_changes": list(project.status_changes.select_related("actor")),
+    }
+    if private:
+        context["documents"] = list(project.documents.select_related("uploaded_by"))
+        context["history"] = list(audit.history(project)[:100])
+    return context
+
+
+# --- SDGs ----------------------------------------------------------------------------------
+
+
+def goals_with_counts():
+    return Goal.objects.annotate(
+        project_count=Count("project_links", filter=Q(project_links__project__status__in=PUBLIC_STATUSES))
+    )
+
+
+def goal_targets(goal: Goal):
+    return goal.targets.order_by("position")
+
+
+def public_projects_for_goal(goal: Goal):
+    ids = SDGLink.objects.filter(goal=goal).values("project_id")
+    return with_list_relations(public_projects().filter(pk__in=ids))
+
+
+def public_partnerships():
+    return partnerships_visible_to(AnonymousUser(), Partnership.objects.all())
+
+
+def partnership_ids_for_goal(goal_number: int) -> list[int]:
+    """Partnerships with a public project linked to the goal, or sharing it themselves."""
+    through_projects = public_projects().filter(
+        sdg_links__goal__number=goal_number, partnership__isnull=False
+    )
+    ids = set(through_projects.values_list("partnership_id", flat=True))
+    ids |= set(
+        PartnershipGoal.objects.filter(goal__number=goal_number).values_list("partnership_id", flat=True)
+    )
+    return sorted(ids)
+
+
+def organisation_ids_for_goal(goal_number: int) -> list[int]:
+    """Organisations that are confirmed parties of a public project linked to the goal."""
+    return sorted(
+        set(
+            ProjectParty.objects.filter(
+                status=ProjectPartyStatus.CONFIRMED,
+                project__status__in=PUBLIC_STATUSES,
+                project__sdg_links__goal__number=goal_number,
+            ).values_list("organisation_id", flat=True)
+        )
+    )
+
+
+def public_partnerships_for_goal(goal: Goal):
+    return (
+        public_partnerships()
+        .filter(pk__in=partnership_ids_for_goal(goal.number), visibility=PartnershipVisibility.PUBLIC)
+        .prefetch_related(
+            Prefetch(
+                "parties",
+                queryset=PartnershipParty.objects.filter(status=PartyStatus.ACCEPTED).select_related(
+                    "organisation"
+                ),
+                to_attr="accepted_parties",
+            )
+        )
+        .order_by("name")
+    )
+
+
+def dashboard_figures() -> dict:
+    """Public projects per goal, per starting year and per country of their sites."""
+    goals = list(goals_with_counts())
+    years = list(
+        public_projects()
+        .filter(starts_on__isnull=False)
+        .annotate(year=ExtractYear("starts_on"))
+        .values("year")
+        .annotate(count=Count("id"))
+        .order_by("year")
+    )
+    countries = (
+        Site.objects.filter(project__status__in=PUBLIC_STATUSES)
+        .values("country")
+        .annotate(count=Count("project", distinct=True))
+        .order_by("-count", "country")
+    )
+    from django_countries import countries as country_names
+
+    return {
+        "by_goal": [
+            {"label": f"{g.number}. {g.short_title}", "count": g.project_count, "colour": g.colour, "goal": g}
+            for g in goals
+        ],
+        "by_year": [{"label": str(row["year"]), "count": row["count"], "colour": "#19486A"} for row in years],
+        "by_country": [
+            {"label": str(country_names.name(row["country"])), "count": row["count"], "colour": "#00689D"}
+            for row in countries
+        ],
+        "total": public_projects().count(),
+    }
+
+
+# --- Calls ---------------------------------------------------------------------------------
+
+
+def calls_for_list():
+    return Call.objects.select_related("publisher").prefetch_related("goals").order_by("-closes_at")
+
+
+def open_calls(now=None):
+    now = now or timezone.now()
+    return calls_for_list().filter(opens_at__lte=now, closes_at__gt=now)
+
+
+def laureates(call: Call):
+    return (
+        Submission.objects.filter(call=call, status=SubmissionStatus.SELECTED)
+        .select_related("project")
+        .prefetch_related(
+            Prefetch(
+                "project__parties",
+                queryset=ProjectParty.objects.filter(status=ProjectPartyStatus.CONFIRMED).select_related(
+                    "organisation"
+                ),
+            )
+        )
+    )
+
+
+def call_submissions(call: Call):
+    return (
+        Submission.objects.filter(call=call)
+        .select_related("project", "submitted_by", "decided_by")
+        .prefetch_related(
+            Prefetch(
+                "project__parties",
+                queryset=ProjectParty.objects.filter(status=ProjectPartyStatus.CONFIRMED).select_related(
+                    "organisation"
+                ),
+            ),
+            Prefetch("project__sdg_links", queryset=SDGLink.objects.select_related("goal")),
+        )
+    )
+
+
+# --- Home and dashboard sections ---------------------------------------------------------------
+
+
+def home_context() -> dict:
+    return {
+        "projects_open_calls": list(open_calls()[:3]),
+        "projects_public_count": public_projects().count(),
+    }
+
+
+def dashboard_context(user) -> dict:
+    from partners.models import Role
+
+    roles = roles_by_organisation(user)
+    organisation_ids = list(roles)
+    coordinated = [oid for oid, role in roles.items() if role == Role.COORDINATOR]
+    parties = ProjectParty.objects.filter(organisation_id__in=organisation_ids, status__in=ACTIVE_PARTY)
+    return {
+        "my_calls": list(
+            Call.objects.filter(publisher_id__in=coordinated)
+            .annotate(pending=Count("submissions", filter=Q(submissions__status=SubmissionStatus.SUBMITTED)))
+            .order_by("-closes_at")[:10]
+        ),
+        "my_projects": list(
+            Project.objects.filter(pk__in=parties.values("project_id")).order_by("-updated_at")[:10]
+        ),
+        "my_project_invitations": list(
+            parties.filter(status=ProjectPartyStatus.INVITED).select_related("project", "organisation")[:10]
+        ),
+    }
+
+
+def partnership_goals(partnership) -> list[Goal]:
+    return list(Goal.objects.filter(partnership_links__partnership=partnership).order_by("number"))

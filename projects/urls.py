@@ -1,5 +1,45 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from projects.views import calls, parts, projects, sdgs
 
 app_name = "projects"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("sdgs/", sdgs.goal_list, name="goal_list"),
+    path("sdgs/dashboard/", sdgs.sdg_dashboard, name="sdg_dashboard"),
+    path("sdgs/<int:number>/", sdgs.goal_detail, name="goal_detail"),
+    path("projects/", projects.project_list, name="project_list"),
+    path("projects/new/", projects.project_create, name="project_create"),
+    path("projects/<str:key>/", projects.project_detail, name="project_detail"),
+    path("projects/<str:key>/edit/", projects.project_edit, name="project_edit"),
+    path("projects/<str:key>/status/", projects.project_transition, name="project_transition"),
+    path("projects/<str:key>/parties/", parts.project_parties, name="project_parties"),
+    path("projects/<str:key>/parties/<slug:slug>/answer/", parts.party_answer, name="party_answer"),
+    path("projects/<str:key>/parties/<slug:slug>/edit/", parts.party_edit, name="party_edit"),
+    path("projects/<str:key>/parties/<slug:slug>/withdraw/", parts.party_withdraw, name="party_withdraw"),
+    path("projects/<str:key>/sites/", parts.project_sites, name="project_sites"),
+    path("projects/<str:key>/sites/<str:site_key>/delete/", parts.site_delete, name="site_delete"),
+    path("projects/<str:key>/sdgs/", parts.project_sdgs, name="project_sdgs"),
+    path("projects/<str:key>/sdgs/<str:link_key>/delete/", parts.sdg_link_delete, name="sdg_link_delete"),
+    path("projects/<str:key>/funding/", parts.project_funding, name="project_funding"),
+    path("projects/<str:key>/funding/<str:line_key>/delete/", parts.funding_delete, name="funding_delete"),
+    path("projects/<str:key>/documents/", parts.project_documents, name="project_documents"),
+    path(
+        "projects/<str:key>/documents/<str:document_key>/",
+        parts.document_download,
+        name="document_download",
+    ),
+    path("projects/<str:key>/history/", projects.project_history, name="project_history"),
+    path("projects/<str:key>/submit/", projects.project_submit, name="project_submit"),
+    path("calls/", calls.call_list, name="call_list"),
+    path("calls/new/", calls.call_create, name="call_create"),
+    path("calls/<str:key>/", calls.call_detail, name="call_detail"),
+    path("calls/<str:key>/edit/", calls.call_edit, name="call_edit"),
+    path("calls/<str:key>/answers/", calls.call_review, name="call_review"),
+    path(
+        "calls/<str:key>/answers/<str:submission_key>/decide/",
+        calls.submission_decide,
+        name="submission_decide",
+    ),
+    path("partnerships/<str:key>/sdgs/", calls.partnership_sdgs, name="partnership_sdgs"),
+]

@@ -217,7 +217,7 @@ def test_the_event_form_refuses_bad_input_and_keeps_it(as_role, cast):
     assert response.status_code == 400
     body = response.content.decode()
     assert "Journée sans fin" in body
-    assert "La fin précède le début." in body
+    assert "La fin est antérieure au début." in body
     assert "Indiquez une adresse" in body
 
 

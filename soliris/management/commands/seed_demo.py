@@ -2,6 +2,7 @@ import importlib
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from soliris import demo
 
@@ -29,7 +30,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  {message}")
 
         self.stdout.write("Loading the demo data:")
-        with transaction.atomic():
+        # The demo's story (invitations, signatures...) notifies nobody: its people are fictional.
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+            transaction.atomic(),
+        ):
             context = {"users": demo.seed(log)}
             for app in DEMO_APPS:
                 try:

@@ -1,0 +1,89 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from partners.models import OrganisationKind, Theme
+from projects.models import Call, Goal, Project, ProjectStatus, Target
+
+
+def _years():
+    from django.utils import timezone
+
+    this_year = timezone.localdate().year
+    return [(year, str(year)) for year in range(this_year + 2, 1999, -1)]
+
+
+class ProjectFilter(django_filters.FilterSet):
+    """The facets of the project list; each one narrows the visible projects."""
+
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ProjectStatus.choices)
+    goal = django_filters.ModelChoiceFilter(
+        label=_("Sustainable development goal"),
+        queryset=Goal.objects.all(),
+        to_field_name="number",
+        field_name="sdg_links__goal",
+        distinct=True,
+    )
+    target = django_filters.ModelChoiceFilter(
+        label=_("Target"),
+        queryset=Target.objects.select_related("goal").order_by("goal__number", "position"),
+        to_field_name="code",
+        field_name="sdg_links__targets",
+        distinct=True,
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        field_name="parties__organisation__themes",
+        distinct=True,
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=countries, field_name="sites__country", distinct=True
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of organisation"),
+        choices=OrganisationKind.choices,
+        field_name="parties__organisation__kind",
+        distinct=True,
+    )
+    call = django_filters.ModelChoiceFilter(
+        label=_("Call for projects"),
+        queryset=Call.objects.all(),
+        to_field_name="key",
+        field_name="submissions__call",
+        distinct=True,
+    )
+    year = django_filters.ChoiceFilter(
+        label=_("Year"), choices=_years, field_name="starts_on__year", empty_label=_("Any year")
+    )
+
+    mine = django_filters.BooleanFilter(
+        label=_("Only the projects of my organisations"),
+        method="filter_mine",
+        widget=forms.CheckboxInput,
+    )
+
+    class Meta:
+        model = Project
+        fields: list = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not getattr(getattr(self.request, "user", None), "is_authenticated", False):
+            self.filters.pop("mine")
+
+    def filter_mine(self, queryset, name, value):
+        from partners.permissions import roles_by_organisation
+        from projects.models import ProjectParty, ProjectPartyStatus
+
+        if not value:
+            return queryset
+        user = getattr(self.request, "user", None)
+        organisation_ids = list(roles_by_organisation(user)) if user is not None else []
+        mine = ProjectParty.objects.filter(
+            organisation_id__in=organisation_ids,
+            status__in=[ProjectPartyStatus.INVITED, ProjectPartyStatus.CONFIRMED],
+        ).values("project_id")
+        return queryset.filter(pk__in=mine)

@@ -1,0 +1,310 @@
+from pathlib import Path
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+
+from partners.models import DecisionLevel, Organisation, Role
+from partners.permissions import roles_by_organisation
+from projects.models import Call, Currency, FundingKind, Goal, Target
+
+MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
+# extension: (content type, magic bytes at the start of the file or None)
+ALLOWED_DOCUMENTS = {
+    ".pdf": ("application/pdf", (b"%PDF",)),
+    ".png": ("image/png", (b"\x89PNG",)),
+    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    ".odt": ("application/vnd.oasis.opendocument.text", (b"PK\x03\x04",)),
+    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", (b"PK\x03\x04",)),
+    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (b"PK\x03\x04",)),
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (b"PK\x03\x04",)),
+    ".txt": ("text/plain", None),
+    ".csv": ("text/csv", None),
+}
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def validate_document(upload) -> str:
+    """The content type of an acceptable upload, or a ValidationError saying what is wrong."""
+    extension = Path(upload.name or "").suffix.lower()
+    if extension not in ALLOWED_DOCUMENTS:
+        raise ValidationError(
+            _("This type of file is not accepted. Accepted: %(types)s.")
+            % {"types": ", ".join(sorted(e.lstrip(".") for e in ALLOWED_DOCUMENTS))}
+        )
+    if upload.size > MAX_DOCUMENT_SIZE:
+        raise ValidationError(_("The file is larger than 10 MB."))
+    if upload.size == 0:
+        raise ValidationError(_("The file is empty."))
+    content_type, magic = ALLOWED_DOCUMENTS[extension]
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if magic and not any(head.startswith(m) for m in magic):
+        raise ValidationError(_("The file's content does not match its type (%(ext)s).") % {"ext": extension})
+    if magic is None and b"\x00" in head:
+        raise ValidationError(_("The file's content does not match its type (%(ext)s).") % {"ext": extension})
+    return content_type
+
+
+def organisations_where(user, minimum: str):
+    from partners.models import ROLE_RANK
+
+    ids = [oid for oid, role in roles_by_organisation(user).items() if ROLE_RANK[role] >= ROLE_RANK[minimum]]
+    return Organisation.objects.filter(pk__in=ids).order_by("name")
+
+
+class ProjectCreateForm(forms.Form):
+    proposed_by = forms.ModelChoiceField(
+        label=_("Proposed by"),
+        queryset=Organisation.objects.none(),
+        help_text=_("Recorded for the record only: every party has the same rights on the project."),
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+    starts_on = forms.DateField(label=_("Start"), required=False, widget=DATE)
+    ends_on = forms.DateField(label=_("End"), required=False, widget=DATE)
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partner organisations to invite"),
+        queryset=Organisation.objects.filter(verified_at__isnull=False).order_by("name"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Each one confirms its participation and fills in its own role and contribution."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposed_by"].queryset = organisations_where(user, Role.EDITOR)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The end comes before the start."))
+        return data
+
+
+class ProjectEditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 8}), required=False
+    )
+    starts_on = forms.DateField(label=_("Start"), required=False, widget=DATE)
+    ends_on = forms.DateField(label=_("End"), required=False, widget=DATE)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The end comes before the start."))
+        return data
+
+
+class TransitionForm(forms.Form):
+    to_status = forms.CharField(widget=forms.HiddenInput)
+    note = forms.CharField(label=_("Note"), required=False, max_length=1000)
+
+
+class InviteForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        taken = [p.organisation_id for p in project.parties.all() if p.status in ("invited", "confirmed")]
+        self.fields["organisation"].queryset = (
+            Organisation.objects.filter(verified_at__isnull=False).exclude(pk__in=taken).order_by("name")
+        )
+
+
+class PartyForm(forms.Form):
+    role = forms.CharField(label=_("Role in the project"), widget=forms.Textarea(attrs={"rows": 3}))
+    contribution = forms.CharField(
+        label=_("Contribution"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What your organisation brings: money, work, expertise, premises..."),
+    )
+    decision_level = forms.ChoiceField(
+        label=_("Decision level"), choices=DecisionLevel.choices, initial=DecisionLevel.CO_DECIDES
+    )
+
+
+class PartyAnswerForm(PartyForm):
+    ANSWERS = [("confirm", _("We take part")), ("decline", _("We decline"))]
+    answer = forms.ChoiceField(
+        label=_("Your answer"), choices=ANSWERS, widget=forms.RadioSelect, initial="confirm"
+    )
+    reason = forms.CharField(
+        label=_("Reason (if you decline)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].required = False
+        self.fields["contribution"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if data.get("answer") == "confirm":
+            for name in ("role", "contribution"):
+                if not (data.get(name) or "").strip():
+                    self.add_error(name, _("Fill this in to confirm your participation."))
+        return data
+
+
+class SiteForm(forms.Form):
+    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "---------"), *countries])
+    locality = forms.CharField(label=_("Locality"), max_length=120)
+    change = forms.CharField(
+        label=_("What changes there"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SDGLinkForm(forms.Form):
+    goal = forms.ModelChoiceField(label=_("Goal"), queryset=Goal.objects.all())
+    targets = forms.ModelMultipleChoiceField(
+        label=_("Targets"),
+        queryset=Target.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    is_primary = forms.BooleanField(label=_("This is the project's primary goal"), required=False)
+    contribution = forms.CharField(
+        label=_("How the project contributes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, goal=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        goal = goal or self._goal_from_data()
+        if goal is not None:
+            self.fields["targets"].queryset = goal.targets.order_by("position")
+            self.fields["goal"].initial = goal.pk
+        self.goal = goal
+
+    def _goal_from_data(self):
+        raw = (self.data or {}).get("goal")
+        if raw and str(raw).isdigit():
+            return Goal.objects.filter(pk=int(raw)).first()
+        return None
+
+
+class FundingForm(forms.Form):
+    source = forms.ChoiceField(label=_("Source"))
+    funder_name = forms.CharField(
+        label=_("Outside funder"),
+        required=False,
+        max_length=200,
+        help_text=_("Only for a source that is not a party (a region, a foundation...)."),
+    )
+    label = forms.CharField(label=_("What it pays for"), required=False, max_length=200)
+    amount = forms.DecimalField(label=_("Amount"), min_value=0, max_digits=12, decimal_places=2)
+    currency = forms.ChoiceField(label=_("Currency"), choices=Currency.choices, initial=Currency.EUR)
+    kind = forms.ChoiceField(label=_("Kind"), choices=FundingKind.choices, initial=FundingKind.CASH)
+
+    OUTSIDE = "outside"
+
+    def __init__(self, *args, parties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parties = {str(p.organisation.slug): p for p in parties}
+        self.fields["source"].choices = [
+            *[(slug, str(p.organisation)) for slug, p in self.parties.items()],
+            (self.OUTSIDE, pgettext_lazy("funding source", "An outside funder")),
+        ]
+
+    def clean(self):
+        data = super().clean()
+        source = data.get("source")
+        if source == self.OUTSIDE:
+            if not (data.get("funder_name") or "").strip():
+                self.add_error("funder_name", _("Name the outside funder."))
+            data["party"] = None
+        elif source:
+            data["party"] = self.parties.get(source)
+            data["funder_name"] = ""
+        return data
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, OpenDocument, Word, Excel, PNG, JPEG, text or CSV; 10 MB at most."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        validate_document(upload)
+        return upload
+
+
+class SubmitForm(forms.Form):
+    call = forms.ModelChoiceField(label=_("Call for projects"), queryset=Call.objects.none())
+
+    def __init__(self, *args, calls, open_calls, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["call"].queryset = calls
+        self.fields["call"].to_field_name = "key"
+        # Only open calls are offered; a call that closed meanwhile gets the service's clear refusal.
+        self.fields["call"].widget.choices = [("", "---------"), *[(c.key, str(c)) for c in open_calls]]
+
+
+class DecisionForm(forms.Form):
+    DECISIONS = [("select", _("Select the project")), ("decline", _("Do not select it"))]
+    decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS, widget=forms.RadioSelect)
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CallForm(forms.Form):
+    PLATFORM = "platform"
+
+    publisher = forms.ChoiceField(label=_("Published by"))
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    criteria = forms.CharField(label=_("Criteria"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    budget = forms.DecimalField(
+        label=_("Budget"), min_value=0, max_digits=12, decimal_places=2, required=False
+    )
+    currency = forms.ChoiceField(label=_("Currency"), choices=Currency.choices, initial=Currency.EUR)
+    goals = forms.ModelMultipleChoiceField(
+        label=_("SDG focus"), queryset=Goal.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    opens_at = forms.DateTimeField(label=_("Opens on"), widget=DATETIME)
+    closes_at = forms.DateTimeField(label=_("Closes on"), widget=DATETIME)
+
+    def __init__(self, *args, user, call=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(o.slug, o.name) for o in organisations_where(user, Role.COORDINATOR)]
+        if user.is_staff:
+            choices.append((self.PLATFORM, _("The platform (Soliris)")))
+        self.fields["publisher"].choices = choices
+        self.publishers = {o.slug: o for o in organisations_where(user, Role.COORDINATOR)}
+        if call is not None:
+            del self.fields["publisher"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("opens_at") and data.get("closes_at") and data["closes_at"] <= data["opens_at"]:
+            self.add_error("closes_at", _("The call must close after it opens."))
+        if "publisher" in self.fields and data.get("publisher"):
+            data["publisher_organisation"] = (
+                None if data["publisher"] == self.PLATFORM else self.publishers.get(data["publisher"])
+            )
+        return data
+
+
+class PartnershipGoalsForm(forms.Form):
+    goals = forms.ModelMultipleChoiceField(
+        label=_("Shared sustainable development goals"),
+        queryset=Goal.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )

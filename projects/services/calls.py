@@ -1,0 +1,154 @@
+"""Answers to calls for projects, the publisher's decisions, calls and a partnership's shared goals."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from projects.models import (
+    INACTIVE_PARTY,
+    Call,
+    PartnershipGoal,
+    Project,
+    ProjectPartyStatus,
+    Submission,
+    SubmissionStatus,
+)
+from projects.services.common import (
+    S,
+    _change_status,
+    _queue,
+)
+from soliris import audit
+
+# --- Submissions --------------------------------------------------------------------------
+
+
+def submission_problems(project: Project) -> list[str]:
+    """What still stands between the project and its submission (empty: ready)."""
+    problems = []
+    parties = list(project.parties.select_related("organisation"))
+    active = [p for p in parties if p.status not in INACTIVE_PARTY]
+    if len([p for p in active if p.status == ProjectPartyStatus.CONFIRMED]) < 2:
+        problems.append(_("A joint project needs at least two confirmed parties."))
+    for party in active:
+        if party.status == ProjectPartyStatus.INVITED:
+            problems.append(
+                _("%(name)s has not confirmed its participation yet.") % {"name": party.organisation}
+            )
+        elif not party.is_complete:
+            problems.append(
+                _("%(name)s has not filled in its role and contribution yet.") % {"name": party.organisation}
+            )
+    if not project.sdg_links.filter(is_primary=True).exists():
+        problems.append(_("Link the project to its primary sustainable development goal."))
+    if project.status not in (S.CONFIRMED, S.DECLINED):
+        problems.append(
+            _("Only a project confirmed by its partners can be submitted (its status is “%(status)s”).")
+            % {"status": S(project.status).label}
+        )
+    return problems
+
+
+@transaction.atomic
+def project_submit(*, actor, project: Project, call: Call, now=None) -> Submission:
+    """Answer ``call``: refused after the deadline or while the project is not ready."""
+    now = now or timezone.now()
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    if not call.is_open(now):
+        if now >= call.closes_at:
+            raise ValidationError(
+                _(
+                    "The call “%(call)s” closed on %(date)s: it no longer accepts projects. Your project is unchanged."
+                )
+                % {
+                    "call": call,
+                    "date": formats.date_format(timezone.localtime(call.closes_at), "DATETIME_FORMAT"),
+                }
+            )
+        raise ValidationError(_("The call “%(call)s” is not open yet.") % {"call": call})
+    problems = submission_problems(project)
+    if problems:
+        raise ValidationError(problems)
+    if Submission.objects.filter(call=call, project=project).exists():
+        raise ValidationError(_("This project has already answered this call."))
+    submission = Submission(call=call, project=project, submitted_by=actor, submitted_at=now)
+    submission.full_clean()
+    submission.save()
+    _change_status(project, S.SUBMITTED, actor, note=str(call))
+    audit.record("projects.project.submitted", actor=actor, subject=project, call=call.key)
+    return submission
+
+
+@transaction.atomic
+def submission_decide(*, actor, submission: Submission, select: bool, reason: str = "") -> Submission:
+    """The call publisher's decision (the permission is checked by the caller's view too)."""
+    from projects.permissions import can_manage_call
+
+    if not can_manage_call(actor, submission.call):
+        raise ValidationError(_("Only the coordinators of the call's publisher decide on its answers."))
+    submission = (
+        Submission.objects.select_for_update().select_related("project", "call").get(pk=submission.pk)
+    )
+    if submission.status != SubmissionStatus.SUBMITTED:
+        raise ValidationError(_("A decision has already been taken on this answer."))
+    if not select and not reason.strip():
+        raise ValidationError({"reason": _("Give the parties the reason why the project is not selected.")})
+    submission.status = SubmissionStatus.SELECTED if select else SubmissionStatus.DECLINED
+    submission.decided_by = actor
+    submission.decided_at = timezone.now()
+    submission.reason = reason.strip()
+    submission.full_clean()
+    submission.save()
+    project = submission.project
+    if project.status == S.SUBMITTED:
+        _change_status(project, S.SELECTED if select else S.DECLINED, actor, note=submission.reason)
+    audit.record(
+        "projects.submission.selected" if select else "projects.submission.declined",
+        actor=actor,
+        subject=project,
+        call=submission.call.key,
+        reason=submission.reason,
+    )
+    transaction.on_commit(lambda: _queue("notify_decision", submission.pk))
+    return submission
+
+
+# --- Calls ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def call_save(*, actor, call: Call | None = None, publisher=None, goals=(), language: str, **fields) -> Call:
+    """Publish a new call (``call`` None) or edit one; texts are saved in ``language``."""
+    created = call is None
+    if created:
+        call = Call(publisher=publisher, created_by=actor)
+    for name in ("title", "description", "criteria"):
+        if name in fields:
+            setattr(call, f"{name}_{language}", fields.pop(name))
+    for name, value in fields.items():
+        setattr(call, name, value)
+    call.full_clean()
+    call.save()
+    call.goals.set(goals)
+    audit.record(
+        "projects.call.published" if created else "projects.call.updated",
+        actor=actor,
+        subject=call,
+        title=getattr(call, f"title_{language}"),
+    )
+    return call
+
+
+@transaction.atomic
+def partnership_goals_set(*, actor, partnership, goals) -> None:
+    goals = list(goals)
+    PartnershipGoal.objects.filter(partnership=partnership).exclude(goal__in=goals).delete()
+    for goal in goals:
+        PartnershipGoal.objects.get_or_create(partnership=partnership, goal=goal)
+    audit.record(
+        "projects.partnership.goals_set",
+        actor=actor,
+        subject=partnership,
+        goals=sorted(g.number for g in goals),
+    )

@@ -1,0 +1,119 @@
+"""What the service modules share: action labels, transitions, search document, status changes."""
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy
+
+from projects.models import (
+    INACTIVE_PARTY,
+    Project,
+    ProjectPartyStatus,
+    ProjectStatus,
+    ProjectStatusChange,
+)
+from soliris import audit, search
+
+S = ProjectStatus
+
+LABELS = {
+    "projects.project.created": gettext_lazy("created the project"),
+    "projects.project.updated": gettext_lazy("edited the project"),
+    "projects.project.status_changed": gettext_lazy("changed the project's status"),
+    "projects.project.submitted": gettext_lazy("submitted the project to a call"),
+    "projects.party.invited": gettext_lazy("invited a party"),
+    "projects.party.confirmed": gettext_lazy("confirmed the party's participation"),
+    "projects.party.declined": gettext_lazy("declined to take part"),
+    "projects.party.withdrawn": gettext_lazy("withdrew an invitation"),
+    "projects.party.updated": gettext_lazy("updated a party's role and contribution"),
+    "projects.site.added": gettext_lazy("added a site"),
+    "projects.site.removed": gettext_lazy("removed a site"),
+    "projects.sdg_link.saved": gettext_lazy("linked a sustainable development goal"),
+    "projects.sdg_link.removed": gettext_lazy("removed a sustainable development goal"),
+    "projects.funding.added": gettext_lazy("added a funding line"),
+    "projects.funding.removed": gettext_lazy("removed a funding line"),
+    "projects.document.uploaded": gettext_lazy("added a document"),
+    "projects.submission.selected": gettext_lazy("selected the project"),
+    "projects.submission.declined": gettext_lazy("did not select the project"),
+    "projects.call.published": gettext_lazy("published the call for projects"),
+    "projects.call.updated": gettext_lazy("edited the call for projects"),
+    "projects.partnership.goals_set": gettext_lazy("updated the partnership's shared goals"),
+}
+for _code, _label in LABELS.items():
+    audit.register(_code, _label)
+
+# Transitions people make by hand; "confirmed" follows the parties' answers and
+# "submitted", "selected", "declined" follow calls.
+MANUAL_TRANSITIONS = {
+    S.DRAFT: [S.PROPOSED],
+    S.PROPOSED: [S.DRAFT],
+    S.CONFIRMED: [S.RUNNING],
+    S.SELECTED: [S.RUNNING],
+    S.DECLINED: [S.RUNNING],
+    S.RUNNING: [S.COMPLETED],
+    S.COMPLETED: [S.EVALUATED],
+}
+LANGUAGES = ("fr", "nl", "en", "es")
+
+
+class ConflictError(Exception):
+    """Someone else saved the project since the form was opened."""
+
+    def __init__(self, current):
+        super().__init__("version mismatch")
+        self.current = current
+
+
+# --- Helpers -------------------------------------------------------------------------------
+
+
+def refresh_search(project: Project) -> None:
+    parties = project.parties.select_related("organisation").exclude(status__in=INACTIVE_PARTY)
+    sites = list(project.sites.all())
+    links = project.sdg_links.select_related("goal")
+    parts = []
+    for language in LANGUAGES:
+        parts += [getattr(project, f"title_{language}"), getattr(project, f"summary_{language}")]
+        with translation.override(language):
+            parts += [site.country.name for site in sites]
+    parts += [party.organisation.name for party in parties]
+    parts += [party.organisation.locality for party in parties]
+    parts += [site.locality for site in sites]
+    parts += [f"odd{link.goal.number} sdg{link.goal.number}" for link in links]
+    Project.objects.filter(pk=project.pk).update(search_document=search.document(*parts))
+
+
+def _change_status(project: Project, to_status: str, actor, note: str = "") -> None:
+    from_status = project.status
+    project.status = to_status
+    project.save(update_fields=["status", "updated_at"])
+    ProjectStatusChange.objects.create(
+        project=project, from_status=from_status, to_status=to_status, actor=actor, note=note
+    )
+    audit.record(
+        "projects.project.status_changed",
+        actor=actor,
+        subject=project,
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
+    )
+
+
+def _follow_parties(project: Project, actor) -> None:
+    """Proposed ⇄ confirmed, as the parties answer."""
+    parties = list(project.parties.all())
+    invited = [p for p in parties if p.status == ProjectPartyStatus.INVITED]
+    confirmed = [p for p in parties if p.status == ProjectPartyStatus.CONFIRMED]
+    if project.status == S.PROPOSED and not invited and len(confirmed) >= 2:
+        _change_status(project, S.CONFIRMED, actor)
+    elif project.status == S.CONFIRMED and invited:
+        _change_status(project, S.PROPOSED, actor)
+
+
+def _queue(task_name: str, object_id: int) -> None:
+    from projects import tasks
+
+    getattr(tasks, task_name).delay(object_id)
+
+
+def _active_parties(project):
+    return project.parties.exclude(status__in=INACTIVE_PARTY)

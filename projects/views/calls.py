@@ -1,0 +1,160 @@
+"""Calls for projects: the public list and page, publishing, reviewing answers; a partnership's shared goals."""
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from projects import forms, selectors, services
+from projects.permissions import check, get_call_for_user, get_partnership_for_user
+from projects.views.common import _add_errors, _errors
+
+
+def call_list(request):
+    now = timezone.now()
+    calls = selectors.calls_for_list()
+    page = Paginator(calls, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "projects/call_list.html",
+        {"page": page, "now": now, "can_publish": rules.has_perm("projects.call:publish", request.user)},
+    )
+
+
+def call_detail(request, key):
+    call = get_call_for_user(request.user, key)
+    return render(
+        request,
+        "projects/call_detail.html",
+        {
+            "call": call,
+            "goals": call.goals.all(),
+            "is_open": call.is_open(),
+            "laureates": selectors.laureates(call),
+            "can_manage": rules.has_perm("projects.call:manage", request.user, call),
+        },
+    )
+
+
+def _call_values(data):
+    return {
+        "title": data["title"],
+        "description": data["description"],
+        "criteria": data["criteria"],
+        "budget": data["budget"],
+        "currency": data["currency"],
+        "opens_at": data["opens_at"],
+        "closes_at": data["closes_at"],
+    }
+
+
+@login_required
+def call_create(request):
+    check(request.user, "projects.call:publish")
+    form = forms.CallForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            call = services.call_save(
+                actor=request.user,
+                publisher=data["publisher_organisation"],
+                goals=data["goals"],
+                language=translation.get_language(),
+                **_call_values(data),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The call for projects is published."))
+            return redirect("projects:call_detail", key=call.key)
+    return render(request, "projects/call_form.html", {"form": form, "call": None})
+
+
+@login_required
+def call_edit(request, key):
+    call = get_call_for_user(request.user, key, "projects.call:manage")
+    language = translation.get_language()
+    initial = {
+        "title": getattr(call, f"title_{language}") or call.title,
+        "description": getattr(call, f"description_{language}") or "",
+        "criteria": getattr(call, f"criteria_{language}") or "",
+        "budget": call.budget,
+        "currency": call.currency,
+        "goals": list(call.goals.all()),
+        "opens_at": timezone.localtime(call.opens_at),
+        "closes_at": timezone.localtime(call.closes_at),
+    }
+    form = forms.CallForm(request.POST or None, user=request.user, call=call, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.call_save(
+                actor=request.user, call=call, goals=data["goals"], language=language, **_call_values(data)
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The call for projects was saved."))
+            return redirect("projects:call_detail", key=call.key)
+    return render(request, "projects/call_form.html", {"form": form, "call": call})
+
+
+@login_required
+def call_review(request, key):
+    call = get_call_for_user(request.user, key, "projects.call:manage")
+    return render(
+        request,
+        "projects/call_review.html",
+        {
+            "call": call,
+            "submissions": selectors.call_submissions(call),
+            "decision_form": forms.DecisionForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def submission_decide(request, key, submission_key):
+    call = get_call_for_user(request.user, key, "projects.call:manage")
+    submission = call.submissions.select_related("project", "call").filter(key=submission_key).first()
+    if submission is None:
+        raise Http404
+    form = forms.DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.submission_decide(
+                actor=request.user,
+                submission=submission,
+                select=form.cleaned_data["decision"] == "select",
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            for message in _errors(error):
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Your decision was recorded and the parties can see it."))
+    else:
+        messages.error(request, _("Choose whether to select the project."))
+    return redirect("projects:call_review", key=call.key)
+
+
+@login_required
+def partnership_sdgs(request, key):
+    partnership = get_partnership_for_user(request.user, key, "projects.partnership:edit_goals")
+    form = forms.PartnershipGoalsForm(
+        request.POST or None, initial={"goals": [link.goal_id for link in partnership.sdg_goals.all()]}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.partnership_goals_set(
+            actor=request.user, partnership=partnership, goals=form.cleaned_data["goals"]
+        )
+        messages.success(request, _("The partnership's shared goals were saved."))
+        return redirect("projects:partnership_sdgs", key=partnership.key)
+    return render(request, "projects/partnership_sdgs.html", {"partnership": partnership, "form": form})

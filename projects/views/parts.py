@@ -1,0 +1,322 @@
+"""The parts of a project: parties, sites, SDG links, funding lines and documents."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from projects import forms, selectors, services
+from projects.models import INACTIVE_PARTY, Goal
+from projects.permissions import can_see_project, check, get_project_for_user
+from projects.views.common import _add_errors, _can, _errors, _project_context
+
+
+@login_required
+def project_parties(request, key):
+    project = get_project_for_user(request.user, key, "projects.project:edit")
+    form = forms.InviteForm(request.POST or None, project=project)
+    if request.method == "POST":
+        check(request.user, "projects.project:decide", project)
+        if form.is_valid():
+            try:
+                services.party_invite(
+                    actor=request.user, project=project, organisation=form.cleaned_data["organisation"]
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(
+                    request, _("The organisation was invited: one of its coordinators will answer.")
+                )
+                return redirect("projects:project_parties", key=project.key)
+    parties = list(project.parties.all())
+    for party in parties:
+        party.can_edit = _can(request, "projects.party:edit", party)
+    return render(
+        request,
+        "projects/project_parties.html",
+        _project_context(request, project, "parties", form=form, all_parties=parties),
+    )
+
+
+@login_required
+@require_POST
+def party_withdraw(request, key, slug):
+    project = get_project_for_user(request.user, key, "projects.project:decide")
+    party = _party(project, slug)
+    try:
+        services.party_withdraw(actor=request.user, party=party)
+    except ValidationError as error:
+        for message in _errors(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The invitation was withdrawn."))
+    return redirect("projects:project_parties", key=project.key)
+
+
+def _party(project, slug):
+    for party in project.parties.all():
+        if party.organisation.slug == slug:
+            return party
+    raise Http404
+
+
+@login_required
+def party_answer(request, key, slug):
+    project = get_project_for_user(request.user, key)
+    party = _party(project, slug)
+    check(request.user, "projects.party:answer", party)
+    form = forms.PartyAnswerForm(
+        request.POST or None,
+        initial={
+            "role": party.role,
+            "contribution": party.contribution,
+            "decision_level": party.decision_level,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["answer"] == "confirm":
+                services.party_confirm(
+                    actor=request.user,
+                    party=party,
+                    role=data["role"],
+                    contribution=data["contribution"],
+                    decision_level=data["decision_level"],
+                )
+                messages.success(request, _("Your organisation's participation is confirmed."))
+            else:
+                services.party_decline(actor=request.user, party=party, reason=data["reason"])
+                messages.success(request, _("Your organisation declined to take part."))
+                if not can_see_project(request.user, selectors.project_with_parties(project.key)):
+                    return redirect("projects:project_list")  # it no longer concerns them
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            return redirect("projects:project_detail", key=project.key)
+    return render(
+        request,
+        "projects/party_answer.html",
+        _project_context(request, project, "parties", form=form, party=party),
+    )
+
+
+@login_required
+def party_edit(request, key, slug):
+    project = get_project_for_user(request.user, key)
+    party = _party(project, slug)
+    check(request.user, "projects.party:edit", party)
+    form = forms.PartyForm(
+        request.POST or None,
+        initial={
+            "role": party.role,
+            "contribution": party.contribution,
+            "decision_level": party.decision_level,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.party_update(actor=request.user, party=party, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The role and contribution were saved."))
+            return redirect("projects:project_parties", key=project.key)
+    return render(
+        request,
+        "projects/party_edit.html",
+        _project_context(request, project, "parties", form=form, party=party),
+    )
+
+
+@login_required
+def project_sites(request, key):
+    project = get_project_for_user(request.user, key, "projects.project:edit")
+    form = forms.SiteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.site_add(actor=request.user, project=project, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The site was added."))
+            return redirect("projects:project_sites", key=project.key)
+    context = selectors.project_detail(project, private=False)
+    return render(
+        request,
+        "projects/project_sites.html",
+        _project_context(request, project, "sites", form=form, sites=context["sites"]),
+    )
+
+
+@login_required
+@require_POST
+def site_delete(request, key, site_key):
+    project = get_project_for_user(request.user, key, "projects.project:edit")
+    site = project.sites.filter(key=site_key).first()
+    if site is None:
+        raise Http404
+    services.site_remove(actor=request.user, site=site)
+    messages.success(request, _("The site was removed."))
+    return redirect("projects:project_sites", key=project.key)
+
+
+@login_required
+def project_sdgs(request, key):
+    project = get_project_for_user(request.user, key, "projects.project:edit")
+    goal = None
+    raw_goal = request.GET.get("goal", "")
+    if raw_goal.isdigit():
+        goal = Goal.objects.filter(pk=int(raw_goal)).first()
+    existing = None
+    if request.method == "POST":
+        form = forms.SDGLinkForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.sdg_link_save(
+                    actor=request.user,
+                    project=project,
+                    goal=data["goal"],
+                    targets=data["targets"],
+                    is_primary=data["is_primary"],
+                    contribution=data["contribution"],
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The goal was linked to the project."))
+                return redirect("projects:project_sdgs", key=project.key)
+    else:
+        if goal is not None:
+            existing = project.sdg_links.filter(goal=goal).prefetch_related("targets").first()
+        initial = {}
+        if existing:
+            initial = {
+                "targets": list(existing.targets.all()),
+                "is_primary": existing.is_primary,
+                "contribution": existing.contribution,
+            }
+        form = forms.SDGLinkForm(goal=goal, initial=initial)
+    context = selectors.project_detail(project, private=False)
+    template = "projects/partials/sdg_targets.html" if request.htmx else "projects/project_sdgs.html"
+    return render(
+        request,
+        template,
+        _project_context(request, project, "sdgs", form=form, sdg_links=context["sdg_links"]),
+    )
+
+
+@login_required
+@require_POST
+def sdg_link_delete(request, key, link_key):
+    project = get_project_for_user(request.user, key, "projects.project:edit")
+    link = project.sdg_links.select_related("goal").filter(key=link_key).first()
+    if link is None:
+        raise Http404
+    try:
+        services.sdg_link_remove(actor=request.user, link=link)
+    except ValidationError as error:
+        for message in _errors(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The goal was removed from the project."))
+    return redirect("projects:project_sdgs", key=project.key)
+
+
+@login_required
+def project_funding(request, key):
+    project = get_project_for_user(request.user, key, "projects.project:edit")
+    parties = [p for p in project.parties.all() if p.status not in INACTIVE_PARTY]
+    form = forms.FundingForm(request.POST or None, parties=parties)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.funding_add(
+                actor=request.user,
+                project=project,
+                party=data["party"],
+                funder_name=data["funder_name"],
+                label=data["label"],
+                amount=data["amount"],
+                currency=data["currency"],
+                kind=data["kind"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The funding line was added."))
+            return redirect("projects:project_funding", key=project.key)
+    context = selectors.project_detail(project, private=False)
+    return render(
+        request,
+        "projects/project_funding.html",
+        _project_context(
+            request,
+            project,
+            "funding",
+            form=form,
+            funding=context["funding"],
+            funding_lines=context["funding_lines"],
+        ),
+    )
+
+
+@login_required
+@require_POST
+def funding_delete(request, key, line_key):
+    project = get_project_for_user(request.user, key, "projects.project:edit")
+    line = project.funding_lines.select_related("party__organisation").filter(key=line_key).first()
+    if line is None:
+        raise Http404
+    services.funding_remove(actor=request.user, line=line)
+    messages.success(request, _("The funding line was removed."))
+    return redirect("projects:project_funding", key=project.key)
+
+
+@login_required
+def project_documents(request, key):
+    project = get_project_for_user(request.user, key, "projects.project:view_private")
+    form = forms.DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        check(request.user, "projects.project:edit", project)
+        if form.is_valid():
+            try:
+                services.document_upload(
+                    actor=request.user,
+                    project=project,
+                    title=form.cleaned_data["title"],
+                    upload=form.cleaned_data["file"],
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The document was added. Only the parties can open it."))
+                return redirect("projects:project_documents", key=project.key)
+    documents = project.documents.select_related("uploaded_by")
+    return render(
+        request,
+        "projects/project_documents.html",
+        _project_context(request, project, "documents", form=form, documents=documents),
+    )
+
+
+@login_required
+def document_download(request, key, document_key):
+    project = get_project_for_user(request.user, key, "projects.project:view_private")
+    document = project.documents.filter(key=document_key).first()
+    if document is None:
+        raise Http404
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle, content_type=document.content_type, as_attachment=True, filename=document.original_name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

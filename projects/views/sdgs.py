@@ -1,0 +1,50 @@
+"""The SDG pages: the 17 goals, one goal with its targets and what is linked to it, the dashboard."""
+
+from django.http import Http404
+from django.shortcuts import render
+
+from projects import selectors
+from projects.models import Goal
+
+
+def goal_list(request):
+    return render(request, "projects/goal_list.html", {"goals": selectors.goals_with_counts()})
+
+
+def goal_detail(request, number):
+    goal = Goal.objects.filter(number=number).first()
+    if goal is None:
+        raise Http404
+    return render(
+        request,
+        "projects/goal_detail.html",
+        {
+            "goal": goal,
+            "targets": selectors.goal_targets(goal),
+            "projects": selectors.public_projects_for_goal(goal)[:100],
+            "partnerships": selectors.public_partnerships_for_goal(goal)[:100],
+            "previous_goal": number - 1 if number > 1 else None,
+            "next_goal": number + 1 if number < 17 else None,
+        },
+    )
+
+
+def _chart(rows):
+    top = max((row["count"] for row in rows), default=0)
+    for row in rows:
+        row["percent"] = round(row["count"] * 100 / top, 1) if top else 0
+    return {"rows": rows, "height": max(len(rows), 1) * 28}
+
+
+def sdg_dashboard(request):
+    figures = selectors.dashboard_figures()
+    return render(
+        request,
+        "projects/sdg_dashboard.html",
+        {
+            "total": figures["total"],
+            "by_goal": _chart(figures["by_goal"]),
+            "by_year": _chart(figures["by_year"]),
+            "by_country": _chart(figures["by_country"]),
+        },
+    )
