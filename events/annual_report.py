@@ -101,8 +101,44 @@ def report_content(parameters: dict) -> dict:
             for event in events
         ],
         "recommendations": {"total": sum(by_status.values()), "by_status": dict(by_status)},
+        "projects": _projects_by_goal(start, end),
         "exchanges": _exchanges(partnerships, start, end),
         "checkins": _checkins(partnerships, end),
+    }
+
+
+def _projects_by_goal(start, end) -> dict:
+    """Public projects under way in the year (the projects app's ``public_projects``), per SDG.
+
+    A project counts under each goal it is linked to, and once as "primary" under its primary
+    goal; ``total`` counts each project once. Every goal is listed, in its official colour."""
+    from projects.models import Goal, SDGLink
+    from projects.selectors import public_projects
+
+    projects = public_projects().filter(
+        Q(starts_on__lte=end) | Q(starts_on__isnull=True, created_at__date__lte=end),
+        Q(ends_on__isnull=True) | Q(ends_on__gte=start),
+    )
+    links = (
+        SDGLink.objects.filter(project__in=projects)
+        .values("goal_id")
+        .annotate(n=Count("project", distinct=True), primary=Count("project", filter=Q(is_primary=True)))
+        .order_by()
+    )
+    counts = {row["goal_id"]: row for row in links}
+    return {
+        "total": projects.count(),
+        "goals": [
+            {
+                "number": goal.number,
+                "colour": goal.colour,
+                "text_colour": goal.text_colour,
+                "titles": {code: getattr(goal, f"short_title_{code}") or "" for code in CODES},
+                "count": counts.get(goal.pk, {}).get("n", 0),
+                "primary": counts.get(goal.pk, {}).get("primary", 0),
+            }
+            for goal in Goal.objects.order_by("number")
+        ],
     }
 
 
@@ -236,6 +272,7 @@ def render_report(inputs: dict, parameters: dict, progress) -> str:
         "recommendations_total": inputs["recommendations"]["total"],
         "by_status": by_status,
         "chart_height": len(by_status) * 10,
+        "projects": _projects_context(inputs["projects"], language),
         "exchanges": _exchange_context(inputs["exchanges"]),
         "checkins": [
             {**c, "opened_on": datetime.date.fromisoformat(c["opened_on"])} for c in inputs["checkins"]
@@ -244,6 +281,24 @@ def render_report(inputs: dict, parameters: dict, progress) -> str:
     }
     progress(40)
     return render_to_string("events/pdf/annual_report.html", context)
+
+
+def _projects_context(projects: dict, language: str) -> dict:
+    from events.documents import _pick
+
+    goals = projects["goals"]
+    top = max([goal["count"] for goal in goals] + [1])
+    rows = []
+    for index, goal in enumerate(goals):
+        rows.append(
+            {
+                **goal,
+                "title": _pick(goal["titles"], language),
+                "y": index * 9,
+                "width": round(120 * goal["count"] / top),
+            }
+        )
+    return {"total": projects["total"], "goals": rows, "chart_height": len(rows) * 9}
 
 
 def _exchange_context(exchanges: dict) -> dict:

@@ -23,9 +23,10 @@ from partners.models import (
     PartyStatus,
     TravelLeg,
 )
+from projects.models import PUBLIC_STATUSES, Goal, SDGLink
 from soliris.models import RenderJob, RenderJobState
 from soliris.pdf.signing import verify_pdf
-from tests.events.conftest import make_event, make_recommendations
+from tests.events.conftest import make_event, make_recommendations, projects_of_the_year
 
 pytestmark = pytest.mark.worker
 
@@ -129,6 +130,7 @@ def test_the_annual_report_numbers_equal_the_databases(celery_worker, cast, as_r
     )
     PartnershipParty.objects.create(partnership=ended, organisation=cast.jette, status=PartyStatus.ACCEPTED)
     exchanges_and_checkins(cast, ended, year)
+    projects_of_the_year(cast, year)
     event = make_event(organisers=[cast.jette], slug="journee-annee", days=0)
     _section, items = make_recommendations(event, 4)
     services.recommendation_follow_up(
@@ -179,6 +181,18 @@ def test_the_annual_report_numbers_equal_the_databases(celery_worker, cast, as_r
     assert kilograms(r"Herent – Nimlaha'kok\s+0\s+1\s+([\d\s\u202f\u00a0]+,\d)", text) == total - jette_co2
     for hidden in ("Privé", "Avec une partie non vérifiée", "Confidentiel"):
         assert hidden not in text
+
+    # Projects by SDG: public projects under way in the year, per goal (each link) and primary.
+    assert number(r"(\d+)\s*projets publics en cours dans l'année", text) == 3
+    for goal in Goal.objects.filter(number__in=[2, 6, 11, 13]):
+        links = SDGLink.objects.filter(goal=goal, project__status__in=PUBLIC_STATUSES).exclude(
+            project__title__in=["Terminé avant", "Plus tard"]
+        )
+        title = r"\s+".join(re.escape(word) for word in goal.short_title_fr.split())
+        found = re.search(rf"{goal.number}\.\s*{title}\s+(\d+)\s+(\d+)", text)
+        assert found, (goal.number, text)
+        assert int(found.group(1)) == links.count()
+        assert int(found.group(2)) == links.filter(is_primary=True).count()
 
     # Own words: the latest complete round (2), both parties, not the incomplete round 3.
     for words in (
