@@ -8,6 +8,20 @@ from partners.models import Theme
 from projects.models import Goal, Project, SDGLink
 
 
+@pytest.fixture(autouse=True)
+def _sdg_reference(request):
+    """Tests on a transactional database (the worker's) flush every table, the projects app's
+    SDG reference data (loaded by its migration) too: reload it when it is missing."""
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+    else:
+        request.getfixturevalue("db")
+    if Goal.objects.count() != 17:
+        from projects import reference
+
+        reference.load()
+
+
 def make_event(
     *, organisers=(), platform_event=False, capacity=None, slug=None, days=30, deadline=None, **extra
 ):
