@@ -1,17 +1,21 @@
 """The annual report of a year, one PDF per language (a document kind of ``soliris.pdf``).
 
-This round it has the registry's partnerships (new, active, ended and why), the member
-organisations by kind and by country, and the year's events with their recommendations and
-follow-up. The projects by SDG (chart in the goals' colours), the exchanges and their
-travel CO2, and the check-in summaries side by side come with the projects app and the rest
-of the registry: add them to ``report_content`` and the template.
+Sections: the registry's public partnerships (new, active, ended and why), their exchanges
+of the year (online vs in person, travel CO₂ as stored by ``partners.carbon`` on each travel
+leg), the member organisations by kind and by country, the year's events with their
+recommendations and follow-up, and each public partnership's own words: the latest complete
+check-in round's answers of every party, side by side, in the language they were written in.
+
+``report_content`` returns plain JSON-able data (it is hashed: the same content is never
+rendered twice); ``render_report`` only formats it.
 """
 
 import datetime
 from collections import Counter
+from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Q, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,14 +23,16 @@ from django.utils.translation import gettext_lazy
 
 from events.models import Event, Recommendation, RecommendationStatus
 from partners.models import (
-    Organisation,
+    CheckInRound,
+    Exchange,
     OrganisationKind,
     Partnership,
+    PartnershipParty,
     PartnershipStatus,
-    PartnershipVisibility,
     PartyStatus,
-    Visibility,
 )
+from partners.permissions import public_partnership_q
+from partners.selectors import public_organisations
 from soliris import pdf
 
 CODES = [code for code, _name in settings.LANGUAGES]
@@ -45,9 +51,11 @@ def _year(parameters) -> int:
 def report_content(parameters: dict) -> dict:
     year = _year(parameters)
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    # Public partnerships only: the report is a public document.
+    # Public partnerships only (public, and every accepted party public and verified): the
+    # report is a public document. The live rule, not the directory's stored ``is_listed``
+    # flag, so that a signed document never depends on a flag being up to date.
     partnerships = (
-        Partnership.objects.filter(visibility=PartnershipVisibility.PUBLIC)
+        Partnership.objects.filter(public_partnership_q())
         .filter(Q(started_on__isnull=True) | Q(started_on__lte=end))
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=start))
         .prefetch_related("parties__organisation")
@@ -68,9 +76,12 @@ def report_content(parameters: dict) -> dict:
                 "end_reason": partnership.end_reason,
             }
         )
-    members = Organisation.objects.filter(visibility=Visibility.PUBLIC, verified_at__isnull=False).filter(
-        created_at__date__lte=end
-    )
+    # Members in the year: public organisations registered by its end, and those that were
+    # an accepted party of one of the year's partnerships (registered later, e.g. imported).
+    party_ids = PartnershipParty.objects.filter(
+        partnership__in=partnerships, status=PartyStatus.ACCEPTED
+    ).values("organisation_id")
+    members = public_organisations().filter(Q(created_at__date__lte=end) | Q(pk__in=party_ids))
     by_kind = Counter(members.values_list("kind", flat=True))
     by_country = Counter(str(c) for c in members.values_list("country", flat=True))
     events = Event.objects.filter(starts_at__year=year).order_by("starts_at")
@@ -90,7 +101,132 @@ def report_content(parameters: dict) -> dict:
             for event in events
         ],
         "recommendations": {"total": sum(by_status.values()), "by_status": dict(by_status)},
+        "projects": _projects_by_goal(start, end),
+        "exchanges": _exchanges(partnerships, start, end),
+        "checkins": _checkins(partnerships, end),
     }
+
+
+def _projects_by_goal(start, end) -> dict:
+    """Public projects under way in the year (the projects app's ``public_projects``), per SDG.
+
+    A project counts under each goal it is linked to, and once as "primary" under its primary
+    goal; ``total`` counts each project once. Every goal is listed, in its official colour."""
+    from projects.models import Goal, SDGLink
+    from projects.selectors import public_projects
+
+    projects = public_projects().filter(
+        Q(starts_on__lte=end) | Q(starts_on__isnull=True, created_at__date__lte=end),
+        Q(ends_on__isnull=True) | Q(ends_on__gte=start),
+    )
+    links = (
+        SDGLink.objects.filter(project__in=projects)
+        .values("goal_id")
+        .annotate(n=Count("project", distinct=True), primary=Count("project", filter=Q(is_primary=True)))
+        .order_by()
+    )
+    counts = {row["goal_id"]: row for row in links}
+    return {
+        "total": projects.count(),
+        "goals": [
+            {
+                "number": goal.number,
+                "colour": goal.colour,
+                "text_colour": goal.text_colour,
+                "titles": {code: getattr(goal, f"short_title_{code}") or "" for code in CODES},
+                "count": counts.get(goal.pk, {}).get("n", 0),
+                "primary": counts.get(goal.pk, {}).get("primary", 0),
+            }
+            for goal in Goal.objects.order_by("number")
+        ],
+    }
+
+
+def _kg(value) -> str:
+    return str(Decimal(value or 0).quantize(Decimal("0.1")))
+
+
+def _exchanges(partnerships, start, end) -> dict:
+    """The year's exchanges of the public partnerships: online vs in person, travel CO₂.
+
+    The CO₂ is the sum of the travel legs' ``co2_kg``, computed once by
+    ``partners.carbon.leg_co2_kg`` when the leg was recorded (as ``Exchange.co2_kg`` does)."""
+    exchanges = Exchange.objects.filter(partnership__in=partnerships, date__range=(start, end))
+    per_partnership = {}
+    for row in (
+        exchanges.values("partnership_id", "partnership__name", "format")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    ):
+        item = per_partnership.setdefault(
+            row["partnership_id"],
+            {"name": row["partnership__name"], "online": 0, "in_person": 0, "co2_kg": Decimal(0)},
+        )
+        item[row["format"]] += row["n"]
+    for row in exchanges.values("partnership_id").annotate(co2=Sum("legs__co2_kg")).order_by():
+        per_partnership[row["partnership_id"]]["co2_kg"] += row["co2"] or 0
+    rows = sorted(per_partnership.values(), key=lambda r: (-r["co2_kg"], r["name"]))
+    online = sum(r["online"] for r in rows)
+    in_person = sum(r["in_person"] for r in rows)
+    total_co2 = sum((r["co2_kg"] for r in rows), Decimal(0))
+    return {
+        "online": online,
+        "in_person": in_person,
+        "total": online + in_person,
+        "co2_kg": _kg(total_co2),
+        "partnerships": [{**r, "co2_kg": _kg(r["co2_kg"])} for r in rows],
+    }
+
+
+def _answer_language(answer) -> str:
+    """The language an answer was written in: its own ``language`` if the registry records
+    one, else its author's language, else the party's first working language, else the
+    platform's default."""
+    candidates = [
+        getattr(answer, "language", None),
+        getattr(answer.answered_by, "preferred_language", None),
+        *(answer.party.organisation.languages or []),
+    ]
+    for code in candidates:
+        if code in CODES:
+            return code
+    return settings.LANGUAGE_CODE
+
+
+def _checkins(partnerships, end) -> list[dict]:
+    """For each public partnership, its latest complete check-in round opened by the year's
+    end: every accepted party's "where we stand" and "the change we want", side by side."""
+    result = []
+    rounds = (
+        CheckInRound.objects.filter(partnership__in=partnerships, opened_on__lte=end)
+        .select_related("partnership")
+        .prefetch_related("answers__party__organisation", "answers__answered_by")
+        .order_by("partnership__name", "-number")
+    )
+    for partnership in partnerships:
+        accepted = {p.pk for p in partnership.parties.all() if p.status == PartyStatus.ACCEPTED}
+        for checkin_round in (r for r in rounds if r.partnership_id == partnership.pk):
+            answers = [a for a in checkin_round.answers.all() if a.party_id in accepted]
+            if not accepted or {a.party_id for a in answers} != accepted:
+                continue
+            result.append(
+                {
+                    "partnership": partnership.name,
+                    "round": checkin_round.number,
+                    "opened_on": checkin_round.opened_on.isoformat(),
+                    "answers": [
+                        {
+                            "organisation": a.party.organisation.name,
+                            "lang": _answer_language(a),
+                            "where_we_stand": a.where_we_stand,
+                            "change_wanted": a.change_wanted,
+                        }
+                        for a in sorted(answers, key=lambda a: a.party.organisation.name)
+                    ],
+                }
+            )
+            break
+    return result
 
 
 def render_report(inputs: dict, parameters: dict, progress) -> str:
@@ -136,10 +272,46 @@ def render_report(inputs: dict, parameters: dict, progress) -> str:
         "recommendations_total": inputs["recommendations"]["total"],
         "by_status": by_status,
         "chart_height": len(by_status) * 10,
+        "projects": _projects_context(inputs["projects"], language),
+        "exchanges": _exchange_context(inputs["exchanges"]),
+        "checkins": [
+            {**c, "opened_on": datetime.date.fromisoformat(c["opened_on"])} for c in inputs["checkins"]
+        ],
         "generated_at": timezone.now(),
     }
     progress(40)
     return render_to_string("events/pdf/annual_report.html", context)
+
+
+def _projects_context(projects: dict, language: str) -> dict:
+    from events.documents import _pick
+
+    goals = projects["goals"]
+    top = max([goal["count"] for goal in goals] + [1])
+    rows = []
+    for index, goal in enumerate(goals):
+        rows.append(
+            {
+                **goal,
+                "title": _pick(goal["titles"], language),
+                "y": index * 9,
+                "width": round(120 * goal["count"] / top),
+            }
+        )
+    return {"total": projects["total"], "goals": rows, "chart_height": len(rows) * 9}
+
+
+def _exchange_context(exchanges: dict) -> dict:
+    total = exchanges["total"]
+    online_share = round(100 * exchanges["online"] / total) if total else 0
+    return {
+        **exchanges,
+        "online_share": online_share,
+        "in_person_share": 100 - online_share if total else 0,
+        "co2_kg": Decimal(exchanges["co2_kg"]),
+        "partnerships": [{**r, "co2_kg": Decimal(r["co2_kg"])} for r in exchanges["partnerships"]],
+        "online_width": round(170 * online_share / 100) if total else 0,
+    }
 
 
 def report_title(inputs: dict, parameters: dict) -> str:

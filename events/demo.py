@@ -20,6 +20,7 @@ from events.models import (
 )
 from events.services import refresh_search_document
 from partners.models import Organisation, Theme
+from projects.models import Goal
 
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 CODES = ("fr", "nl", "en", "es")
@@ -48,6 +49,16 @@ ALIASES = {
     "diaspora": "migration-diaspora",
     "education": "global-citizenship-education",
     "climate": "climate",
+}
+# (section index, recommendation index) -> SDG numbers (17: partnerships, 16: institutions,
+# 10: reduced inequalities, 4: education, 11: sustainable communities)
+RECOMMENDATION_SDGS = {
+    (0, 0): [17, 11],
+    (0, 2): [17],
+    (1, 0): [10, 17],
+    (1, 1): [4],
+    (2, 1): [16],
+    (3, 2): [10, 16],
 }
 # (section index, recommendation index) -> theme slugs
 RECOMMENDATION_THEMES = {
@@ -134,6 +145,7 @@ def seed(log, context: dict) -> None:
     organisations = context.get("organisations") or {o.slug: o for o in Organisation.objects.all()}
     staff = users.get("staff@soliris.demo")
     themes = _themes()
+    goals = Goal.objects.all()  # reference data of the projects app, loaded by its migration
 
     day_2022 = _event(
         "journee-soliris-2022",
@@ -230,6 +242,9 @@ def seed(log, context: dict) -> None:
             )
             recommendation.save()
             recommendation.themes.set([themes[t] for t in RECOMMENDATION_THEMES.get((s_index, r_index), [])])
+            recommendation.sdg_goals.set(
+                goals.filter(number__in=RECOMMENDATION_SDGS.get((s_index, r_index), []))
+            )
             recommendation.notes.all().delete()
             for status, note, days in history:
                 FollowUpNote.objects.create(

@@ -22,6 +22,7 @@ def booklet_content(parameters: dict) -> dict:
         Event.objects.prefetch_related(
             "organisers",
             "recommendation_sections__recommendations__themes",
+            "recommendation_sections__recommendations__sdg_goals",
             "recommendation_sections__recommendations__endorsements__organisation",
             "recommendation_sections__recommendations__notes",
         )
@@ -43,6 +44,10 @@ def booklet_content(parameters: dict) -> dict:
                     "status": recommendation.status,
                     "status_reason": recommendation.status_reason,
                     "themes": [_texts(theme, "name") for theme in recommendation.themes.all()],
+                    "sdgs": [
+                        {"number": goal.number, "colour": goal.colour, "text_colour": goal.text_colour}
+                        for goal in sorted(recommendation.sdg_goals.all(), key=lambda g: g.number)
+                    ],
                     "endorsements": sorted(
                         e.organisation.name
                         for e in recommendation.endorsements.all()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event, RecommendationSection, RecommendationStatus
 from events.selectors import search_recommendations
 from partners.models import Theme
+from projects.models import Goal
 
 
 class RecommendationFilter(django_filters.FilterSet):
@@ -20,11 +21,18 @@ class RecommendationFilter(django_filters.FilterSet):
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"), field_name="themes", to_field_name="slug", queryset=Theme.objects.none()
     )
+    sdg = django_filters.ModelChoiceFilter(
+        label=_("Sustainable development goal"),
+        field_name="sdg_goals",
+        to_field_name="number",
+        queryset=Goal.objects.none(),
+    )
     status = django_filters.ChoiceFilter(label=_("Follow-up status"), choices=RecommendationStatus.choices)
 
     def __init__(self, *args, event=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["theme"].queryset = Theme.objects.all()
+        self.filters["sdg"].queryset = Goal.objects.order_by("number")
         if event is not None:
             del self.filters["event"]
             self.filters["section"].queryset = RecommendationSection.objects.filter(event=event)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventKind, RecommendationStatus
 from partners.models import Organisation, Theme
+from projects.models import Goal
 
 LANGUAGE_CHOICES = settings.LANGUAGES
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -249,6 +250,13 @@ class RecommendationForm(forms.Form):
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes"), queryset=Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
     )
+    sdg_goals = forms.ModelMultipleChoiceField(
+        label=_("Sustainable development goals"),
+        queryset=Goal.objects.order_by("number"),
+        to_field_name="number",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, event, recommendation=None, **kwargs):
@@ -270,6 +278,7 @@ class RecommendationForm(forms.Form):
                 workshop=recommendation.workshop.key if recommendation.workshop else None,
                 original_language=recommendation.original_language,
                 themes=list(recommendation.themes.all()),
+                sdg_goals=list(recommendation.sdg_goals.all()),
                 version=recommendation.version,
             )
 

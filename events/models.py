@@ -295,11 +295,8 @@ class RecommendationStatus(models.TextChoices):
 
 
 class Recommendation(models.Model):
-    """A recommendation gathered at an event (or one of its workshops), numbered in its section.
-
-    SDG links (goals and targets of the projects app) are added once that app is merged:
-    ``sdg_goals = models.ManyToManyField("projects.SdgGoal", blank=True)``.
-    """
+    """A recommendation gathered at an event (or one of its workshops), numbered in its section,
+    linked to themes of the registry and to Sustainable Development Goals of the projects app."""
 
     key = KeyField()
     section = models.ForeignKey(
@@ -322,6 +319,12 @@ class Recommendation(models.Model):
         _("original language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
+    sdg_goals = models.ManyToManyField(
+        "projects.Goal",
+        verbose_name=_("sustainable development goals"),
+        blank=True,
+        related_name="recommendations",
+    )
     status = models.CharField(
         _("follow-up status"),
         max_length=16,

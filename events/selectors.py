@@ -84,6 +84,7 @@ def recommendations_queryset():
         Recommendation.objects.select_related("section__event", "workshop")
         .prefetch_related(
             "themes",
+            "sdg_goals",
             Prefetch(
                 "endorsements",
                 queryset=Endorsement.objects.filter(withdrawn_at__isnull=True).select_related("organisation"),

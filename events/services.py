@@ -351,10 +351,14 @@ def refresh_search_document(recommendation: Recommendation) -> None:
     parts += [getattr(event, f"title_{c}") for c in LANGUAGE_CODES]
     for theme in recommendation.themes.all():
         parts += [getattr(theme, f"name_{c}", "") for c in LANGUAGE_CODES]
+    for goal in recommendation.sdg_goals.all():
+        parts += [getattr(goal, f"short_title_{c}", "") for c in LANGUAGE_CODES]
     Recommendation.objects.filter(pk=recommendation.pk).update(search_document=search.document(*parts))
 
 
-def recommendation_create(*, actor, section: RecommendationSection, data: dict, themes=(), workshop=None):
+def recommendation_create(
+    *, actor, section: RecommendationSection, data: dict, themes=(), sdg_goals=(), workshop=None
+):
     event = section.event
     _require_organiser(actor, event)
     if workshop is not None and workshop.event_id != event.pk:
@@ -376,13 +380,14 @@ def recommendation_create(*, actor, section: RecommendationSection, data: dict, 
         recommendation.full_clean()
         recommendation.save()
         recommendation.themes.set(themes)
+        recommendation.sdg_goals.set(sdg_goals)
         refresh_search_document(recommendation)
         audit.record("events.recommendation.created", actor=actor, subject=recommendation, number=number)
     return recommendation
 
 
 def recommendation_update(
-    *, actor, recommendation: Recommendation, data: dict, themes=None, expected_version: int
+    *, actor, recommendation: Recommendation, data: dict, themes=None, sdg_goals=None, expected_version: int
 ):
     _require_organiser(actor, recommendation.section.event)
     with transaction.atomic():
@@ -402,6 +407,8 @@ def recommendation_update(
         current.refresh_from_db()
         if themes is not None:
             current.themes.set(themes)
+        if sdg_goals is not None:
+            current.sdg_goals.set(sdg_goals)
         refresh_search_document(current)
         audit.record("events.recommendation.updated", actor=actor, subject=current, fields=sorted(data))
     return current

@@ -120,6 +120,7 @@ def recommendation_create(request, slug):
                 section=form.cleaned_data["section"],
                 data=form.recommendation_data(),
                 themes=form.cleaned_data["themes"],
+                sdg_goals=form.cleaned_data["sdg_goals"],
                 workshop=form.cleaned_data.get("workshop"),
             )
         except ValidationError as error:
@@ -152,6 +153,7 @@ def recommendation_edit(request, key):
                 recommendation=recommendation,
                 data=form.recommendation_data(),
                 themes=form.cleaned_data["themes"],
+                sdg_goals=form.cleaned_data["sdg_goals"],
                 expected_version=form.cleaned_data.get("version") or recommendation.version,
             )
         except ValidationError as error:

@@ -5,6 +5,21 @@ from django.utils import timezone
 
 from events.models import Event, EventKind, Recommendation, RecommendationSection, Workshop
 from partners.models import Theme
+from projects.models import Goal, Project, SDGLink
+
+
+@pytest.fixture(autouse=True)
+def _sdg_reference(request):
+    """Tests on a transactional database (the worker's) flush every table, the projects app's
+    SDG reference data (loaded by its migration) too: reload it when it is missing."""
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+    else:
+        request.getfixturevalue("db")
+    if Goal.objects.count() != 17:
+        from projects import reference
+
+        reference.load()
 
 
 def make_event(
@@ -77,3 +92,40 @@ def theme(db):
 def event(cast):
     """An upcoming Soliris day organised by Jette (its editors and coordinators organise it)."""
     return make_event(organisers=[cast.jette], slug="journee-soliris-test")
+
+
+def make_project(cast, title, status, goals, primary, starts_on=None, ends_on=None):
+    project = Project.objects.create(
+        title=title, proposed_by=cast.jette, status=status, starts_on=starts_on, ends_on=ends_on
+    )
+    for number in goals:
+        SDGLink.objects.create(
+            project=project, goal=Goal.objects.get(number=number), is_primary=number == primary
+        )
+    return project
+
+
+def projects_of_the_year(cast, year):
+    """Three public projects under way in ``year``, and three the report must leave out."""
+    make_project(cast, "Sources d'eau", "running", [6, 13], 6, datetime.date(year, 2, 1))
+    make_project(cast, "Cours d'école", "selected", [13, 11], 13, datetime.date(year - 1, 9, 1))
+    make_project(
+        cast,
+        "Cantine centrale",
+        "completed",
+        [2, 13],
+        2,
+        datetime.date(year - 2, 1, 1),
+        datetime.date(year, 3, 1),
+    )
+    make_project(cast, "Brouillon", "draft", [13], 13, datetime.date(year, 1, 1))
+    make_project(
+        cast,
+        "Terminé avant",
+        "completed",
+        [13],
+        13,
+        datetime.date(year - 3, 1, 1),
+        datetime.date(year - 1, 12, 31),
+    )
+    make_project(cast, "Plus tard", "running", [13], 13, datetime.date(year + 1, 1, 1))

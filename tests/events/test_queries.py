@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from events import services
 from events.models import Endorsement
+from projects.models import Goal
 from tests.events.conftest import make_event, make_recommendations, make_workshop
 
 pytestmark = pytest.mark.django_db
@@ -28,8 +29,10 @@ def grow_events(cast, n):
 
 def grow_recommendations(event, cast, theme, n):
     section, items = make_recommendations(event, n)
+    goals = list(Goal.objects.filter(number__in=[4, 17]))
     for recommendation in items:
         recommendation.themes.add(theme)
+        recommendation.sdg_goals.add(*goals)
         Endorsement.objects.create(recommendation=recommendation, organisation=cast.tarija)
         Endorsement.objects.create(recommendation=recommendation, organisation=cast.jette)
 
