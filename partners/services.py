@@ -37,6 +37,7 @@ from partners.models import (
     TravelLeg,
 )
 from partners.permissions import at_least, forget_roles, partnership_role, role_in
+from partners.selectors import forget_listed_partnership_counts
 from soliris import audit
 
 logger = logging.getLogger(__name__)
@@ -141,6 +142,8 @@ def refresh_partnership_document(partnership) -> None:
     partnership.search_document = document
     partnership.is_listed = listed
     partnership.countries = countries
+    forget_listed_partnership_counts()
+    transaction.on_commit(forget_listed_partnership_counts)  # a request may have read in between
 
 
 def refresh_organisation_document(organisation) -> None:

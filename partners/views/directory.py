@@ -3,6 +3,7 @@
 import csv
 import json
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
@@ -21,7 +22,7 @@ def _paginate(request, queryset):
     return page, query.urlencode()
 
 
-def _directory(request, filter_class, queryset, count_countries):
+def _directory(request, filter_class, queryset, count_countries, count_unfiltered=None):
     """A filtered, paginated list with country facets.
 
     The counts per country are those of the other filters (not of the country chosen), so
@@ -30,7 +31,10 @@ def _directory(request, filter_class, queryset, count_countries):
     others = request.GET.copy()
     for name in ("country", "page"):
         others.pop(name, None)
-    counts = count_countries(filter_class(others or None, queryset=queryset, request=request).qs)
+    if not others and count_unfiltered is not None:
+        counts = count_unfiltered()
+    else:
+        counts = count_countries(filter_class(others or None, queryset=queryset, request=request).qs)
     filterset = filter_class(request.GET or None, queryset=queryset, request=request)
     choices = [(row["code"], f"{row['name']} ({row['count']})") for row in counts]
     selected = request.GET.get("country")
@@ -44,6 +48,7 @@ def _directory(request, filter_class, queryset, count_countries):
     if not request.GET.get("sort"):
         results = results.order_by("name", "pk")
     page, query = _paginate(request, results)
+    _label_choices(page)
     return {
         "filter": filterset,
         "page": page,
@@ -52,6 +57,23 @@ def _directory(request, filter_class, queryset, count_countries):
         "country_counts": counts,
         "export_query": request.GET.urlencode(),
     }
+
+
+def _label_choices(page):
+    """``kind_label`` and ``status_label`` on each row, translated once per page:
+    ``get_FOO_display`` translates every choice of the field on each call (``make bench``)."""
+    page.object_list = list(page.object_list)
+    if not page.object_list:
+        return
+    model = type(page.object_list[0])
+    for name in ("kind", "status"):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        labels = {value: str(label) for value, label in field.flatchoices}
+        for row in page.object_list:
+            setattr(row, f"{name}_label", labels.get(getattr(row, name), getattr(row, name)))
 
 
 def organisation_list(request):
@@ -63,7 +85,11 @@ def organisation_list(request):
 
 def partnership_list(request):
     context = _directory(
-        request, PartnershipFilter, selectors.partnership_directory(), selectors.partnership_country_counts
+        request,
+        PartnershipFilter,
+        selectors.partnership_directory(),
+        selectors.partnership_country_counts,
+        selectors.listed_partnership_country_counts,
     )
     return render(request, "partners/partnership_list.html", context)
 

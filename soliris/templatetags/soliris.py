@@ -75,3 +75,24 @@ def app_sections(context, name: str) -> str:
             continue
         html.append(template.render(context.flatten(), context.get("request")))
     return mark_safe("".join(html))  # rendered templates, escaped by themselves
+
+
+@register.simple_tag
+def select_options(field) -> str:
+    """The ``<option>`` elements of a bound choice field, rendered in Python.
+
+    A directory filter has a few hundred options (countries, goals, themes); rendering each
+    through a template costs more than the rest of the page (measured with ``make bench``).
+    """
+    from django.utils.html import format_html_join
+    from django.utils.safestring import mark_safe
+
+    value = field.value()
+    values = value if isinstance(value, list | tuple) else [value]
+    selected = {"" if v is None else str(v) for v in values}
+    options = (("" if key is None else str(key), label) for key, label in field.field.choices)
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((key, mark_safe(" selected") if key in selected else "", label) for key, label in options),
+    )

@@ -165,16 +165,42 @@ def _make_rows(make_organisation, make_partnership, n):
 def test_directory_query_count_does_not_grow_with_rows(
     client, make_organisation, make_partnership, django_assert_num_queries, path
 ):
-    _make_rows(make_organisation, make_partnership, 5)
-    client.get(path)  # warm up (content types, sessions)
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    _make_rows(make_organisation, make_partnership, 5)
+    client.get(path)  # warm up (content types, sessions)
+    cache.clear()  # the landing page's country counts are cached: measure without them
     with CaptureQueriesContext(connection) as small:
         assert client.get(path).status_code == 200
     _make_rows(make_organisation, make_partnership, 45)
+    cache.clear()
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(path).status_code == 200
+
+
+def test_partnership_landing_counts_are_cached_until_a_listing_changes(
+    client, make_organisation, make_partnership, django_assert_num_queries
+):
+    _make_rows(make_organisation, make_partnership, 5)
+    client.get("/fr/partnerships/")  # warm up, and fill the cache
+    with django_assert_num_queries(4):  # no aggregate over every listed partnership
+        response = client.get("/fr/partnerships/")
+    assert [(row["code"], row["count"]) for row in response.context["country_counts"]] == [
+        ("BO", 5),
+        ("BE", 2),
+        ("FR", 2),
+        ("SN", 1),
+    ]
+    make_partnership(
+        "Ziguinchor – Tarija",
+        [make_organisation("Ziguinchor", country="SN"), make_organisation("Cochabamba", country="BO")],
+    )
+    counts = {row["code"]: row["count"] for row in client.get("/fr/partnerships/").context["country_counts"]}
+    assert counts["SN"] == 2 and counts["BO"] == 6
+    # A filtered page counts its own rows, never the cached landing counts.
+    assert client.get("/fr/partnerships/?status=paused").context["country_counts"] == []
 
 
 def test_directory_list_uses_a_fixed_number_of_queries(
