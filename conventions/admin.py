@@ -18,7 +18,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(ReadOnlyAdmin):
-    list_display = ["title", "kind", "status", "partnership", "updated_at"]
+    list_display = ["title", "kind", "status", "partnership", "project", "updated_at"]
     list_filter = ["kind", "status"]
     search_fields = ["title", "key"]
 

@@ -13,11 +13,12 @@ from datetime import datetime
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
+from conventions import selectors
 from conventions.models import Document, DocumentKind, Version, VersionStatus
 from soliris import pdf
 
@@ -41,8 +42,12 @@ def _signed_version(parameters: dict) -> Version | None:
     except (TypeError, ValueError):
         return None
     return (
-        Version.objects.select_related("document__partnership")
-        .prefetch_related("signatures", "document__partnership__parties__organisation")
+        Version.objects.select_related("document__partnership", "document__project")
+        .prefetch_related(
+            "signatures",
+            "document__partnership__parties__organisation",
+            "document__project__parties__organisation",
+        )
         .filter(document__key=parameters.get("document"), number=number, status=VersionStatus.SIGNED)
         .first()
     )
@@ -53,7 +58,7 @@ def charter_content(parameters: dict) -> dict:
     if version is None:
         raise pdf.DocumentUnavailable(_("This signed version does not exist."))
     document = version.document
-    return {
+    content = {
         "document": document.key,
         "number": version.number,
         "partnership": document.partnership.name if document.partnership_id else "",
@@ -74,6 +79,10 @@ def charter_content(parameters: dict) -> dict:
         ],
         "signed_at": version.signed_at.isoformat() if version.signed_at else "",
     }
+    if document.project_id:  # the project's title in the language of this PDF
+        with translation.override(parameters.get("language")):
+            content["project"] = str(document.project.title)
+    return content
 
 
 def _language_name(code: str) -> str:
@@ -132,6 +141,7 @@ def render_charter(inputs: dict, parameters: dict, progress) -> str:
         "kind_label": kinds.get(snapshot.get("kind"), ""),
         "number": inputs["number"],
         "partnership": inputs["partnership"],
+        "project": inputs.get("project", ""),
         "parties": [
             {**party, "country_name": _country_name(party["country"])} for party in inputs["parties"]
         ],
@@ -175,8 +185,7 @@ def can_view_charter(user, parameters: dict) -> bool:
     from conventions.permissions import is_party_member
 
     document = (
-        Document.objects.select_related("published_version", "partnership")
-        .prefetch_related("partnership__parties")
+        selectors.with_parties(Document.objects.select_related("published_version"))
         .filter(key=parameters.get("document"))
         .first()
     )

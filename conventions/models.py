@@ -1,7 +1,8 @@
 """Conventions and charters co-drafted by all parties, each in its own language.
 
-A document belongs to a partnership (a project later); its parties are that partnership's
-accepted parties — see ``Document.party_organisation_ids()``, the one place that says so.
+A document belongs to a partnership or to a joint project; its parties are that partnership's
+accepted parties or that project's confirmed parties — see ``Document._accepted_parties()``,
+the one place that says so.
 Its working draft is a list of clauses, each with one text per language; a version freezes
 the draft as an immutable snapshot that every party approves, then signs.
 """
@@ -44,6 +45,14 @@ class Document(models.Model):
         blank=True,
         related_name="documents",
     )
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("joint project"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="conventions",
+    )
     amends = models.ForeignKey(
         "self",
         verbose_name=_("amends"),
@@ -79,15 +88,34 @@ class Document(models.Model):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-updated_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(partnership__isnull=False, project__isnull=True)
+                | models.Q(partnership__isnull=True, project__isnull=False),
+                name="conventions_document_one_owner",
+                violation_error_message=_("A document belongs to a partnership or to a project."),
+            )
+        ]
 
     def __str__(self):
         return self.title
 
-    # --- Who the parties are: the one place to extend when documents attach to projects ---
+    # --- Who the parties are: the one place that says so ---
+
+    @property
+    def owner(self):
+        """The partnership or the joint project this document frames."""
+        return self.partnership if self.partnership_id is not None else self.project
 
     def _accepted_parties(self):
+        """The partnership's accepted parties, or the project's confirmed ones (parties prefetched
+        by ``selectors.with_parties``)."""
         if self.partnership_id is not None:
             return [p for p in self.partnership.parties.all() if p.status == PartyStatus.ACCEPTED]
+        if self.project_id is not None:
+            from projects.models import ProjectPartyStatus
+
+            return [p for p in self.project.parties.all() if p.status == ProjectPartyStatus.CONFIRMED]
         return []
 
     def party_organisation_ids(self) -> list[int]:

@@ -1,7 +1,8 @@
 """Who may do what on a convention or charter.
 
-Parity: every right comes from an active membership of ANY accepted party of the document
-(``Document.party_organisation_ids()``), by role — viewers read, editors edit the draft,
+Parity: every right comes from an active membership of ANY party of the document — an accepted
+party of its partnership or a confirmed party of its project (``Document.party_organisation_ids()``),
+by role — viewers read, editors edit the draft,
 coordinators decide (approve, publish) for their own organisation; people marked "may sign"
 sign for their organisation. Invited parties and platform staff see nothing private.
 """
@@ -71,6 +72,13 @@ def may_create_for_partnership(user, partnership) -> bool:
     from partners.permissions import accepted_party_ids
 
     return at_least(role_in(user, accepted_party_ids(partnership)), Role.EDITOR)
+
+
+def may_create_for_project(user, project) -> bool:
+    """Editors and coordinators of a confirmed party (``project.parties`` prefetched)."""
+    from projects.permissions import project_role
+
+    return at_least(project_role(user, project), Role.EDITOR)
 
 
 def get_document_for_user(user, key: str, perm: str = "conventions.document:view"):

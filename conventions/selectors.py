@@ -13,36 +13,47 @@ from conventions.models import (
     Version,
     VersionStatus,
 )
-from partners.models import PartnershipParty
+from partners.models import PartnershipParty, PartyStatus, Role
 from partners.permissions import roles_by_organisation
+from projects.models import ProjectParty, ProjectPartyStatus
 
 
-def _parties_prefetch():
-    return Prefetch("partnership__parties", queryset=PartnershipParty.objects.select_related("organisation"))
+def with_parties(queryset):
+    """Documents with what ``Document._accepted_parties()`` reads: the partnership's or the
+    project's parties and their organisations (two queries, whichever the documents belong to)."""
+    return queryset.select_related("partnership", "project").prefetch_related(
+        Prefetch("partnership__parties", queryset=PartnershipParty.objects.select_related("organisation")),
+        Prefetch("project__parties", queryset=ProjectParty.objects.select_related("organisation")),
+    )
 
 
 def document_by_key(key: str) -> Document | None:
     return (
-        Document.objects.select_related("partnership", "published_version", "amends")
-        .prefetch_related(_parties_prefetch())
-        .filter(key=key)
-        .first()
+        with_parties(Document.objects.select_related("published_version", "amends")).filter(key=key).first()
     )
 
 
+def _party_q(organisation_ids) -> Q:
+    """Documents whose owner counts one of ``organisation_ids`` among its parties."""
+    from partners.models import Partnership
+    from projects.models import Project
+
+    partnerships = Partnership.objects.filter(
+        parties__organisation_id__in=organisation_ids, parties__status=PartyStatus.ACCEPTED
+    ).values("pk")
+    projects = Project.objects.filter(
+        parties__organisation_id__in=organisation_ids, parties__status=ProjectPartyStatus.CONFIRMED
+    ).values("pk")
+    return Q(partnership__in=partnerships) | Q(project__in=projects)
+
+
 def documents_for_user(user):
-    """Documents of the partnerships where the user belongs to an accepted party."""
+    """Documents of the partnerships and projects where the user belongs to a party."""
     organisation_ids = list(roles_by_organisation(user))
     if not organisation_ids:
         return Document.objects.none()
     return (
-        Document.objects.filter(
-            partnership__parties__organisation_id__in=organisation_ids,
-            partnership__parties__status="accepted",
-        )
-        .distinct()
-        .select_related("partnership")
-        .prefetch_related(_parties_prefetch())
+        with_parties(Document.objects.filter(_party_q(organisation_ids)))
         .annotate(
             open_threads=Count("threads", filter=Q(threads__status=ThreadStatus.OPEN), distinct=True),
             clause_count=Count("clauses", filter=Q(clauses__removed_at__isnull=True), distinct=True),
@@ -51,34 +62,72 @@ def documents_for_user(user):
     )
 
 
+def _editor_organisation_ids(user) -> list[int]:
+    roles = roles_by_organisation(user)
+    return [oid for oid, role in roles.items() if role in (Role.EDITOR, Role.COORDINATOR)]
+
+
 def partnerships_open_to_new_documents(user) -> list:
     """Partnerships where the user is an editor or coordinator of an accepted party."""
-    from partners.models import Partnership, Role
+    from partners.models import Partnership
 
-    roles = roles_by_organisation(user)
-    organisation_ids = [oid for oid, role in roles.items() if role in (Role.EDITOR, Role.COORDINATOR)]
+    organisation_ids = _editor_organisation_ids(user)
     if not organisation_ids:
         return []
     return list(
-        Partnership.objects.filter(parties__organisation_id__in=organisation_ids, parties__status="accepted")
-        .distinct()
-        .order_by("name")
+        Partnership.objects.filter(
+            pk__in=Partnership.objects.filter(
+                parties__organisation_id__in=organisation_ids, parties__status=PartyStatus.ACCEPTED
+            ).values("pk")
+        ).order_by("name")
     )
+
+
+def projects_open_to_new_documents(user) -> list:
+    """Joint projects where the user is an editor or coordinator of a confirmed party."""
+    from projects.models import Project
+
+    organisation_ids = _editor_organisation_ids(user)
+    if not organisation_ids:
+        return []
+    return list(
+        Project.objects.filter(
+            pk__in=Project.objects.filter(
+                parties__organisation_id__in=organisation_ids, parties__status=ProjectPartyStatus.CONFIRMED
+            ).values("pk")
+        ).order_by("title")
+    )
+
+
+def owner_documents(owner, member: bool) -> list[Document]:
+    """The documents of a partnership or a project, for its page: all of them for the members of
+    its parties (``member``), only the jointly published ones for anyone else."""
+    from partners.models import Partnership
+
+    field = "partnership" if isinstance(owner, Partnership) else "project"
+    documents = (
+        Document.objects.filter(**{field: owner})
+        .annotate(open_threads=Count("threads", filter=Q(threads__status=ThreadStatus.OPEN)))
+        .select_related("published_version")
+        .order_by("kind", "title")
+    )
+    if not member:
+        documents = documents.filter(published_version__isnull=False)
+    return list(documents)
 
 
 def partnership_documents(partnership, user) -> list[Document]:
     """The documents of a partnership that ``user`` may see (for the partnership page)."""
     from partners.permissions import accepted_party_ids, role_in
 
-    documents = list(
-        Document.objects.filter(partnership=partnership)
-        .annotate(open_threads=Count("threads", filter=Q(threads__status=ThreadStatus.OPEN)))
-        .select_related("published_version")
-        .order_by("kind", "title")
-    )
-    if role_in(user, accepted_party_ids(partnership)):
-        return documents
-    return [d for d in documents if d.published_version_id]
+    return owner_documents(partnership, bool(role_in(user, accepted_party_ids(partnership))))
+
+
+def project_documents(project, user) -> list[Document]:
+    """The documents of a joint project that ``user`` may see (for the project page)."""
+    from projects.permissions import project_role
+
+    return owner_documents(project, project_role(user, project) is not None)
 
 
 def draft_clauses(document) -> list[Clause]:

@@ -101,11 +101,23 @@ def _check_language(language: str) -> None:
 
 @transaction.atomic
 def document_create(
-    *, actor, partnership, kind, title, authentic_languages, template: str = "", amends=None
+    *,
+    actor,
+    kind,
+    title,
+    authentic_languages,
+    partnership=None,
+    project=None,
+    template: str = "",
+    amends=None,
 ) -> Document:
+    """A new document of a partnership or of a joint project (exactly one of them)."""
+    if (partnership is None) == (project is None):
+        raise ValueError("A document belongs to a partnership or to a project.")
     languages = [code for code in LANGUAGE_CODES if code in (authentic_languages or [])]
     document = Document(
         partnership=partnership,
+        project=project,
         kind=kind,
         title=title.strip(),
         authentic_languages=languages,
@@ -115,7 +127,12 @@ def document_create(
     )
     if not languages:
         raise ValidationError({"authentic_languages": _("Choose at least one authentic language.")})
-    if amends is not None and amends.partnership_id != getattr(partnership, "pk", None):
+    if amends is not None and (
+        amends.partnership_id != getattr(partnership, "pk", None)
+        or amends.project_id != getattr(project, "pk", None)
+    ):
+        if project is not None:
+            raise ValidationError({"amends": _("An addendum amends a document of the same project.")})
         raise ValidationError({"amends": _("An addendum amends a document of the same partnership.")})
     document.full_clean()
     document.save()

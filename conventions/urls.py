@@ -9,6 +9,11 @@ C = "conventions/<str:key>/"
 urlpatterns = [
     path("conventions/", views.document_list, name="document_list"),
     path("conventions/new/<str:partnership_key>/", views.document_create, name="document_create"),
+    path(
+        "conventions/new/project/<str:project_key>/",
+        views.document_create_for_project,
+        name="document_create_for_project",
+    ),
     path(C, views.document_detail, name="document_detail"),
     path(C + "settings/", views.document_settings, name="document_settings"),
     path(C + "public/", views.document_public, name="document_public"),

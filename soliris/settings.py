@@ -114,7 +114,9 @@ def _redis_url(url: str, db: int) -> str:
     if parts.scheme == "unix":
         query = dict(parse_qsl(parts.query))
         query["db"] = str(db)
-        return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+        # Written out: ``urlunsplit`` drops the "//" of a scheme it does not know, and redis-py
+        # accepts only ``unix://``.
+        return f"unix://{parts.path}?{urlencode(query)}"
     return urlunsplit((parts.scheme, parts.netloc, f"/{db}", parts.query, ""))
 
 

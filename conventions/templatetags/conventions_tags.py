@@ -1,7 +1,8 @@
 from django import template
+from django.urls import reverse
 
 from conventions import selectors
-from conventions.permissions import may_create_for_partnership
+from conventions.permissions import may_create_for_partnership, may_create_for_project
 from partners.permissions import accepted_party_ids, role_in
 
 register = template.Library()
@@ -10,8 +11,24 @@ register = template.Library()
 @register.simple_tag
 def partnership_documents(partnership, user) -> dict:
     """For the partnership page: the documents ``user`` may see, and whether they may start one."""
+    member = bool(role_in(user, accepted_party_ids(partnership)))
     return {
-        "items": selectors.partnership_documents(partnership, user),
-        "member": bool(role_in(user, accepted_party_ids(partnership))),
+        "items": selectors.owner_documents(partnership, member),
+        "member": member,
         "can_create": may_create_for_partnership(user, partnership),
+        "create_url": reverse("conventions:document_create", args=[partnership.key]),
+    }
+
+
+@register.simple_tag
+def project_documents(project, user) -> dict:
+    """For the project page (its parties prefetched): the same, for the project's confirmed parties."""
+    from projects.permissions import project_role
+
+    member = project_role(user, project) is not None
+    return {
+        "items": selectors.owner_documents(project, member),
+        "member": member,
+        "can_create": may_create_for_project(user, project),
+        "create_url": reverse("conventions:document_create_for_project", args=[project.key]),
     }

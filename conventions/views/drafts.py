@@ -25,21 +25,29 @@ from conventions.permissions import (
     coordinator_organisation_ids,
     get_document_for_user,
     may_create_for_partnership,
+    may_create_for_project,
 )
 from conventions.views.common import add_errors, document_perms, reading_language
-from partners.models import Partnership, PartnershipParty
+from partners.models import Partnership, PartnershipParty, PartyStatus
 from partners.permissions import accepted_party_ids, role_in
+from projects.models import ProjectPartyStatus
+from projects.permissions import project_role
+from projects.selectors import project_with_parties
 from soliris import audit
 
 
 @login_required
 def document_list(request):
     page = Paginator(selectors.documents_for_user(request.user), 25).get_page(request.GET.get("page"))
-    partnerships = selectors.partnerships_open_to_new_documents(request.user)
     return render(
         request,
         "conventions/document_list.html",
-        {"documents": list(page.object_list), "page": page, "partnerships": partnerships},
+        {
+            "documents": list(page.object_list),
+            "page": page,
+            "partnerships": selectors.partnerships_open_to_new_documents(request.user),
+            "projects": selectors.projects_open_to_new_documents(request.user),
+        },
     )
 
 
@@ -50,7 +58,35 @@ def document_create(request, partnership_key):
         raise Http404
     if not may_create_for_partnership(request.user, partnership):
         raise PermissionDenied
-    documents = selectors.partnership_documents(partnership, request.user)
+    parties = PartnershipParty.objects.filter(
+        partnership=partnership, status=PartyStatus.ACCEPTED
+    ).select_related("organisation")
+    return _create(
+        request,
+        {"partnership": partnership},
+        documents=selectors.partnership_documents(partnership, request.user),
+        parties=parties,
+    )
+
+
+@login_required
+def document_create_for_project(request, project_key):
+    project = project_with_parties(project_key)
+    if project is None or project_role(request.user, project) is None:
+        raise Http404  # invited parties answer the invitation first: they see no private part
+    if not may_create_for_project(request.user, project):
+        raise PermissionDenied
+    parties = [party for party in project.parties.all() if party.status == ProjectPartyStatus.CONFIRMED]
+    return _create(
+        request,
+        {"project": project},
+        documents=selectors.project_documents(project, request.user),
+        parties=parties,
+    )
+
+
+def _create(request, owner: dict, *, documents, parties):
+    """The creation form, for a partnership or a project (``owner``: one of them, by name)."""
     form = DocumentForm(
         request.POST or None,
         initial={"authentic_languages": [get_language()], "kind": request.GET.get("kind", "")},
@@ -58,22 +94,13 @@ def document_create(request, partnership_key):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            document = services.document_create(
-                actor=request.user, partnership=partnership, **form.cleaned_data
-            )
+            document = services.document_create(actor=request.user, **owner, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("The document is created. Every party can now edit its draft."))
             return redirect("conventions:document_detail", document.key)
-    parties = PartnershipParty.objects.filter(partnership=partnership, status="accepted").select_related(
-        "organisation"
-    )
-    return render(
-        request,
-        "conventions/document_form.html",
-        {"form": form, "partnership": partnership, "parties": parties},
-    )
+    return render(request, "conventions/document_form.html", {"form": form, "parties": parties, **owner})
 
 
 def document_detail(request, key):

@@ -84,3 +84,33 @@ def finish_pdf(version):
     RenderJob.objects.filter(pk=version.pdf_job_id).update(state=RenderJobState.DONE, progress=100, file=name)
     version.refresh_from_db()
     return version
+
+
+@pytest.fixture
+def cast_project(cast):
+    """A joint project of Jette and Tarija (both confirmed), STADD invited but not yet confirmed."""
+    from projects import reference
+    from projects import services as project_services
+    from projects.models import Goal, ProjectParty
+
+    if not Goal.objects.exists():  # a transactional test flushed the migration's reference data
+        reference.load()
+    coordinator = cast.user("party_coordinator")
+    project = project_services.project_create(
+        actor=coordinator,
+        proposed_by=cast.jette,
+        title="Protection des sources d'eau à Tarija",
+        summary="Protéger les sources qui alimentent les quartiers de Tarija.",
+        partnership=cast.partnership,
+        partners=[cast.tarija, cast.stadd],
+        language="fr",
+    )
+    project_services.project_transition(actor=coordinator, project=project, to_status="proposed")
+    project_services.party_confirm(
+        actor=cast.user("partner_coordinator"),
+        party=ProjectParty.objects.get(project=project, organisation=cast.tarija),
+        role="Gestion des sources",
+        contribution="Équipe technique municipale",
+    )
+    project.refresh_from_db()
+    return project

@@ -41,6 +41,10 @@ MATRIX = {
         "get",
         lambda role: {"anonymous": 302, "party_viewer": 403}.get(role, 200 if role in EDITORS else 404),
     ),
+    "document_create_for_project": (
+        "get",
+        lambda role: {"anonymous": 302, "party_viewer": 403}.get(role, 200 if role in EDITORS else 404),
+    ),
     "document_detail": ("get", private(MEMBERS)),
     "document_public": ("get", everyone(200)),
     "document_public_pdf": ("get", everyone(200)),
@@ -85,11 +89,12 @@ def published(cast, signed):
     return signed, clause, thread
 
 
-def url_for(name, document, clause, thread, cast):
+def url_for(name, document, clause, thread, cast, project=None):
     removed = document.clauses.order_by("position").last()
     args = {
         "document_list": [],
         "document_create": [cast.partnership.key],
+        "document_create_for_project": [project.key if project else "nosuchproject"],
         "clause_add": [document.key],
         "clause_edit": [document.key, clause.key, "es"],
         "clause_confirm": [document.key, clause.key, "es"],
@@ -113,11 +118,11 @@ def test_every_url_of_the_app_is_in_the_matrix():
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_permission_matrix(name, role, cast, as_role, published):
+def test_permission_matrix(name, role, cast, as_role, published, cast_project):
     document, clause, thread = published
     method, expected = MATRIX[name]
     client = as_role(role)
-    url = url_for(name, document, clause, thread, cast)
+    url = url_for(name, document, clause, thread, cast, cast_project)
     data = {"body": "Réponse", "resolved": "1", "direction": "down"} if method == "post" else None
     response = getattr(client, method)(url, data) if data else client.get(url)
     assert response.status_code == expected(role), (name, role, response.status_code)
@@ -143,6 +148,7 @@ def test_an_unknown_key_or_forged_address_answers_404(as_role, published):
         f"/fr/conventions/{document.key}/clauses/{clause.key}/edit/xx/",
         f"/fr/conventions/{document.key}/threads/nosuch/reply/",
         "/fr/conventions/new/nosuchpartnership/",
+        "/fr/conventions/new/project/nosuchproject/",
     ):
         assert client.get(url).status_code in (404, 405), url
     response = client.get(f"/fr/conventions/{document.key}/compare/?from=abc&to=-3&lang=zz")

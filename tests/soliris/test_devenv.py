@@ -32,6 +32,25 @@ def processes_under(path: Path) -> list[str]:
     return found
 
 
+def log_in(port: int, email: str) -> str:
+    """Log in with the demo password as a browser would (the login is rate-limited through the
+    cache: on the embedded Redis, by its unix socket); the address the form leads to."""
+    import re
+    from http.cookiejar import CookieJar
+    from urllib.parse import urlencode
+
+    from soliris.demo import DEMO_PASSWORD
+
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    url = f"http://127.0.0.1:{port}/fr/accounts/login/"
+    with opener.open(url, timeout=10) as response:
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode()).group(1)
+    data = urlencode({"csrfmiddlewaretoken": token, "login": email, "password": DEMO_PASSWORD}).encode()
+    request = urllib.request.Request(url, data=data, headers={"Referer": url})
+    with opener.open(request, timeout=10) as response:
+        return response.geturl()
+
+
 @pytest.mark.slow
 def test_run_starts_everything_on_embedded_servers_and_ctrl_c_stops_it_all(tmp_path):
     # Under the project's var/: the embedded PostgreSQL runs as another system user when the
@@ -69,6 +88,7 @@ def test_run_starts_everything_on_embedded_servers_and_ctrl_c_stops_it_all(tmp_p
         output = (tmp_path / "run.log").read_text()
         assert f"http://127.0.0.1:{port}/" in output
         assert "coordination@jette.demo" in output
+        assert log_in(port, "coordination@jette.demo") == f"http://127.0.0.1:{port}/fr/dashboard/"
         assert processes_under(var), "the embedded servers run under var/"
         children = psutil.Process(launcher.pid).children(recursive=True)
         assert len(children) >= 2, "a web server and a worker"

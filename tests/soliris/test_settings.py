@@ -48,3 +48,16 @@ def test_a_misspelt_boolean_is_an_error_not_a_silent_default():
     result = run_manage("check", DEBUG="maybe")
     assert result.returncode != 0
     assert "DEBUG must be one of" in result.stderr
+
+
+def test_the_cache_reaches_an_embedded_redis_on_its_unix_socket():
+    """``make run`` gives a ``unix://`` REDIS_URL: the cache gets a URL redis-py accepts."""
+    from redis.connection import UnixDomainSocketConnection, parse_url
+
+    from soliris.settings import _redis_url
+
+    url = _redis_url("unix:///work/var/redis/redis.sock", 3)
+    options = parse_url(url)
+    assert options["connection_class"] is UnixDomainSocketConnection
+    assert options["path"] == "/work/var/redis/redis.sock" and options["db"] == 3
+    assert _redis_url("redis://127.0.0.1:6379/0", 4) == "redis://127.0.0.1:6379/4"
