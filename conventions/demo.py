@@ -18,6 +18,53 @@ from soliris.demo import DEMO_PASSWORD
 
 AGREEMENT_TITLE = "Samenwerkingsakkoord Brasschaat – Tarija / Accord de coopération / Acuerdo de cooperación"
 CHARTER_TITLE = "Charte de fonctionnement du partenariat"
+PROJECT_TITLE = "Projectovereenkomst herbebossing / Convenio del proyecto de reforestación"
+
+# Herent – Nimlaha'kok: the reforestation project's convention, written in Dutch and Spanish
+# (equally authentic), each side in its own language; (heading, body) per language.
+PROJECT_CLAUSES = [
+    (
+        "es",
+        {
+            "es": (
+                "Objeto",
+                "La comunidad de Nimlaha'kok y el municipio de Herent reforestan juntos las parcelas elegidas "
+                "por la comunidad tras la ruta de los ODS, para proteger el bosque y crear ingresos duraderos.",
+            ),
+            "nl": (
+                "Voorwerp",
+                "De gemeenschap van Nimlaha'kok en de gemeente Herent herbebossen samen de percelen die de "
+                "gemeenschap na de SDG-route koos, om het bos te beschermen en duurzame inkomsten te creëren.",
+            ),
+        },
+    ),
+    (
+        "nl",
+        {
+            "nl": (
+                "Rollen en bijdragen",
+                "De gemeenschap kiest de percelen, plant en onderhoudt ze; Herent cofinanciert het plantgoed en "
+                "de kwekerij en sensibiliseert zijn inwoners. Elke partij beslist mee over het budget.",
+            ),
+            "es": (
+                "Roles y aportes",
+                "La comunidad elige las parcelas, las planta y las mantiene; Herent cofinancia las plantas y el "
+                "vivero y sensibiliza a sus habitantes. Cada parte codecide sobre el presupuesto.",
+            ),
+        },
+    ),
+    (
+        "es",
+        {
+            "es": (
+                "Evaluación",
+                "Cada año, las dos partes evalúan juntas el proyecto y su relación, en línea y durante una "
+                "visita, y publican sus conclusiones en las dos lenguas.",
+            ),
+        },
+    ),
+]
+
 
 # (heading, body) per language; Dutch is the original of the agreement.
 AGREEMENT = [
@@ -331,6 +378,54 @@ def seed_charter(log, context):
     log("1 charter in progress (Jette, open comments, a translation to review)")
 
 
+def seed_project_convention(log, context):
+    """The reforestation project's convention, a draft: its evaluation clause still waits for its
+    Dutch translation, so that no version can be proposed yet (Dutch is an authentic language)."""
+    from projects.models import Project, ProjectPartyStatus
+
+    organisations, users = context["organisations"], context["users"]
+    project = Project.objects.filter(key="herent-bos").prefetch_related("parties").first()
+    herent_user = users.get("internationaal@herent.demo")
+    community_user = users.get("comunidad@nimlahakok.demo")
+    if project is None or herent_user is None or community_user is None:
+        log("Herent – Nimlaha'kok: the reforestation project is missing; no project convention loaded")
+        return
+    if Document.objects.filter(project=project, title=PROJECT_TITLE).exists():
+        return
+    confirmed = {p.organisation_id for p in project.parties.all() if p.status == ProjectPartyStatus.CONFIRMED}
+    if not {organisations["herent"].pk, organisations["nimlahakok"].pk} <= confirmed:
+        log("Herent – Nimlaha'kok: both parties must have confirmed the project; no convention loaded")
+        return
+    _member(organisations["herent"], herent_user, "Ambtenaar internationale samenwerking")
+    _member(organisations["nimlahakok"], community_user, "Presidente del comité comunitario")
+    _forget(herent_user, community_user)
+    authors = {"nl": herent_user, "es": community_user}
+    document = services.document_create(
+        actor=community_user,
+        project=project,
+        kind=DocumentKind.CONVENTION,
+        title=PROJECT_TITLE,
+        authentic_languages=["nl", "es"],
+    )
+    for original, texts in PROJECT_CLAUSES:
+        heading, body = texts[original]
+        clause = services.clause_add(
+            actor=authors[original], document=document, language=original, heading=heading, body=body
+        )
+        for language, (heading, body) in texts.items():
+            if language != original:
+                services.clause_text_save(
+                    actor=authors[language],
+                    clause=clause,
+                    language=language,
+                    heading=heading,
+                    body=body,
+                    base_revision=0,
+                )
+    log("1 project convention in progress (Herent – Nimlaha'kok, Dutch and Spanish)")
+
+
 def seed(log, context: dict) -> None:
     seed_agreement(log, context)
     seed_charter(log, context)
+    seed_project_convention(log, context)
