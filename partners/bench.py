@@ -279,9 +279,9 @@ def build(size: str = "full", log=print) -> None:
         # Statistics, and the visibility map for index-only scans (VACUUM needs autocommit:
         # the smoke test runs inside the test's transaction).
         cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
-    from partners.selectors import forget_listed_partnership_counts
+    from partners.selectors import forget_listed_counts
 
-    forget_listed_partnership_counts()
+    forget_listed_counts()
     log(f"partners: data set built in {time.perf_counter() - started:.1f} s")
 
 

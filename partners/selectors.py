@@ -94,30 +94,39 @@ COUNTRY_COUNTS_SQL = (
 )
 
 
-def _listed_counts_key() -> str:
+def _listed_counts_key(model: str) -> str:
     from django.db import connection
 
-    return f"partners:listed-partnership-countries:{connection.settings_dict['NAME']}"
+    return f"partners:listed-{model}-countries:{connection.settings_dict['NAME']}"
 
 
-def forget_listed_partnership_counts() -> None:
-    """Called whenever a partnership's ``is_listed`` or ``countries`` may have changed."""
+def forget_listed_counts() -> None:
+    """Called whenever what the directories list may have changed (``services.refresh_*``)."""
     from django.core.cache import cache
 
-    cache.delete(_listed_counts_key())
+    cache.delete_many([_listed_counts_key("organisation"), _listed_counts_key("partnership")])
 
 
-def listed_partnership_country_counts():
-    """The counts of the unfiltered partnership directory — its landing page — kept in the cache
-    until a partnership's listing changes (aggregating every listed partnership costs ~7 ms)."""
+def _cached_counts(model: str, count):
     from django.core.cache import cache
     from django_countries import countries
 
-    rows = cache.get(_listed_counts_key())
+    rows = cache.get(_listed_counts_key(model))
     if rows is None:
-        rows = [(r["code"], r["count"]) for r in partnership_country_counts(public_partnerships())]
-        cache.set(_listed_counts_key(), rows, timeout=None)
+        rows = [(row["code"], row["count"]) for row in count()]
+        cache.set(_listed_counts_key(model), rows, timeout=None)
     return [{"code": code, "name": countries.name(code), "count": n} for code, n in rows]
+
+
+def listed_organisation_country_counts():
+    """The counts of the unfiltered organisation directory — its landing page — kept in the cache
+    until an organisation or a partnership changes (see ``forget_listed_counts``)."""
+    return _cached_counts("organisation", lambda: country_counts(public_organisations()))
+
+
+def listed_partnership_country_counts():
+    """The same for the partnership directory: aggregating every listed partnership costs ~7 ms."""
+    return _cached_counts("partnership", lambda: partnership_country_counts(public_partnerships()))
 
 
 def partnership_country_counts(queryset):

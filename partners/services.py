@@ -37,7 +37,7 @@ from partners.models import (
     TravelLeg,
 )
 from partners.permissions import at_least, forget_roles, partnership_role, role_in
-from partners.selectors import forget_listed_partnership_counts
+from partners.selectors import forget_listed_counts
 from soliris import audit
 
 logger = logging.getLogger(__name__)
@@ -142,14 +142,16 @@ def refresh_partnership_document(partnership) -> None:
     partnership.search_document = document
     partnership.is_listed = listed
     partnership.countries = countries
-    forget_listed_partnership_counts()
-    transaction.on_commit(forget_listed_partnership_counts)  # a request may have read in between
+    forget_listed_counts()
+    transaction.on_commit(forget_listed_counts)  # a request may have read in between
 
 
 def refresh_organisation_document(organisation) -> None:
     document = organisation_document(organisation)
     Organisation.objects.filter(pk=organisation.pk).update(search_document=document)
     organisation.search_document = document
+    forget_listed_counts()
+    transaction.on_commit(forget_listed_counts)
     for partnership in Partnership.objects.filter(parties__organisation=organisation).distinct():
         refresh_partnership_document(partnership)
 

@@ -78,7 +78,11 @@ def _label_choices(page):
 
 def organisation_list(request):
     context = _directory(
-        request, OrganisationFilter, selectors.organisation_directory(), selectors.country_counts
+        request,
+        OrganisationFilter,
+        selectors.organisation_directory(),
+        selectors.country_counts,
+        selectors.listed_organisation_country_counts,
     )
     return render(request, "partners/organisation_list.html", context)
 
