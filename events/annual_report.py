@@ -179,9 +179,9 @@ def _exchanges(partnerships, start, end) -> dict:
 
 
 def _answer_language(answer) -> str:
-    """The language an answer was written in: its own ``language`` if the registry records
-    one, else its author's language, else the party's first working language, else the
-    platform's default."""
+    """The language an answer was written in, as its writer said; for answers recorded before
+    the registry asked, its author's language, else the party's first working language, else
+    the platform's default."""
     candidates = [
         getattr(answer, "language", None),
         getattr(answer.answered_by, "preferred_language", None),

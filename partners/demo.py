@@ -809,27 +809,29 @@ def _seed_exchanges(log, partnerships, organisations, context):
 
 
 # partnership key: [(round number, {party slug: (5 ratings, where we stand, change wanted)})]
-CHECKINS = {
+CHECKINS = {  # per round and party: scores, where we stand, the change we want, written in
     "brasschaat-tarija": [
         (
             1,
             {
                 "brasschaat": (
                     (4, 4, 4, 3, 3),
-                    "Une relation solide, un nouvel accord.",
-                    "Plus de projets choisis à Tarija.",
+                    "Een stevige relatie en een nieuw akkoord.",
+                    "Meer projecten die in Tarija zelf gekozen worden.",
+                    "nl",
                 ),
                 "tarija": (
                     (2, 4, 3, 4, 2),
-                    "Nous voulons décider davantage.",
-                    "Un budget de fonctionnement permanent.",
+                    "Queremos decidir más sobre el uso de los fondos.",
+                    "Un presupuesto de funcionamiento permanente.",
+                    "es",
                 ),
             },
         ),
         (
             2,
             {
-                "brasschaat": ((4, 4, 4, 4, 3), "Progrès sur la participation.", ""),
+                "brasschaat": ((4, 4, 4, 4, 3), "Vooruitgang op het vlak van participatie.", "", "nl"),
             },
         ),
     ],
@@ -849,7 +851,7 @@ def _seed_checkins(log, partnerships, context):
             checkin_round, _created = CheckInRound.objects.get_or_create(
                 partnership=partnership, number=number, defaults={"opened_on": date(2024, number * 3, 1)}
             )
-            for slug, (scores, stand, change) in answers.items():
+            for slug, (scores, stand, change, language) in answers.items():
                 equality, trust, transparency, learning, ownership = scores
                 CheckInAnswer.objects.update_or_create(
                     round=checkin_round,
@@ -862,6 +864,7 @@ def _seed_checkins(log, partnerships, context):
                         "ownership": ownership,
                         "where_we_stand": stand,
                         "change_wanted": change,
+                        "language": language,
                         "answered_by": next(
                             (
                                 users.get(e)

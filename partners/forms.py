@@ -357,6 +357,7 @@ class CheckInAnswerForm(forms.Form):
     change_wanted = forms.CharField(
         label=_("The change we want"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+    language = forms.ChoiceField(label=_("Written in"), choices=settings.LANGUAGES)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -513,6 +513,15 @@ def _score_field(label):
     return models.PositiveSmallIntegerField(label, validators=[MinValueValidator(1), MaxValueValidator(5)])
 
 
+# One sentence per language, so that each catalogue writes it with its own grammar.
+WRITTEN_IN = {
+    "fr": _("written in French"),
+    "nl": _("written in Dutch"),
+    "en": _("written in English"),
+    "es": _("written in Spanish"),
+}
+
+
 class CheckInAnswer(models.Model):
     round = models.ForeignKey(CheckInRound, on_delete=models.CASCADE, related_name="answers")
     party = models.ForeignKey(PartnershipParty, on_delete=models.CASCADE, related_name="checkin_answers")
@@ -527,6 +536,13 @@ class CheckInAnswer(models.Model):
     ownership = _score_field(pgettext_lazy("check-in dimension", "Ownership"))
     where_we_stand = models.TextField(_("where we stand"), blank=True)
     change_wanted = models.TextField(_("the change we want"), blank=True)
+    language = models.CharField(
+        _("written in"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the texts, so that readers know what they read."),
+    )
 
     class Meta:
         verbose_name = _("check-in answer")
@@ -541,3 +557,8 @@ class CheckInAnswer(models.Model):
 
     def scores(self) -> list[int]:
         return [getattr(self, name) for name, _label in CHECKIN_DIMENSIONS]
+
+    @property
+    def written_in(self) -> str:
+        """ "written in Spanish", in the reader's language ("" when unknown)."""
+        return str(WRITTEN_IN.get(self.language, ""))

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -303,7 +304,7 @@ def checkin_answer(request, key, number, slug):
     if checkin_round.answers.filter(party=party).exists():
         messages.info(request, _("Your organisation already answered this round."))
         return _detail(partnership, "checkins")
-    form = CheckInAnswerForm(request.POST or None)
+    form = CheckInAnswerForm(request.POST or None, initial={"language": translation.get_language()})
     if request.method == "POST" and form.is_valid():
         try:
             services.checkin_answer(

@@ -237,3 +237,20 @@ def test_the_annual_report_form_refuses_a_future_year(as_role):
     )
     assert response.status_code == 400
     assert not RenderJob.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_recorded_language_of_an_answer_wins_over_its_authors_language(cast):
+    """A Belgian coordinator (interface in French) may write in Dutch: the answer says so."""
+    year = timezone.now().year
+    ended = Partnership.objects.create(
+        name="Herent – Nimlaha'kok", kind="commune_to_commune", status="active", initiated_by=cast.jette
+    )
+    PartnershipParty.objects.create(partnership=ended, organisation=cast.jette, status=PartyStatus.ACCEPTED)
+    exchanges_and_checkins(cast, ended, year)
+    CheckInAnswer.objects.filter(party__organisation=cast.jette, round__number=2).update(language="nl")
+    [summary] = annual_report.report_content({"year": year, "language": "fr"})["checkins"]
+    assert [(a["organisation"], a["lang"]) for a in summary["answers"]] == [
+        ("Commune de Jette", "nl"),
+        ("Municipio de Tarija", "es"),
+    ]

@@ -301,6 +301,24 @@ def test_a_check_in_form_refuses_missing_ratings_and_keeps_the_text(cast, as_rol
     assert not CheckInAnswer.objects.exists()
 
 
+def test_a_check_in_answer_records_the_language_it_is_written_in(cast, as_role):
+    CheckInRound.objects.create(partnership=cast.partnership, number=1)
+    url = reverse(
+        "partners:checkin_answer", kwargs={"key": cast.partnership.key, "number": 1, "slug": cast.tarija.slug}
+    )
+    client = as_role("partner_coordinator")
+    form = client.get(url.replace("/fr/", "/es/", 1)).context["form"]
+    assert form["language"].value() == "es"  # the page's language, until the writer says otherwise
+    scores = dict.fromkeys(["equality", "trust", "transparency", "mutual_learning", "ownership"], "4")
+    response = client.post(url, {**scores, "where_we_stand": "Queremos decidir más.", "language": "es"})
+    assert response.status_code == 302
+    assert CheckInAnswer.objects.get(party__organisation=cast.tarija).language == "es"
+    answer(cast, "party_editor", cast.jette)
+    page = as_role("party_viewer").get(detail(cast)).content.decode()
+    assert '<span lang="es">Queremos decidir más.</span>' in page
+    assert "écrit en espagnol" in page
+
+
 def test_the_equity_panel_shows_facts_side_by_side(cast, as_role):
     cast.partnership.parties.filter(organisation=cast.jette).update(
         financial_share=70, decision_level="co_decides"
