@@ -324,6 +324,12 @@ class ExchangeForm(forms.ModelForm):
         return data
 
 
+class ExchangeEditForm(ExchangeForm):
+    """The same form, with the version it was opened on (optimistic concurrency)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
 class LegForm(forms.Form):
     origin = forms.CharField(label=_("From"), max_length=120)
     destination = forms.CharField(label=_("To"), max_length=120)

@@ -63,6 +63,7 @@ for code, label in {
     "partners.party.updated": gettext_lazy("updated its side of the partnership"),
     "partners.party.left": gettext_lazy("took its organisation out of the partnership"),
     "partners.exchange.recorded": gettext_lazy("recorded an exchange"),
+    "partners.exchange.updated": gettext_lazy("corrected an exchange"),
     "partners.checkin.opened": gettext_lazy("opened a check-in round"),
     "partners.checkin.answered": gettext_lazy("answered the check-in"),
 }.items():
@@ -622,13 +623,7 @@ def exchange_record(*, actor, partnership: Partnership, data: dict, legs: list[d
     exchange = Exchange(partnership=partnership, created_by=actor, **data)
     exchange.full_clean()
     exchange.save()
-    for leg_data in legs:
-        leg = TravelLeg(exchange=exchange, **leg_data)
-        leg.co2_kg = carbon.leg_co2_kg(
-            mode=leg.mode, distance_km=leg.distance_km, travellers=leg.travellers, round_trip=leg.round_trip
-        )
-        leg.full_clean()
-        leg.save()
+    _save_legs(exchange, legs)
     audit.record(
         "partners.exchange.recorded",
         actor=actor,
@@ -637,6 +632,63 @@ def exchange_record(*, actor, partnership: Partnership, data: dict, legs: list[d
         date=str(exchange.date),
     )
     return exchange
+
+
+def _save_legs(exchange: Exchange, legs: list[dict]) -> None:
+    for leg_data in legs:
+        leg = TravelLeg(exchange=exchange, **leg_data)
+        leg.co2_kg = carbon.leg_co2_kg(
+            mode=leg.mode, distance_km=leg.distance_km, travellers=leg.travellers, round_trip=leg.round_trip
+        )
+        leg.full_clean()
+        leg.save()
+
+
+@transaction.atomic
+def exchange_update(
+    *, actor, exchange: Exchange, data: dict, legs: list[dict], expected_version: int
+) -> Exchange:
+    """Any editor of any accepted party corrects an exchange, its travel legs included; refused
+    (``ConcurrentEdit``) if someone saved it since the form was opened."""
+    partnership = exchange.partnership
+    _require(at_least(partnership_role(actor, partnership), Role.EDITOR))
+    current = Exchange.objects.select_for_update().get(pk=exchange.pk)
+    if current.version != expected_version:
+        raise ConcurrentEdit(current)
+    changed = sorted(field for field, value in data.items() if getattr(current, field) != value)
+    old_legs = [
+        (leg.origin, leg.destination, leg.mode, leg.distance_km, leg.travellers, leg.round_trip)
+        for leg in current.legs.order_by("id")
+    ]
+    new_legs = [
+        (
+            leg["origin"],
+            leg["destination"],
+            leg["mode"],
+            leg["distance_km"],
+            leg["travellers"],
+            leg["round_trip"],
+        )
+        for leg in legs
+    ]
+    for field, value in data.items():
+        setattr(current, field, value)
+    current.version += 1
+    current.full_clean()
+    current.save()
+    if old_legs != new_legs:
+        current.legs.all().delete()
+        _save_legs(current, legs)
+        changed.append("legs")
+    audit.record(
+        "partners.exchange.updated",
+        actor=actor,
+        subject=partnership,
+        title=current.title,
+        date=str(current.date),
+        fields=changed,
+    )
+    return current
 
 
 # --- Check-ins ------------------------------------------------------------------------------

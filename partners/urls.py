@@ -63,6 +63,11 @@ urlpatterns = [
     path("partnerships/<key:key>/parties/<slug:slug>/edit/", partnerships.party_edit, name="party_edit"),
     path("partnerships/<key:key>/parties/<slug:slug>/leave/", partnerships.party_leave, name="party_leave"),
     path("partnerships/<key:key>/exchanges/new/", partnerships.exchange_create, name="exchange_create"),
+    path(
+        "partnerships/<key:key>/exchanges/<key:exchange_key>/edit/",
+        partnerships.exchange_edit,
+        name="exchange_edit",
+    ),
     path("partnerships/<key:key>/check-ins/open/", partnerships.checkin_open, name="checkin_open"),
     path(
         "partnerships/<key:key>/check-ins/<int:number>/<slug:slug>/",

@@ -14,6 +14,7 @@ from partners import selectors, services
 from partners.forms import (
     CheckInAnswerForm,
     CheckInOpenForm,
+    ExchangeEditForm,
     ExchangeForm,
     LegFormSet,
     PartnershipCreateForm,
@@ -22,7 +23,15 @@ from partners.forms import (
     PartyInviteForm,
     StatusForm,
 )
-from partners.models import ExchangeFormat, Organisation, Partnership, PartnershipParty, PartyStatus, Role
+from partners.models import (
+    Exchange,
+    ExchangeFormat,
+    Organisation,
+    Partnership,
+    PartnershipParty,
+    PartyStatus,
+    Role,
+)
 from partners.permissions import at_least, get_partnership_for_user, role_in, roles_by_organisation
 from partners.views.organisations import _form_errors
 from soliris import audit
@@ -273,6 +282,70 @@ def exchange_create(request, key):
             return _detail(partnership, "exchanges")
     return render(
         request, "partners/exchange_form.html", {"form": form, "legs": legs, "partnership": partnership}
+    )
+
+
+LEG_FIELDS = ["origin", "destination", "mode", "distance_km", "travellers", "round_trip"]
+
+
+@login_required
+def exchange_edit(request, key, exchange_key):
+    """Correct a recorded exchange: any editor of any accepted party, as for recording it."""
+    partnership = get_partnership_for_user(request.user, key, "edit")
+    exchange = get_object_or_404(Exchange.objects.filter(partnership=partnership), key=exchange_key)
+    organisations = Organisation.objects.filter(
+        partnership_parties__partnership=partnership, partnership_parties__status=PartyStatus.ACCEPTED
+    ).order_by("name")
+
+    def forms_for(data, current):
+        form = ExchangeEditForm(
+            data,
+            instance=Exchange.objects.get(pk=current.pk),  # the form writes on its instance
+            initial={"version": current.version},
+            organisations=organisations,
+        )
+        legs = LegFormSet(
+            data,
+            prefix="legs",
+            initial=[{f: getattr(leg, f) for f in LEG_FIELDS} for leg in current.legs.order_by("id")],
+        )
+        return form, legs
+
+    form, legs = forms_for(request.POST or None, exchange)
+    conflict = None
+    in_person = request.POST.get("format") == ExchangeFormat.IN_PERSON
+    if request.method == "POST" and form.is_valid() and (not in_person or legs.is_valid()):
+        leg_data = [f.cleaned_data for f in legs.forms if f.cleaned_data] if in_person else []
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            services.exchange_update(
+                actor=request.user,
+                exchange=exchange,
+                data=data,
+                legs=leg_data,
+                expected_version=form.cleaned_data["version"],
+            )
+        except services.ConcurrentEdit as error:
+            conflict = error.current
+            posted = request.POST.copy()
+            posted["version"] = str(conflict.version)
+            form, legs = forms_for(posted, conflict)
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Someone else corrected this exchange while you were editing. Their version is shown below; your text is kept in the form. Save again to replace theirs."
+                ),
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("The exchange is corrected."))
+            return _detail(partnership, "exchanges")
+    return render(
+        request,
+        "partners/exchange_form.html",
+        {"form": form, "legs": legs, "partnership": partnership, "exchange": exchange, "conflict": conflict},
     )
 
 

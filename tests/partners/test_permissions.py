@@ -1,11 +1,13 @@
 """Every URL of the partners app × every role of the shared cast, with the expected status."""
 
+import datetime
+
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from partners import urls as partners_urls
-from partners.models import CheckInRound, Invitation, Membership, Role
+from partners.models import CheckInRound, Exchange, Invitation, Membership, Role
 from tests.conftest import ROLES
 from tests.partners.conftest import png_bytes
 
@@ -86,6 +88,12 @@ MATRIX = {
         only([P], 302),
     ),
     "exchange_create": ("get", lambda w: {"key": w.cast.partnership.key}, None, only([E, C, P], 200)),
+    "exchange_edit": (
+        "get",
+        lambda w: {"key": w.cast.partnership.key, "exchange_key": w.exchange.key},
+        None,
+        only([E, C, P], 200),
+    ),
     "checkin_open": ("post", lambda w: {"key": w.cast.partnership.key}, {}, only([C, P], 302)),
     "checkin_answer": (
         "get",
@@ -105,6 +113,9 @@ class World:
         )
         self.invitation = Invitation.objects.create(organisation=cast.jette, email="new@jette.test")
         CheckInRound.objects.create(partnership=cast.partnership, number=1)
+        self.exchange = Exchange.objects.create(
+            partnership=cast.partnership, title="Réunion en ligne", date=datetime.date(2025, 3, 4)
+        )
 
 
 @pytest.mark.parametrize("role", ROLES)
