@@ -48,6 +48,34 @@ def _year(parameters) -> int:
     return year
 
 
+STATUS_ACTIONS = ["partners.partnership.status_changed", "partners.partnership.ended"]
+
+
+def statuses_at(partnerships, moment) -> dict[int, str]:
+    """Each partnership's status at ``moment``, read back from its history (one query): the
+    status a change after ``moment`` started from, else the one the last change before it set,
+    else the status it has now (it never changed)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from soliris.models import AuditEntry
+
+    statuses = {p.pk: p.status for p in partnerships}
+    before, after = {}, {}
+    entries = AuditEntry.objects.filter(
+        subject_type=ContentType.objects.get_for_model(Partnership),
+        subject_id__in=list(statuses),
+        action__in=STATUS_ACTIONS,
+    ).order_by("created_at", "id")
+    for entry in entries.values("subject_id", "created_at", "data"):
+        if entry["created_at"] <= moment:
+            before[entry["subject_id"]] = entry["data"].get("after")
+        else:
+            after.setdefault(entry["subject_id"], entry["data"].get("before"))
+    for pk in statuses:
+        statuses[pk] = after.get(pk) or before.get(pk) or statuses[pk]
+    return statuses
+
+
 def report_content(parameters: dict) -> dict:
     year = _year(parameters)
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
@@ -61,6 +89,9 @@ def report_content(parameters: dict) -> dict:
         .prefetch_related("parties__organisation")
         .order_by("name")
     )
+    partnerships = list(partnerships)
+    year_end = timezone.make_aware(datetime.datetime.combine(end, datetime.time.max))
+    statuses = statuses_at(partnerships, year_end)
     rows = []
     for partnership in partnerships:
         parties = sorted(
@@ -72,7 +103,7 @@ def report_content(parameters: dict) -> dict:
                 "parties": parties,
                 "new": bool(partnership.started_on and start <= partnership.started_on <= end),
                 "ended": bool(partnership.ended_on and start <= partnership.ended_on <= end),
-                "active": partnership.status == PartnershipStatus.ACTIVE,
+                "active": statuses[partnership.pk] == PartnershipStatus.ACTIVE,
                 "end_reason": partnership.end_reason,
             }
         )

@@ -254,3 +254,42 @@ def test_the_recorded_language_of_an_answer_wins_over_its_authors_language(cast)
         ("Commune de Jette", "nl"),
         ("Municipio de Tarija", "es"),
     ]
+
+
+@pytest.mark.django_db
+def test_a_partnership_counts_as_active_by_its_status_at_the_end_of_the_year(cast):
+    """Paused in March of last year, active again since: the report of last year says paused."""
+    from soliris import audit
+    from soliris.models import AuditEntry
+
+    year = timezone.now().year - 1
+    cast.partnership.started_on = datetime.date(year - 3, 1, 1)
+    cast.partnership.save()
+    paused = audit.record(
+        "partners.partnership.status_changed",
+        actor=None,
+        subject=cast.partnership,
+        before="active",
+        after="paused",
+        reason="",
+    )
+    resumed = audit.record(
+        "partners.partnership.status_changed",
+        actor=None,
+        subject=cast.partnership,
+        before="paused",
+        after="active",
+        reason="",
+    )
+    AuditEntry.objects.filter(pk=paused.pk).update(
+        created_at=timezone.make_aware(datetime.datetime(year, 3, 1, 12))
+    )
+    AuditEntry.objects.filter(pk=resumed.pk).update(
+        created_at=timezone.make_aware(datetime.datetime(year + 1, 1, 10, 12))
+    )
+    [last_year] = annual_report.report_content({"year": year, "language": "fr"})["partnerships"]
+    assert last_year["name"] == "Jette – Tarija" and last_year["active"] is False
+    [year_before] = annual_report.report_content({"year": year - 1, "language": "fr"})["partnerships"]
+    assert year_before["active"] is True
+    [this_year] = annual_report.report_content({"year": year + 1, "language": "fr"})["partnerships"]
+    assert this_year["active"] is True
