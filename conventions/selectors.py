@@ -67,36 +67,26 @@ def _editor_organisation_ids(user) -> list[int]:
     return [oid for oid, role in roles.items() if role in (Role.EDITOR, Role.COORDINATOR)]
 
 
+def _open_to_new_documents(user, model, party_status, order: str) -> list:
+    organisation_ids = _editor_organisation_ids(user)
+    if not organisation_ids:
+        return []
+    mine = model.objects.filter(parties__organisation_id__in=organisation_ids, parties__status=party_status)
+    return list(model.objects.filter(pk__in=mine.values("pk")).order_by(order))
+
+
 def partnerships_open_to_new_documents(user) -> list:
     """Partnerships where the user is an editor or coordinator of an accepted party."""
     from partners.models import Partnership
 
-    organisation_ids = _editor_organisation_ids(user)
-    if not organisation_ids:
-        return []
-    return list(
-        Partnership.objects.filter(
-            pk__in=Partnership.objects.filter(
-                parties__organisation_id__in=organisation_ids, parties__status=PartyStatus.ACCEPTED
-            ).values("pk")
-        ).order_by("name")
-    )
+    return _open_to_new_documents(user, Partnership, PartyStatus.ACCEPTED, "name")
 
 
 def projects_open_to_new_documents(user) -> list:
     """Joint projects where the user is an editor or coordinator of a confirmed party."""
     from projects.models import Project
 
-    organisation_ids = _editor_organisation_ids(user)
-    if not organisation_ids:
-        return []
-    return list(
-        Project.objects.filter(
-            pk__in=Project.objects.filter(
-                parties__organisation_id__in=organisation_ids, parties__status=ProjectPartyStatus.CONFIRMED
-            ).values("pk")
-        ).order_by("title")
-    )
+    return _open_to_new_documents(user, Project, ProjectPartyStatus.CONFIRMED, "title")
 
 
 def owner_documents(owner, member: bool) -> list[Document]:

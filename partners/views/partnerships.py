@@ -37,6 +37,17 @@ from partners.views.organisations import _form_errors
 from soliris import audit
 
 
+def _kept_after_conflict(form_class, request, current, message, **kwargs):
+    """The form again, on what the user posted but on the version saved meanwhile (``current``),
+    with ``message`` on top: their text is kept, and saving again replaces the other one."""
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    form = form_class(data, **kwargs)
+    form.is_valid()
+    form.add_error(None, message)
+    return form
+
+
 def _detail(partnership, anchor=""):
     response = redirect("partners:partnership_detail", key=partnership.key)
     if anchor:
@@ -114,15 +125,14 @@ def partnership_edit(request, key):
             )
         except services.ConcurrentEdit as error:
             conflict = error.current
-            data = request.POST.copy()
-            data["version"] = str(conflict.version)
-            form = PartnershipEditForm(data, instance=Partnership.objects.get(pk=partnership.pk))
-            form.is_valid()
-            form.add_error(
-                None,
+            form = _kept_after_conflict(
+                PartnershipEditForm,
+                request,
+                conflict,
                 _(
                     "Someone else saved this partnership while you were editing. Their version is shown below; your text is kept in the form. Save again to replace theirs."
                 ),
+                instance=Partnership.objects.get(pk=partnership.pk),
             )
         except ValidationError as error:
             _form_errors(form, error)
@@ -238,15 +248,14 @@ def party_edit(request, key, slug):
             )
         except services.ConcurrentEdit as error:
             conflict = error.current
-            data = request.POST.copy()
-            data["version"] = str(conflict.version)
-            form = PartyForm(data, instance=PartnershipParty.objects.get(pk=party.pk))
-            form.is_valid()
-            form.add_error(
-                None,
+            form = _kept_after_conflict(
+                PartyForm,
+                request,
+                conflict,
                 _(
                     "Someone else saved this side while you were editing. Their version is shown below; your text is kept in the form. Save again to replace theirs."
                 ),
+                instance=PartnershipParty.objects.get(pk=party.pk),
             )
         except ValidationError as error:
             _form_errors(form, error)
@@ -297,21 +306,17 @@ def exchange_edit(request, key, exchange_key):
         partnership_parties__partnership=partnership, partnership_parties__status=PartyStatus.ACCEPTED
     ).order_by("name")
 
-    def forms_for(data, current):
-        form = ExchangeEditForm(
-            data,
-            instance=Exchange.objects.get(pk=current.pk),  # the form writes on its instance
-            initial={"version": current.version},
-            organisations=organisations,
-        )
-        legs = LegFormSet(
-            data,
-            prefix="legs",
-            initial=[{f: getattr(leg, f) for f in LEG_FIELDS} for leg in current.legs.order_by("id")],
-        )
-        return form, legs
-
-    form, legs = forms_for(request.POST or None, exchange)
+    form = ExchangeEditForm(
+        request.POST or None,
+        instance=Exchange.objects.get(pk=exchange.pk),  # the form writes on its instance
+        initial={"version": exchange.version},
+        organisations=organisations,
+    )
+    legs = LegFormSet(
+        request.POST or None,
+        prefix="legs",
+        initial=[{f: getattr(leg, f) for f in LEG_FIELDS} for leg in exchange.legs.order_by("id")],
+    )
     conflict = None
     in_person = request.POST.get("format") == ExchangeFormat.IN_PERSON
     if request.method == "POST" and form.is_valid() and (not in_person or legs.is_valid()):
@@ -327,15 +332,15 @@ def exchange_edit(request, key, exchange_key):
             )
         except services.ConcurrentEdit as error:
             conflict = error.current
-            posted = request.POST.copy()
-            posted["version"] = str(conflict.version)
-            form, legs = forms_for(posted, conflict)
-            form.is_valid()
-            form.add_error(
-                None,
+            form = _kept_after_conflict(
+                ExchangeEditForm,
+                request,
+                conflict,
                 _(
                     "Someone else corrected this exchange while you were editing. Their version is shown below; your text is kept in the form. Save again to replace theirs."
                 ),
+                instance=Exchange.objects.get(pk=exchange.pk),
+                organisations=organisations,
             )
         except ValidationError as error:
             _form_errors(form, error)
