@@ -229,3 +229,16 @@ def test_members_only_organisations_are_seen_by_signed_in_users_but_not_listed(
     client.force_login(make_user())
     assert client.get(f"/fr/organisations/{organisation.slug}/").status_code == 200
     assert "Members Only" not in body(client.get("/fr/organisations/"))
+
+
+def test_the_country_links_keep_the_other_filters_and_mark_the_chosen_country(
+    client, make_organisation, make_partnership
+):
+    _make_rows(make_organisation, make_partnership, 3)
+    page = client.get(
+        "/fr/organisations/", {"kind": "commune", "country": "BE", "page": "1"}
+    ).content.decode()
+    assert '<a href="?kind=commune&amp;country=BE" aria-current="true">Belgique</a>' in page
+    assert '<a href="?kind=commune&amp;country=FR">France</a>' in page
+    landing = client.get("/fr/organisations/").content.decode()
+    assert '<a href="?country=BO">Bolivie</a> <span class="badge badge-muted">1</span>' in landing
