@@ -314,7 +314,6 @@ def exchange_summary(partnership, accepted) -> dict:
     exchanges = list(
         partnership.exchanges.select_related("host", "travellers_from")
         .prefetch_related("legs")
-        .annotate(total_co2=Sum("legs__co2_kg"))
         .order_by("-date", "-pk")[:20]
     )
     per_year = defaultdict(lambda: {"online": 0, "in_person": 0, "co2": 0})
