@@ -1,5 +1,6 @@
 """Reads of the registry: directory, organisation and partnership pages, dashboard."""
 
+import logging
 from collections import defaultdict
 
 from django.db.models import Count, Prefetch, Q, Sum
@@ -29,6 +30,8 @@ from partners.permissions import (
     roles_by_organisation,
 )
 from soliris import audit
+
+logger = logging.getLogger(__name__)
 
 DIVERGENCE = 2  # ratings that differ by this much or more between parties are highlighted
 
@@ -100,21 +103,40 @@ def _listed_counts_key(model: str) -> str:
     return f"partners:listed-{model}-countries:{connection.settings_dict['NAME']}"
 
 
+# Forgotten on every change; the timeout bounds what a change made while the cache was out of
+# reach (Redis down) can leave behind.
+LISTED_COUNTS_TIMEOUT = 600
+
+
 def forget_listed_counts() -> None:
-    """Called whenever what the directories list may have changed (``services.refresh_*``)."""
+    """Called whenever what the directories list may have changed (``services.refresh_*``).
+    The cache being out of reach never stops a change from being saved."""
     from django.core.cache import cache
 
-    cache.delete_many([_listed_counts_key("organisation"), _listed_counts_key("partnership")])
+    try:
+        cache.delete_many([_listed_counts_key("organisation"), _listed_counts_key("partnership")])
+    except Exception:  # any cache backend error: the timeout ends the staleness
+        logger.warning("directory counts: the cache is out of reach, they expire on their own")
 
 
 def _cached_counts(model: str, count):
+    """The counts from the cache, or counted (and kept) — counted anyway if the cache fails."""
     from django.core.cache import cache
     from django_countries import countries
 
-    rows = cache.get(_listed_counts_key(model))
+    key = _listed_counts_key(model)
+    try:
+        rows = cache.get(key)
+    except Exception:  # the directory stays up without its cache
+        logger.warning("directory counts: the cache is out of reach, counting without it")
+        rows, key = None, None
     if rows is None:
         rows = [(row["code"], row["count"]) for row in count()]
-        cache.set(_listed_counts_key(model), rows, timeout=None)
+        if key is not None:
+            try:
+                cache.set(key, rows, timeout=LISTED_COUNTS_TIMEOUT)
+            except Exception:
+                logger.warning("directory counts: the cache is out of reach, not kept")
     return [{"code": code, "name": countries.name(code), "count": n} for code, n in rows]
 
 

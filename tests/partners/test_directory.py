@@ -242,3 +242,22 @@ def test_the_country_links_keep_the_other_filters_and_mark_the_chosen_country(
     assert '<a href="?kind=commune&amp;country=FR">France</a>' in page
     landing = client.get("/fr/organisations/").content.decode()
     assert '<a href="?country=BO">Bolivie</a> <span class="badge badge-muted">1</span>' in landing
+
+
+def test_the_directory_and_its_changes_work_with_the_cache_out_of_reach(
+    client, settings, caplog, make_organisation, make_partnership
+):
+    """Redis down: the landing counts are counted on each request, and saving still works."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    _make_rows(make_organisation, make_partnership, 2)  # services.refresh_* forget the counts
+    response = client.get("/fr/partnerships/")
+    assert response.status_code == 200
+    assert {row["code"]: row["count"] for row in response.context["country_counts"]}["BO"] == 2
+    assert client.get("/fr/organisations/").status_code == 200
+    assert "the cache is out of reach" in caplog.text
