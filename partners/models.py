@@ -262,7 +262,24 @@ class DecisionLevel(models.TextChoices):
     CO_DECIDES = "co_decides", pgettext_lazy("decision level", "Co-decides")
 
 
-class PartnershipParty(models.Model):
+class InvitedParty(models.Model):
+    """Who invited an organisation to a shared object and who answered for it, and when: the
+    same record for a partnership's and a project's parties."""
+
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    invited_at = models.DateTimeField(default=timezone.now)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class PartnershipParty(InvitedParty):
     """An organisation's side of a partnership: invited until one of its coordinators accepts."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="parties")
@@ -275,14 +292,6 @@ class PartnershipParty(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=PartyStatus.choices, default=PartyStatus.INVITED
     )
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    invited_at = models.DateTimeField(default=timezone.now)
-    responded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    responded_at = models.DateTimeField(null=True, blank=True)
     role = models.TextField(_("role in the partnership"), blank=True)
     contribution_financial = models.TextField(_("financial contribution"), blank=True)
     contribution_technical = models.TextField(_("technical contribution"), blank=True)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
-from partners.models import DecisionLevel, Organisation, Partnership
+from partners.models import DecisionLevel, InvitedParty, Organisation, Partnership
 from soliris import search
 from soliris.keys import KeyField
 
@@ -192,7 +192,7 @@ class ProjectPartyStatus(models.TextChoices):
 INACTIVE_PARTY = [ProjectPartyStatus.DECLINED, ProjectPartyStatus.WITHDRAWN]
 
 
-class ProjectParty(models.Model):
+class ProjectParty(InvitedParty):
     """An organisation's side of a project. A declined party is kept for the history."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="parties")
@@ -207,14 +207,6 @@ class ProjectParty(models.Model):
     decision_level = models.CharField(
         _("decision level"), max_length=16, choices=DecisionLevel.choices, default=DecisionLevel.CO_DECIDES
     )
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    invited_at = models.DateTimeField(default=timezone.now)
-    responded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    responded_at = models.DateTimeField(null=True, blank=True)
     decline_reason = models.TextField(_("reason"), blank=True)
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
