@@ -6,22 +6,23 @@ from events.models import Event, RecommendationSection, RecommendationStatus
 from events.selectors import search_recommendations
 from partners.models import Theme
 from projects.models import Goal
+from soliris.filters import ModelChoiceFilter
 
 
 class RecommendationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"), method="filter_search", widget=forms.TextInput(attrs={"type": "search"})
     )
-    event = django_filters.ModelChoiceFilter(
+    event = ModelChoiceFilter(
         label=_("Event"), field_name="section__event", to_field_name="slug", queryset=Event.objects.none()
     )
-    section = django_filters.ModelChoiceFilter(
+    section = ModelChoiceFilter(
         label=_("Section"), to_field_name="key", queryset=RecommendationSection.objects.none()
     )
-    theme = django_filters.ModelChoiceFilter(
+    theme = ModelChoiceFilter(
         label=_("Theme"), field_name="themes", to_field_name="slug", queryset=Theme.objects.none()
     )
-    sdg = django_filters.ModelChoiceFilter(
+    sdg = ModelChoiceFilter(
         label=_("Sustainable development goal"),
         field_name="sdg_goals",
         to_field_name="number",

@@ -9,6 +9,7 @@ from django_countries import countries
 
 from partners.models import OrganisationKind, PartnershipKind, PartnershipStatus, Theme
 from soliris import search
+from soliris.filters import ModelChoiceFilter
 
 
 @lru_cache(maxsize=8)
@@ -55,6 +56,17 @@ class DirectoryFilter(django_filters.FilterSet):
     def filter_q(self, queryset, name, value):
         return search.filter(queryset, value)
 
+    def queryset_without(self, *names):
+        """The queryset with every valid filter applied except ``names`` — the facet counts of a
+        filter are those of the others — from this filterset's own form (one form per request)."""
+        queryset = self.queryset.all()
+        if self.is_bound:
+            self.form.is_valid()  # an invalid value is left out of cleaned_data, as in ``qs``
+            for name, value in self.form.cleaned_data.items():
+                if name not in names:
+                    queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
     def _ids_for_goal(self, selector, value):
         """The ids the projects app gives for a goal, read once per request: the list and its
         country counts filter with the same facet."""
@@ -78,7 +90,7 @@ class OrganisationFilter(DirectoryFilter):
     country = django_filters.ChoiceFilter(
         label=_("Country"), choices=_country_choices, empty_label=_("All countries")
     )
-    theme = django_filters.ModelChoiceFilter(
+    theme = ModelChoiceFilter(
         label=_("Theme"),
         field_name="themes",
         to_field_name="slug",
@@ -130,7 +142,7 @@ class PartnershipFilter(DirectoryFilter):
         method="filter_country",
         empty_label=_("All countries"),
     )
-    theme = django_filters.ModelChoiceFilter(
+    theme = ModelChoiceFilter(
         label=_("Theme of a party"),
         to_field_name="slug",
         queryset=Theme.objects.all(),

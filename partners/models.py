@@ -85,6 +85,12 @@ class Organisation(models.Model):
                 name="partners_org_listed_country",
                 condition=Q(visibility="public", verified_at__isnull=False),
             ),
+            # The counts per country once a kind is chosen, read from the index alone.
+            models.Index(
+                fields=["kind", "country"],
+                name="partners_org_listed_kind",
+                condition=Q(visibility="public", verified_at__isnull=False),
+            ),
             models.Index(
                 fields=["name", "id"],
                 name="partners_org_listed_name",

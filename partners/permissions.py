@@ -158,13 +158,19 @@ def get_partnership_for_user(user, key: str, perm: str = "view", queryset=None):
     """``perm``: view (anyone it is visible to), edit (editor of an accepted party), decide
     (coordinator of an accepted party). 404 when not visible, 403 without the role."""
     from django.core.exceptions import PermissionDenied
+    from django.db.models import Prefetch
     from django.http import Http404
 
-    from partners.models import Partnership
+    from partners.models import Partnership, PartnershipParty
 
     queryset = queryset if queryset is not None else Partnership.objects.all()
     visible = partnerships_visible_to(user, Partnership.objects.filter(key=key)).values("pk")
-    partnership = queryset.filter(pk__in=visible).prefetch_related("parties").first()
+    # Every party once, with its organisation, in the order of the invitations: the roles are
+    # read from them here and the pages show them (``selectors.partnership_page``).
+    parties = PartnershipParty.objects.select_related("organisation").order_by("invited_at", "pk")
+    partnership = (
+        queryset.filter(pk__in=visible).prefetch_related(Prefetch("parties", queryset=parties)).first()
+    )
     if partnership is None:
         raise Http404
     minimum = PARTNERSHIP_PERMS[perm]

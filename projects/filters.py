@@ -5,6 +5,7 @@ from django_countries import countries
 
 from partners.models import OrganisationKind, Theme
 from projects.models import Call, Goal, Project, ProjectStatus, Target
+from soliris.filters import ModelChoiceFilter
 
 
 def _years():
@@ -18,21 +19,21 @@ class ProjectFilter(django_filters.FilterSet):
     """The facets of the project list; each one narrows the visible projects."""
 
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ProjectStatus.choices)
-    goal = django_filters.ModelChoiceFilter(
+    goal = ModelChoiceFilter(
         label=_("Sustainable development goal"),
         queryset=Goal.objects.all(),
         to_field_name="number",
         field_name="sdg_links__goal",
         distinct=True,
     )
-    target = django_filters.ModelChoiceFilter(
+    target = ModelChoiceFilter(
         label=_("Target"),
         queryset=Target.objects.select_related("goal").order_by("goal__number", "position"),
         to_field_name="code",
         field_name="sdg_links__targets",
         distinct=True,
     )
-    theme = django_filters.ModelChoiceFilter(
+    theme = ModelChoiceFilter(
         label=_("Theme"),
         queryset=Theme.objects.all(),
         to_field_name="slug",
@@ -48,7 +49,7 @@ class ProjectFilter(django_filters.FilterSet):
         field_name="parties__organisation__kind",
         distinct=True,
     )
-    call = django_filters.ModelChoiceFilter(
+    call = ModelChoiceFilter(
         label=_("Call for projects"),
         queryset=Call.objects.all(),
         to_field_name="key",

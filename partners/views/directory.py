@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from partners import selectors
 from partners.filters import OrganisationFilter, PartnershipFilter
+from soliris.countries import country_name
 
 PAGE_SIZE = 20
 
@@ -26,24 +27,25 @@ def _directory(request, filter_class, queryset, count_countries, count_unfiltere
     """A filtered, paginated list with country facets.
 
     The counts per country are those of the other filters (not of the country chosen), so
-    that every country stays one click away; they are also the choices of the country filter.
+    that every country stays one click away; they are also the choices shown by the country
+    filter, which accepts any country (a country without results is shown with 0).
     """
     others = request.GET.copy()
     for name in ("country", "page"):
         others.pop(name, None)
+    filterset = filter_class(request.GET or None, queryset=queryset, request=request)
     if not others and count_unfiltered is not None:
         counts = count_unfiltered()
     else:
-        counts = count_countries(filter_class(others or None, queryset=queryset, request=request).qs)
-    filterset = filter_class(request.GET or None, queryset=queryset, request=request)
+        counts = count_countries(filterset.queryset_without("country"))
     choices = [(row["code"], f"{row['name']} ({row['count']})") for row in counts]
     selected = request.GET.get("country")
     if selected and selected not in {code for code, _label in choices}:
-        from django_countries import countries
-
-        if selected in dict(countries):
-            choices.append((selected, f"{countries.name(selected)} (0)"))
-    filterset.filters["country"].extra["choices"] = choices
+        name = country_name(selected)
+        if name:
+            choices.append((selected, f"{name} (0)"))
+    filterset.form.is_valid()  # against every country, before the field shows only the counted
+    filterset.form.fields["country"].choices = choices
     results = filterset.qs
     if not request.GET.get("sort"):
         results = results.order_by("name", "pk")

@@ -52,6 +52,14 @@ def url_in_language(context, language: str) -> str:
     return translate_url(request.get_full_path(), language)
 
 
+@register.filter(name="country_name")
+def country_name_filter(country) -> str:
+    """``{{ organisation.country|country_name }}``: ``soliris.countries.country_name``."""
+    from soliris.countries import country_name
+
+    return country_name(country)
+
+
 @register.filter
 def language_name(code: str) -> str:
     info = translation.get_language_info(code) if code in dict(settings.LANGUAGES) else None

@@ -261,3 +261,36 @@ def test_the_directory_and_its_changes_work_with_the_cache_out_of_reach(
     assert {row["code"]: row["count"] for row in response.context["country_counts"]}["BO"] == 2
     assert client.get("/fr/organisations/").status_code == 200
     assert "the cache is out of reach" in caplog.text
+
+
+def test_the_counts_per_country_follow_the_other_filters_not_the_chosen_country(client, directory):
+    response = client.get("/fr/organisations/", {"kind": "commune", "country": "BO"})
+    counts = {row["code"]: row["count"] for row in response.context["country_counts"]}
+    assert counts == {"BE": 2, "BO": 1}  # communes, in every country: the association is left out
+    assert [o.name for o in response.context["page"].object_list] == ["Gobierno Autónomo Municipal de Tarija"]
+    page = body(response)
+    assert '<option value="BO" selected>Bolivie (1)</option>' in page
+
+
+def test_a_chosen_country_without_results_stays_selected_with_zero(client, directory):
+    page = body(client.get("/fr/organisations/", {"kind": "association", "country": "BO"}))
+    assert '<option value="BO" selected>Bolivie (0)</option>' in page
+    assert "Aucune organisation ne correspond" in page
+    unknown = client.get("/fr/organisations/", {"country": "XX"})
+    assert unknown.status_code == 200
+    assert unknown.context["filter"].form.errors["country"]
+    assert 'value="XX"' not in body(unknown)
+
+
+@pytest.mark.parametrize("path", ["/fr/organisations/", "/fr/partnerships/"])
+def test_the_filter_choices_are_read_without_a_server_side_cursor(client, directory, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from partners.models import Theme
+
+    Theme.objects.create(slug="eau-potable", name_fr="Eau potable", name_en="Drinking water", position=1)
+    with CaptureQueriesContext(connection) as captured:
+        page = body(client.get(path))
+    assert not [q for q in captured.captured_queries if q["sql"].startswith("DECLARE")]
+    assert '<option value="eau-potable">Eau potable</option>' in page

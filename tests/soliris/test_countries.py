@@ -1,0 +1,23 @@
+import pytest
+from django.utils import translation
+from django_countries import countries
+from django_countries.fields import Country
+
+from soliris.countries import country_name
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("fr", "Bolivie"), ("nl", "Bolivia"), ("en", "Bolivia"), ("es", "Bolivia")]
+)
+def test_country_names_are_those_of_django_countries_in_the_active_language(language, expected):
+    with translation.override(language):
+        assert country_name("BO") == expected == str(countries.name("BO"))
+        assert country_name(Country("BE")) == str(countries.name("BE"))
+        assert country_name("be") == country_name("BE")
+
+
+def test_an_unknown_or_empty_country_has_no_name():
+    with translation.override("fr"):
+        assert country_name("XX") == ""
+        assert country_name("") == ""
+        assert country_name(None) == ""
