@@ -95,15 +95,13 @@ def owner_documents(owner, member: bool) -> list[Document]:
     from partners.models import Partnership
 
     field = "partnership" if isinstance(owner, Partnership) else "project"
-    documents = (
-        Document.objects.filter(**{field: owner})
-        .annotate(open_threads=Count("threads", filter=Q(threads__status=ThreadStatus.OPEN)))
-        .select_related("published_version")
-        .order_by("kind", "title")
-    )
+    documents = Document.objects.filter(**{field: owner}).order_by("kind", "title")
     if not member:
-        documents = documents.filter(published_version__isnull=False)
-    return list(documents)
+        # What the page shows them: a link to each published text (``documents_section.html``).
+        return list(documents.filter(published_version__isnull=False).only("id", "key", "title", "kind"))
+    return list(
+        documents.annotate(open_threads=Count("threads", filter=Q(threads__status=ThreadStatus.OPEN)))
+    )
 
 
 def partnership_documents(partnership, user) -> list[Document]:

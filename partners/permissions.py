@@ -86,6 +86,27 @@ def partnerships_visible_to(user, queryset):
     ).distinct()
 
 
+def partnership_is_visible_to(user, partnership) -> bool:
+    """``partnerships_visible_to`` for one partnership whose parties (with their organisations)
+    are prefetched: the same rule, without a query (tested against it)."""
+    from partners.models import PartnershipVisibility
+
+    if getattr(user, "is_staff", False):
+        return True
+    parties = list(partnership.parties.all())
+    mine = set(roles_by_organisation(user))
+    if any(
+        p.organisation_id in mine and p.status in (PartyStatus.ACCEPTED, PartyStatus.INVITED) for p in parties
+    ):
+        return True
+    accepted = [p for p in parties if p.status == PartyStatus.ACCEPTED]
+    return (
+        partnership.visibility == PartnershipVisibility.PUBLIC
+        and bool(accepted)
+        and all(organisation_is_public(p.organisation) for p in accepted)
+    )
+
+
 def public_partnership_q():
     """Public partnerships whose accepted parties are all public and verified organisations.
 
@@ -164,14 +185,12 @@ def get_partnership_for_user(user, key: str, perm: str = "view", queryset=None):
     from partners.models import Partnership, PartnershipParty
 
     queryset = queryset if queryset is not None else Partnership.objects.all()
-    visible = partnerships_visible_to(user, Partnership.objects.filter(key=key)).values("pk")
     # Every party once, with its organisation, in the order of the invitations: the roles are
     # read from them here and the pages show them (``selectors.partnership_page``).
     parties = PartnershipParty.objects.select_related("organisation").order_by("invited_at", "pk")
-    partnership = (
-        queryset.filter(pk__in=visible).prefetch_related(Prefetch("parties", queryset=parties)).first()
-    )
-    if partnership is None:
+    # Read by its key, then checked against its parties: no sub-query to plan (``make bench``).
+    partnership = queryset.filter(key=key).prefetch_related(Prefetch("parties", queryset=parties)).first()
+    if partnership is None or not partnership_is_visible_to(user, partnership):
         raise Http404
     minimum = PARTNERSHIP_PERMS[perm]
     if minimum and not at_least(partnership_role(user, partnership), minimum):
@@ -229,6 +248,7 @@ __all__ = [
     "forget_roles",
     "invited_party_ids",
     "partnership_role",
+    "partnership_is_visible_to",
     "partnerships_visible_to",
     "role_in",
     "roles_by_organisation",

@@ -181,3 +181,44 @@ def test_csrf_is_required_on_actions(cast, client, make_user):
     strict.force_login(cast.user(C))
     url = reverse("partners:checkin_open", kwargs={"key": cast.partnership.key})
     assert strict.post(url, {}).status_code == 403
+
+
+def test_the_visibility_of_one_partnership_is_the_rule_of_the_lists(
+    make_organisation, make_partnership, member, make_user
+):
+    """``partnership_is_visible_to`` (a page, from its prefetched parties) and
+    ``partnerships_visible_to`` (the lists, in SQL) agree, case by case."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.db.models import Prefetch
+
+    from partners.models import Partnership, PartnershipParty, PartnershipVisibility, PartyStatus
+    from partners.permissions import partnership_is_visible_to, partnerships_visible_to
+
+    public_a, public_b = make_organisation("Public A"), make_organisation("Public B")
+    private = make_organisation("Private", public=False)
+    unverified = make_organisation("Unverified", verified=False)
+    cases = [
+        make_partnership("Both public", [public_a, public_b]),
+        make_partnership("With a private party", [public_a, private]),
+        make_partnership("With an unverified party", [public_a, unverified]),
+        make_partnership("Private invited only", [public_a], invited=[private]),
+        make_partnership("Parties only", [public_a, public_b], visibility=PartnershipVisibility.PARTIES),
+        make_partnership("No accepted party", [public_b]),
+    ]
+    cases[-1].parties.update(status=PartyStatus.INVITED)
+    users = {
+        "anonymous": AnonymousUser(),
+        "outsider": make_user(),
+        "private member": member(private),
+        "public_b member": member(public_b),
+        "unverified member": member(unverified),
+        "staff": make_user(staff=True),
+    }
+    parties = PartnershipParty.objects.select_related("organisation")
+    for label, user in users.items():
+        listed = set(partnerships_visible_to(user, Partnership.objects.all()).values_list("pk", flat=True))
+        for partnership in Partnership.objects.prefetch_related(Prefetch("parties", queryset=parties)):
+            assert partnership_is_visible_to(user, partnership) == (partnership.pk in listed), (
+                label,
+                partnership.name,
+            )
