@@ -101,7 +101,13 @@ TEMPLATES = [
 _database_url = env_str("DATABASE_URL")
 if not _database_url:
     _database_url = "postgresql://postgres@localhost:5432/soliris"
-DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))}
+# Production keeps each worker's connection for a minute (a new one costs more than a page's
+# queries); the development server opens a thread per request, so it would only pile them up.
+DATABASES = {
+    "default": dj_database_url.parse(
+        _database_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 0 if DEBUG else 60)
+    )
+}
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DB_CONNECT_TIMEOUT", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

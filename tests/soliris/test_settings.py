@@ -61,3 +61,10 @@ def test_the_cache_reaches_an_embedded_redis_on_its_unix_socket():
     assert options["connection_class"] is UnixDomainSocketConnection
     assert options["path"] == "/work/var/redis/redis.sock" and options["db"] == 3
     assert _redis_url("redis://127.0.0.1:6379/0", 4) == "redis://127.0.0.1:6379/4"
+
+
+def test_production_workers_keep_their_database_connection_and_development_does_not():
+    script = "from django.conf import settings; print(settings.DATABASES['default']['CONN_MAX_AGE'])"
+    assert run_manage("shell", "-c", script, **production_env()).stdout.split()[-1] == "60"
+    assert run_manage("shell", "-c", script, DEBUG="1").stdout.split()[-1] == "0"
+    assert run_manage("shell", "-c", script, **production_env(DB_CONN_MAX_AGE="5")).stdout.split()[-1] == "5"
