@@ -294,3 +294,19 @@ def test_the_filter_choices_are_read_without_a_server_side_cursor(client, direct
         page = body(client.get(path))
     assert not [q for q in captured.captured_queries if q["sql"].startswith("DECLARE")]
     assert '<option value="eau-potable">Eau potable</option>' in page
+
+
+def test_the_cards_show_the_themes_and_the_parties_with_their_countries_escaped(
+    client, make_organisation, make_partnership
+):
+    from partners.models import Theme
+
+    water = Theme.objects.create(slug="eau", name_fr="Eau & assainissement", name_en="Water", position=1)
+    tarija = make_organisation("Tarija <b>", country="BO", slug="tarija")
+    tarija.themes.add(water)
+    make_partnership("Brasschaat – Tarija", [make_organisation("Brasschaat", slug="brasschaat"), tarija])
+    organisations = body(client.get("/fr/organisations/"))
+    assert '<span class="badge badge-muted">Eau &amp; assainissement</span>' in organisations
+    assert "Tarija &lt;b&gt;" in organisations and "Tarija <b>" not in organisations
+    partnerships = body(client.get("/es/partnerships/"))
+    assert "<p>Brasschaat (Bélgica) · Tarija &lt;b&gt; (Bolivia)</p>" in partnerships
