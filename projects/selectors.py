@@ -300,5 +300,25 @@ def dashboard_context(user) -> dict:
     }
 
 
+# The 17 goals are reference data (``load_reference``, at deployment): each process reads them
+# once; their translated fields answer in the language active when they are read.
+_goals_by_id: dict[int, Goal] = {}
+
+
+def reference_goals(ids) -> list[Goal]:
+    """The goals of ``ids``, by number, from the process's copy (read again for an unknown id)."""
+    ids = list(ids)
+    if any(goal_id not in _goals_by_id for goal_id in ids):
+        _goals_by_id.clear()
+        _goals_by_id.update((goal.pk, goal) for goal in Goal.objects.all())
+    return sorted(
+        (_goals_by_id[goal_id] for goal_id in ids if goal_id in _goals_by_id), key=lambda g: g.number
+    )
+
+
 def partnership_goals(partnership) -> list[Goal]:
-    return list(Goal.objects.filter(partnership_links__partnership=partnership).order_by("number"))
+    """The goals a partnership's parties share: their ids only, the goals from the process's copy
+    (a join over the translated titles cost more than the rest of the section, ``make bench``)."""
+    return reference_goals(
+        PartnershipGoal.objects.filter(partnership=partnership).values_list("goal_id", flat=True)
+    )

@@ -349,3 +349,19 @@ def test_after_declining_the_invited_coordinator_lands_on_the_list(project, as_r
     )
     assert response.status_code == 302 and response["Location"].endswith("/fr/projects/")
     assert client.get(f"/fr/projects/{project.key}/").status_code == 404
+
+
+def test_the_shared_goals_read_once_speak_each_readers_language(cast, as_role):
+    from django.utils import translation
+
+    from projects.models import Goal
+
+    as_role("partner_coordinator").post(
+        f"/fr/partnerships/{cast.partnership.key}/sdgs/", {"goals": ["13", "6"]}
+    )
+    for language in ("fr", "es", "nl"):
+        with translation.override(language):
+            titles = [str(Goal.objects.get(number=n).short_title) for n in (6, 13)]
+        page = as_role("anonymous").get(f"/{language}/partnerships/{cast.partnership.key}/").content.decode()
+        assert titles[0] in page and titles[1] in page
+        assert page.index("/sdgs/6/") < page.index("/sdgs/13/")  # by number
