@@ -40,3 +40,8 @@ def test_the_tiny_benchmark_builds_its_data_once_and_reports_every_measure(tmp_p
 def test_the_bench_database_is_never_the_configured_one():
     assert command.bench_database_name("soliris") == "soliris_bench"
     assert command.bench_database_name("soliris_bench") == "soliris_bench"
+
+
+def test_the_machine_speed_is_measured_with_the_results():
+    speed = command.reference_loop_ms(runs=1)
+    assert 0 < speed["best_ms"] <= speed["median_ms"]

@@ -51,6 +51,22 @@ def use_bench_database() -> str:
     return name
 
 
+def reference_loop_ms(runs: int = 5) -> dict:
+    """How fast this machine is right now: a fixed pure-Python loop, timed ``runs`` times.
+
+    A shared machine's speed drifts by a third from one minute to the next; printed before and
+    after the measures, it tells a slow run from slower code."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        total = 0
+        for i in range(1_000_000):
+            total += i * i % 7
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {"median_ms": round(times[len(times) // 2], 1), "best_ms": round(times[0], 1)}
+
+
 def run_benchmarks(options: dict) -> list[dict]:
     rows: list[dict] = []
     for app in options.get("apps") or APPS:
@@ -122,7 +138,19 @@ class Command(BaseCommand):
             "apps": [a for a in apps.split(",") if a] or None,
             "log": lambda message: self.stdout.write(f"  {message}"),
         }
+        before = reference_loop_ms()
         rows = run_benchmarks(bench_options)
+        after = reference_loop_ms()
         self.stdout.write(format_table(rows))
-        path = write_results(rows, Path(output), {"size": size, "requests": requests, "database": name})
+        self.stdout.write(
+            f"Machine speed, a fixed loop (median / best of 5): {before['median_ms']} / "
+            f"{before['best_ms']} ms before, {after['median_ms']} / {after['best_ms']} ms after"
+        )
+        meta = {
+            "size": size,
+            "requests": requests,
+            "database": name,
+            "reference_loop": {"before": before, "after": after},
+        }
+        path = write_results(rows, Path(output), meta)
         self.stdout.write(self.style.SUCCESS(f"Written to {path}"))
