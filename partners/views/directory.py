@@ -7,6 +7,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
+from django.utils.functional import cached_property
 from django.utils.html import format_html_join
 
 from partners import selectors
@@ -16,20 +17,46 @@ from soliris.countries import country_name
 PAGE_SIZE = 20
 
 
-def _paginate(request, queryset):
-    paginator = Paginator(queryset, PAGE_SIZE)
+class _CountedPaginator(Paginator):
+    """A paginator given its count, when the directory already has it from its counts per
+    country: one query less per page, and the total always agrees with the facets."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
+
+
+def _paginate(request, queryset, count=None):
+    if count is None:
+        paginator = Paginator(queryset, PAGE_SIZE)
+    else:
+        paginator = _CountedPaginator(queryset, PAGE_SIZE, count)
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return page, query.urlencode()
 
 
-def _directory(request, filter_class, queryset, count_countries, count_unfiltered=None, cards=None):
+def _directory(
+    request,
+    filter_class,
+    queryset,
+    count_countries,
+    count_unfiltered=None,
+    cards=None,
+    one_country_each=False,
+):
     """A filtered, paginated list with country facets.
 
     The counts per country are those of the other filters (not of the country chosen), so
     that every country stays one click away; they are also the choices shown by the country
-    filter, which accepts any country (a country without results is shown with 0).
+    filter, which accepts any country (a country without results is shown with 0). They give
+    the number of results too: the chosen country's count, or — for rows that each have one
+    country (``one_country_each``) — their sum.
     """
     others = request.GET.copy()
     for name in ("country", "page"):
@@ -50,7 +77,12 @@ def _directory(request, filter_class, queryset, count_countries, count_unfiltere
     results = filterset.qs
     if not request.GET.get("sort"):
         results = results.order_by("name", "pk")
-    page, query = _paginate(request, results)
+    chosen = filterset.is_bound and filterset.form.cleaned_data.get("country")
+    if chosen:
+        total = next((row["count"] for row in counts if row["code"] == chosen), 0)
+    else:
+        total = sum(row["count"] for row in counts) if one_country_each else None
+    page, query = _paginate(request, results, total)
     _label_choices(page)
     if cards is not None:
         cards(page.object_list)
@@ -108,6 +140,7 @@ def organisation_list(request):
         selectors.country_counts,
         selectors.listed_organisation_country_counts,
         cards=_organisation_cards,
+        one_country_each=True,
     )
     return render(request, "partners/organisation_list.html", context)
 

@@ -208,16 +208,23 @@ def test_directory_list_uses_a_fixed_number_of_queries(
 ):
     _make_rows(make_organisation, make_partnership, 5)
     client.get("/fr/organisations/")  # warm up: the goals of the SDG facet are read once per process
-    with django_assert_num_queries(4):  # the landing page's country counts come from the cache
+    # The rows of the page, their themes, the themes of the filter; the landing page's counts per
+    # country come from the cache and give the number of results.
+    with django_assert_num_queries(3):
         client.get("/fr/organisations/")
     _make_rows(make_organisation, make_partnership, 45)
-    with django_assert_num_queries(5):  # new organisations: the counts are made again, once
+    with django_assert_num_queries(4):  # new organisations: the counts are made again, once
         response = client.get("/fr/organisations/")
     assert sum(row["count"] for row in response.context["country_counts"]) == 52
-    with django_assert_num_queries(4):
+    assert response.context["page"].paginator.count == 52
+    with django_assert_num_queries(3):
         client.get("/fr/organisations/")
-    with django_assert_num_queries(5):  # a filtered page counts its own rows
-        client.get("/fr/organisations/?kind=commune")
+    with django_assert_num_queries(4):  # a filtered page counts its own rows
+        response = client.get("/fr/organisations/?kind=commune")
+    assert (
+        response.context["page"].paginator.count
+        == Organisation.objects.filter(kind="commune", visibility="public", verified_at__isnull=False).count()
+    )
 
 
 def test_members_only_organisations_are_seen_by_signed_in_users_but_not_listed(
@@ -310,3 +317,28 @@ def test_the_cards_show_the_themes_and_the_parties_with_their_countries_escaped(
     assert "Tarija &lt;b&gt;" in organisations and "Tarija <b>" not in organisations
     partnerships = body(client.get("/es/partnerships/"))
     assert "<p>Brasschaat (Bélgica) · Tarija &lt;b&gt; (Bolivia)</p>" in partnerships
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"country": "BO"},
+        {"country": "XX"},
+        {"kind": "commune", "country": "BE"},
+        {"kind": "association", "country": "BO"},
+        {"q": "tari"},
+        {"q": "tari", "country": "BE"},
+        {"language": "es"},
+    ],
+)
+@pytest.mark.parametrize("path", ["/fr/organisations/", "/fr/partnerships/"])
+def test_the_number_of_results_is_the_number_of_rows(client, directory, path, query):
+    """The count comes from the counts per country when it can: it must be the rows' number."""
+    directory["tarija"].languages = ["es"]
+    directory["tarija"].save()
+    response = client.get(path, query)
+    page = response.context["page"]
+    counted = page.paginator.count
+    assert counted == response.context["filter"].qs.count()
+    assert len(page.object_list) == min(counted, 20)
