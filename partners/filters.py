@@ -1,25 +1,12 @@
-from functools import lru_cache
-
 import django_filters
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from django_countries import countries
 
 from partners.models import OrganisationKind, PartnershipKind, PartnershipStatus, Theme
 from soliris import search
-from soliris.filters import ModelChoiceFilter
-
-
-@lru_cache(maxsize=8)
-def _country_choices_in(language):
-    return tuple(countries)
-
-
-def _country_choices():
-    """Every country, in the reader's language (sorted once per language)."""
-    return list(_country_choices_in(translation.get_language()))
+from soliris.filters import CountryFilter, ModelChoiceFilter
 
 
 def _language_choices():
@@ -87,9 +74,7 @@ class OrganisationFilter(DirectoryFilter):
         choices=OrganisationKind.choices,
         empty_label=_("All kinds"),
     )
-    country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=_country_choices, empty_label=_("All countries")
-    )
+    country = CountryFilter(label=_("Country"), empty_label=_("All countries"))
     theme = ModelChoiceFilter(
         label=_("Theme"),
         field_name="themes",
@@ -136,9 +121,8 @@ class PartnershipFilter(DirectoryFilter):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=PartnershipStatus.choices, empty_label=_("All statuses")
     )
-    country = django_filters.ChoiceFilter(
+    country = CountryFilter(
         label=_("Country of a party"),
-        choices=_country_choices,
         method="filter_country",
         empty_label=_("All countries"),
     )

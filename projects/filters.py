@@ -1,11 +1,10 @@
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from partners.models import OrganisationKind, Theme
 from projects.models import Call, Goal, Project, ProjectStatus, Target
-from soliris.filters import ModelChoiceFilter
+from soliris.filters import CountryFilter, ModelChoiceFilter
 
 
 def _years():
@@ -40,9 +39,7 @@ class ProjectFilter(django_filters.FilterSet):
         field_name="parties__organisation__themes",
         distinct=True,
     )
-    country = django_filters.ChoiceFilter(
-        label=_("Country"), choices=countries, field_name="sites__country", distinct=True
-    )
+    country = CountryFilter(label=_("Country"), field_name="sites__country", distinct=True)
     kind = django_filters.ChoiceFilter(
         label=_("Kind of organisation"),
         choices=OrganisationKind.choices,

@@ -23,3 +23,18 @@ def country_name(country) -> str:
     if not code:
         return ""
     return _names(translation.get_language()).get(str(code).upper(), "")
+
+
+@lru_cache(maxsize=16)
+def _choices(language: str | None) -> tuple[tuple[str, str], ...]:
+    with translation.override(language):
+        return tuple((code, str(name)) for code, name in countries)
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country as (code, name), in the active language and django-countries' order."""
+    return list(_choices(translation.get_language()))
+
+
+def is_country(code) -> bool:
+    return code in _names(translation.get_language())

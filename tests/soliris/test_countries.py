@@ -21,3 +21,12 @@ def test_an_unknown_or_empty_country_has_no_name():
         assert country_name("XX") == ""
         assert country_name("") == ""
         assert country_name(None) == ""
+
+
+def test_the_choices_list_every_country_in_the_readers_language_and_validate_codes_only():
+    from soliris.countries import country_choices, is_country
+
+    with translation.override("es"):
+        choices = dict(country_choices())
+        assert choices["BE"] == "Bélgica" and set(choices) == {code for code, _name in countries}
+    assert is_country("BO") and not is_country("bo") and not is_country("XX") and not is_country("")
