@@ -191,7 +191,7 @@ def test_the_worker_receives_the_pdf_job(cast, celery_worker):
     services.version_sign(
         actor=cast.user("partner_coordinator"), version=version, consent=True, password=PASSWORD
     )
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         version.refresh_from_db()
         if version.pdf_received_at:

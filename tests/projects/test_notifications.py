@@ -7,7 +7,7 @@ from projects.models import ProjectParty, Submission
 from projects.tasks import notify_invitation
 
 
-def wait_for_mail(worker, count, timeout=30):
+def wait_for_mail(worker, count, timeout=90):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         files = sorted(worker.mail_dir.glob("*.log")) if worker.mail_dir.exists() else []

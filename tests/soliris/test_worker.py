@@ -10,5 +10,5 @@ def test_a_task_goes_through_redis_to_a_real_worker_and_back(celery_worker, make
     make_user()
     marker = uuid.uuid4().hex
     result = ping.delay(marker)
-    assert result.get(timeout=30) == {"marker": marker, "users": 1}
+    assert result.get(timeout=90) == {"marker": marker, "users": 1}
     assert f"soliris.tasks.ping[{result.id}]" in celery_worker.log()
