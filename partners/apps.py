@@ -8,4 +8,12 @@ class PartnersConfig(AppConfig):
 
     def ready(self):
         # Registers the labels of the audit actions (see soliris.audit.register).
+        # The directories' list of themes is kept in the cache until a theme changes.
+        from django.db.models.signals import post_delete, post_save
+
         from partners import services  # noqa: F401
+        from partners.models import Theme
+        from partners.selectors import forget_themes
+
+        post_save.connect(forget_themes, sender=Theme, dispatch_uid="partners.forget_themes.save")
+        post_delete.connect(forget_themes, sender=Theme, dispatch_uid="partners.forget_themes.delete")

@@ -4,9 +4,22 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from partners.models import OrganisationKind, PartnershipKind, PartnershipStatus, Theme
+from partners.models import OrganisationKind, PartnershipKind, PartnershipStatus
 from soliris import search
-from soliris.filters import CountryFilter, ModelChoiceFilter
+from soliris.filters import CountryFilter
+
+
+def _theme_choices():
+    from partners.selectors import themes
+
+    return [(theme.slug, theme.name) for theme in themes()]
+
+
+def _theme_filter(label, **kwargs):
+    """A theme, by its code: the choices from the kept list of themes (``selectors.themes``)."""
+    return django_filters.ChoiceFilter(
+        label=label, choices=_theme_choices, empty_label=_("All themes"), **kwargs
+    )
 
 
 def _language_choices():
@@ -75,13 +88,7 @@ class OrganisationFilter(DirectoryFilter):
         empty_label=_("All kinds"),
     )
     country = CountryFilter(label=_("Country"), empty_label=_("All countries"))
-    theme = ModelChoiceFilter(
-        label=_("Theme"),
-        field_name="themes",
-        to_field_name="slug",
-        queryset=Theme.objects.all(),
-        empty_label=_("All themes"),
-    )
+    theme = _theme_filter(_("Theme"), field_name="themes__slug")
     language = django_filters.ChoiceFilter(
         label=_("Working language"),
         choices=_language_choices,
@@ -126,13 +133,7 @@ class PartnershipFilter(DirectoryFilter):
         method="filter_country",
         empty_label=_("All countries"),
     )
-    theme = ModelChoiceFilter(
-        label=_("Theme of a party"),
-        to_field_name="slug",
-        queryset=Theme.objects.all(),
-        method="filter_theme",
-        empty_label=_("All themes"),
-    )
+    theme = _theme_filter(_("Theme of a party"), method="filter_theme")
     language = django_filters.ChoiceFilter(
         label=_("Working language of a party"),
         choices=_language_choices,
@@ -162,7 +163,7 @@ class PartnershipFilter(DirectoryFilter):
         return queryset.filter(countries__contains=[value])
 
     def filter_theme(self, queryset, name, value):
-        return self._parties(queryset, organisation__themes=value)
+        return self._parties(queryset, organisation__themes__slug=value)
 
     def filter_language(self, queryset, name, value):
         return self._parties(queryset, organisation__languages__contains=[value])

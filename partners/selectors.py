@@ -142,6 +142,48 @@ def _cached_counts(model: str, count):
     return [{"code": code, "name": country_name(code), "count": n} for code, n in rows]
 
 
+# The themes: a short taxonomy that platform staff seldom change (admin, ``load_reference``);
+# the directories' filters list them on every page. Kept in the cache until one changes.
+THEMES_TIMEOUT = 3600
+
+
+def _themes_key() -> str:
+    from django.db import connection
+
+    return f"partners:themes:{connection.settings_dict['NAME']}"
+
+
+def themes() -> list[Theme]:
+    """Every theme, in order, from the cache or the database (never stopped by the cache);
+    their names answer in the language active when they are read."""
+    from django.core.cache import cache
+
+    key = _themes_key()
+    try:
+        found = cache.get(key)
+    except Exception:
+        logger.warning("themes: the cache is out of reach, reading them from the database")
+        found, key = None, None
+    if found is None:
+        found = list(Theme.objects.all())
+        if key is not None:
+            try:
+                cache.set(key, found, timeout=THEMES_TIMEOUT)
+            except Exception:
+                logger.warning("themes: the cache is out of reach, not kept")
+    return found
+
+
+def forget_themes(**_signal) -> None:
+    """Connected to the saving and deletion of a theme (``PartnersConfig.ready``)."""
+    from django.core.cache import cache
+
+    try:
+        cache.delete(_themes_key())
+    except Exception:
+        logger.warning("themes: the cache is out of reach, the kept list expires on its own")
+
+
 def listed_organisation_country_counts():
     """The counts of the unfiltered organisation directory — its landing page — kept in the cache
     until an organisation or a partnership changes (see ``forget_listed_counts``)."""
