@@ -1,5 +1,7 @@
 """Template helpers shared by every app."""
 
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
 from django.utils import translation
@@ -43,13 +45,51 @@ def translated(obj, field: str, multiline: bool = False):
 
 @register.simple_tag(takes_context=True)
 def url_in_language(context, language: str) -> str:
-    """The current page's address in another language (for the language switcher)."""
-    from django.urls import translate_url
+    """The current page's address in another language (for the language switcher): the view
+    already resolved, reversed in that language, with the same query string."""
+    from django.urls import NoReverseMatch, reverse, translate_url
 
     request = context.get("request")
     if request is None:
         return f"/{language}/"
-    return translate_url(request.get_full_path(), language)
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return translate_url(request.get_full_path(), language)
+    try:
+        with translation.override(language):
+            url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    except NoReverseMatch:
+        return translate_url(request.get_full_path(), language)
+    query = request.META.get("QUERY_STRING", "")
+    return f"{url}?{query}" if query else url
+
+
+@register.simple_tag(takes_context=True)
+def main_nav(context) -> str:
+    """The main menu (``partials/nav.html``): the same for every page of a section, language and
+    kind of user, so each process renders each variant once."""
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    user = context.get("user")
+    render = _main_nav.__wrapped__ if settings.DEBUG else _main_nav  # edits show at once in development
+    return render(
+        translation.get_language(),
+        getattr(match, "namespace", "") or "",
+        getattr(match, "url_name", "") or "",
+        bool(getattr(user, "is_authenticated", False)),
+        bool(getattr(user, "is_staff", False)),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _main_nav(language, namespace, url_name, is_authenticated, is_staff):
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+
+    user = {"is_authenticated": is_authenticated, "is_staff": is_staff}
+    with translation.override(language):
+        html = render_to_string("partials/nav.html", {"ns": namespace, "name": url_name, "user": user})
+    return mark_safe(html)  # a rendered template: escaped by itself
 
 
 @register.filter(name="country_name")
