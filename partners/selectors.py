@@ -21,6 +21,7 @@ from partners.models import (
     PartyStatus,
     Role,
     Theme,
+    TravelLeg,
     Visibility,
 )
 from partners.permissions import (
@@ -381,7 +382,7 @@ def exchange_summary(partnership, accepted) -> dict:
     exchanges = list(
         partnership.exchanges.select_related("host", "travellers_from")
         .only(*EXCHANGE_CARD_FIELDS)
-        .prefetch_related("legs")
+        .prefetch_related(Prefetch("legs", queryset=TravelLeg.objects.order_by("pk"), to_attr="leg_list"))
         .order_by("-date", "-pk")[:20]
     )
     # One aggregate for the totals per year and the directions of travel: a row per year,

@@ -218,6 +218,8 @@ def test_an_exchange_with_travel_legs_shows_totals_and_shares(cast, as_role):
         },
     )
     response = as_role("party_viewer").get(detail(cast))
+    page = response.content.decode()
+    assert "<li>Tarija → Bruxelles (" in page and "10000 km" in page  # the travel legs are listed
     totals = response.context["exchange_totals"]
     assert totals["online"] == 1 and totals["in_person"] == 1 and totals["online_share"] == 50
     assert response.context["travel_directions"] == [
