@@ -301,7 +301,7 @@ def _timed_get(client, path) -> tuple[float, int, int]:
     """(server time in ms, queries, bytes) of one request, its streamed body read to the end."""
     with CaptureQueriesContext(connection) as captured:
         started = time.perf_counter()
-        response = client.get(path)
+        response = client.get(path, secure=True)  # as behind the TLS proxy of production
         size = _consume(response)
         elapsed = (time.perf_counter() - started) * 1000
     if response.status_code != 200:
@@ -313,7 +313,7 @@ def measure(client, measures, requests) -> list[dict]:
     """Each measure over ``requests`` requests, taken in turns (one of each per round), so that
     a shared machine's slower seconds weigh on every page alike rather than on one."""
     for _name, path, *_rest in measures:
-        _consume(client.get(path))  # warm-up
+        _consume(client.get(path, secure=True))  # warm-up
     samples = {name: ([], [], [0]) for name, *_rest in measures}
     for _ in range(requests):
         for name, path, *_rest in measures:
@@ -339,7 +339,7 @@ def measure(client, measures, requests) -> list[dict]:
             row["target_ms"] = target_ms
         if track_memory:
             tracemalloc.start()
-            _consume(client.get(path))
+            _consume(client.get(path, secure=True))
             row["peak_kb"] = round(tracemalloc.get_traced_memory()[1] / 1024)
             tracemalloc.stop()
         rows.append(row)
