@@ -306,14 +306,15 @@ _goals_by_id: dict[int, Goal] = {}
 
 
 def reference_goals(ids) -> list[Goal]:
-    """The goals of ``ids``, by number, from the process's copy (read again for an unknown id)."""
+    """The goals of ``ids``, by number, from the process's copy (read again for an unknown id;
+    replaced whole, so that a thread never sees it half-filled)."""
+    global _goals_by_id
     ids = list(ids)
-    if any(goal_id not in _goals_by_id for goal_id in ids):
-        _goals_by_id.clear()
-        _goals_by_id.update((goal.pk, goal) for goal in Goal.objects.all())
-    return sorted(
-        (_goals_by_id[goal_id] for goal_id in ids if goal_id in _goals_by_id), key=lambda g: g.number
-    )
+    goals = _goals_by_id
+    if any(goal_id not in goals for goal_id in ids):
+        goals = {goal.pk: goal for goal in Goal.objects.all()}
+        _goals_by_id = goals
+    return sorted((goals[goal_id] for goal_id in ids if goal_id in goals), key=lambda g: g.number)
 
 
 def partnership_goals(partnership) -> list[Goal]:
