@@ -101,10 +101,40 @@ COUNTRY_COUNTS_SQL = (
 )
 
 
+def _kept(key: str, compute, timeout: int, what: str):
+    """``compute()``, kept in the cache under ``key``; computed anyway — and logged — when the
+    cache is out of reach, so that no page ever fails for want of it."""
+    from django.core.cache import cache
+
+    try:
+        found = cache.get(key)
+    except Exception:  # any cache backend error
+        logger.warning("%s: the cache is out of reach, computed without it", what)
+        return compute()
+    if found is None:
+        found = compute()
+        try:
+            cache.set(key, found, timeout=timeout)
+        except Exception:
+            logger.warning("%s: the cache is out of reach, not kept", what)
+    return found
+
+
+def _forget(keys: list[str], what: str) -> None:
+    """Forgets what ``_kept`` kept; the cache being out of reach never stops a change from being
+    saved (the timeout then ends the staleness)."""
+    from django.core.cache import cache
+
+    try:
+        cache.delete_many(keys)
+    except Exception:
+        logger.warning("%s: the cache is out of reach, the kept values expire on their own", what)
+
+
 def _listed_counts_key(model: str) -> str:
     from django.db import connection
 
-    return f"partners:listed-{model}-countries:{connection.settings_dict['NAME']}"
+    return f"partners:listed-{model}-countries:v2:{connection.settings_dict['NAME']}"
 
 
 # Forgotten on every change; the timeout bounds what a change made while the cache was out of
@@ -113,34 +143,21 @@ LISTED_COUNTS_TIMEOUT = 600
 
 
 def forget_listed_counts() -> None:
-    """Called whenever what the directories list may have changed (``services.refresh_*``).
-    The cache being out of reach never stops a change from being saved."""
-    from django.core.cache import cache
-
-    try:
-        cache.delete_many([_listed_counts_key("organisation"), _listed_counts_key("partnership")])
-    except Exception:  # any cache backend error: the timeout ends the staleness
-        logger.warning("directory counts: the cache is out of reach, they expire on their own")
+    """Called whenever what the directories list may have changed (``services.refresh_*``)."""
+    _forget([_listed_counts_key("organisation"), _listed_counts_key("partnership")], "directory counts")
 
 
-def _cached_counts(model: str, count):
-    """The counts from the cache, or counted (and kept) — counted anyway if the cache fails."""
-    from django.core.cache import cache
+def _cached_counts(model: str, count, total) -> tuple[list[dict], int]:
+    """(counts per country, number of listed rows) of a directory's landing page, kept:
+    ``count()`` gives the counts, ``total(counts)`` the number."""
 
-    key = _listed_counts_key(model)
-    try:
-        rows = cache.get(key)
-    except Exception:  # the directory stays up without its cache
-        logger.warning("directory counts: the cache is out of reach, counting without it")
-        rows, key = None, None
-    if rows is None:
-        rows = [(row["code"], row["count"]) for row in count()]
-        if key is not None:
-            try:
-                cache.set(key, rows, timeout=LISTED_COUNTS_TIMEOUT)
-            except Exception:
-                logger.warning("directory counts: the cache is out of reach, not kept")
-    return [{"code": code, "name": country_name(code), "count": n} for code, n in rows]
+    def compute():
+        rows = count()
+        return {"rows": [(row["code"], row["count"]) for row in rows], "total": total(rows)}
+
+    found = _kept(_listed_counts_key(model), compute, LISTED_COUNTS_TIMEOUT, "directory counts")
+    rows = [{"code": code, "name": country_name(code), "count": n} for code, n in found["rows"]]
+    return rows, found["total"]
 
 
 # The themes: a short taxonomy that platform staff seldom change (admin, ``load_reference``);
@@ -155,45 +172,34 @@ def _themes_key() -> str:
 
 
 def themes() -> list[Theme]:
-    """Every theme, in order, from the cache or the database (never stopped by the cache);
-    their names answer in the language active when they are read."""
-    from django.core.cache import cache
-
-    key = _themes_key()
-    try:
-        found = cache.get(key)
-    except Exception:
-        logger.warning("themes: the cache is out of reach, reading them from the database")
-        found, key = None, None
-    if found is None:
-        found = list(Theme.objects.all())
-        if key is not None:
-            try:
-                cache.set(key, found, timeout=THEMES_TIMEOUT)
-            except Exception:
-                logger.warning("themes: the cache is out of reach, not kept")
-    return found
+    """Every theme, in order, kept in the cache; their names answer in the language active when
+    they are read."""
+    return _kept(_themes_key(), lambda: list(Theme.objects.all()), THEMES_TIMEOUT, "themes")
 
 
 def forget_themes(**_signal) -> None:
     """Connected to the saving and deletion of a theme (``PartnersConfig.ready``)."""
-    from django.core.cache import cache
-
-    try:
-        cache.delete(_themes_key())
-    except Exception:
-        logger.warning("themes: the cache is out of reach, the kept list expires on its own")
+    _forget([_themes_key()], "themes")
 
 
-def listed_organisation_country_counts():
-    """The counts of the unfiltered organisation directory — its landing page — kept in the cache
-    until an organisation or a partnership changes (see ``forget_listed_counts``)."""
-    return _cached_counts("organisation", lambda: country_counts(public_organisations()))
+def listed_organisation_country_counts() -> tuple[list[dict], int]:
+    """The counts of the unfiltered organisation directory — its landing page — and its number
+    of organisations, kept in the cache until an organisation or a partnership changes (see
+    ``forget_listed_counts``)."""
+    return _cached_counts(
+        "organisation",
+        lambda: country_counts(public_organisations()),
+        lambda counts: sum(row["count"] for row in counts),  # one country each
+    )
 
 
-def listed_partnership_country_counts():
+def listed_partnership_country_counts() -> tuple[list[dict], int]:
     """The same for the partnership directory: aggregating every listed partnership costs ~7 ms."""
-    return _cached_counts("partnership", lambda: partnership_country_counts(public_partnerships()))
+    return _cached_counts(
+        "partnership",
+        lambda: partnership_country_counts(public_partnerships()),
+        lambda _counts: public_partnerships().count(),  # one partnership counts in each country
+    )
 
 
 def partnership_country_counts(queryset):

@@ -56,14 +56,15 @@ def _directory(
     that every country stays one click away; they are also the choices shown by the country
     filter, which accepts any country (a country without results is shown with 0). They give
     the number of results too: the chosen country's count, or — for rows that each have one
-    country (``one_country_each``) — their sum.
+    country (``one_country_each``) — their sum; the landing page keeps its number with them.
     """
     others = request.GET.copy()
     for name in ("country", "page"):
         others.pop(name, None)
     filterset = filter_class(request.GET or None, queryset=queryset, request=request)
+    listed = None  # the number of rows of the landing page, kept with its counts
     if not others and count_unfiltered is not None:
-        counts = count_unfiltered()
+        counts, listed = count_unfiltered()
     else:
         counts = count_countries(filterset.queryset_without("country"))
     choices = [(row["code"], f"{row['name']} ({row['count']})") for row in counts]
@@ -80,6 +81,8 @@ def _directory(
     chosen = filterset.is_bound and filterset.form.cleaned_data.get("country")
     if chosen:
         total = next((row["count"] for row in counts if row["code"] == chosen), 0)
+    elif listed is not None:
+        total = listed
     else:
         total = sum(row["count"] for row in counts) if one_country_each else None
     page, query = _paginate(request, results, total)
