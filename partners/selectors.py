@@ -87,7 +87,7 @@ def partnership_directory():
 
 
 def country_counts(queryset):
-    """[(country code, count)] of a (filtered) organisation queryset, largest first."""
+    """[{code, name, count}] of a (filtered) organisation queryset, largest first."""
     # One row per organisation (a single theme filter joins one row each): no DISTINCT needed.
     # COUNT(*) rather than COUNT(id): the partial indexes on (country) and (kind, country) then
     # answer without reading the table (``make bench``).
