@@ -1,9 +1,20 @@
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from soliris.models import User
+
+
+def apply_validation_error(form, error: ValidationError) -> None:
+    """Put a service's ``ValidationError`` on the form: each message on its field when the
+    form has that field, on the form as a whole otherwise. The user's input stays bound."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 class SignupForm(forms.Form):

@@ -173,3 +173,50 @@ class RenderJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.state in (RenderJobState.DONE, RenderJobState.FAILED)
+
+
+class OutboxKind(models.TextChoices):
+    MAIL = "mail", pgettext_lazy("outbox kind", "Email")
+    TASK = "task", pgettext_lazy("outbox kind", "Background task")
+
+
+class OutboxState(models.TextChoices):
+    PENDING = "pending", pgettext_lazy("outbox state", "Waiting to be delivered")
+    DELIVERED = "delivered", pgettext_lazy("outbox state", "Delivered")
+
+
+class OutboxMessage(models.Model):
+    """A side effect of a change (an email to send, a task to queue), written in the same
+    transaction as the change and delivered after it by ``soliris.outbox`` with retries.
+
+    A change that commits always has its side effects on record; a mail server or a broker
+    that is down delays them, never loses them, and never turns the change into an error.
+    """
+
+    kind = models.CharField(_("kind"), max_length=8, choices=OutboxKind.choices)
+    payload = models.JSONField(_("content"), default=dict)
+    state = models.CharField(
+        _("state"), max_length=12, choices=OutboxState.choices, default=OutboxState.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created on"), default=timezone.now)
+    delivered_at = models.DateTimeField(_("delivered on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing message")
+        verbose_name_plural = _("outgoing messages")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                name="outbox_pending_idx",
+                condition=models.Q(state="pending"),
+            )
+        ]
+
+    def __str__(self):
+        if self.kind == OutboxKind.MAIL:
+            return f"mail to {', '.join(self.payload.get('to', []))}: {self.payload.get('subject', '')}"
+        return f"task {self.payload.get('task', '')}"

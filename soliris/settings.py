@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "soliris.permissions.RequestCacheMiddleware",
     "soliris.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -312,3 +313,11 @@ SOLIRIS_SIGNING_KEY_PASSPHRASE = env_str("SOLIRIS_SIGNING_KEY_PASSPHRASE")
 # whitenoise serves static files in every mode; locally straight from the app folders.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+
+# --- Outbox: side effects delivered after the commit -------------------------------------
+# In the tests' settings, delivered in the same process right after the commit; otherwise
+# handed to the worker, and swept by beat every minute until delivered.
+SOLIRIS_OUTBOX_EAGER = env_bool("SOLIRIS_OUTBOX_EAGER", TESTING)
+CELERY_BEAT_SCHEDULE = {
+    "outbox-sweep": {"task": "soliris.tasks.outbox_sweep", "schedule": 60.0},
+}

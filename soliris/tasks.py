@@ -20,3 +20,19 @@ def render_document(job_id: int) -> str | None:
     ContentType.objects.clear_cache()
     job = job_run(job_id)
     return job.state if job is not None else None
+
+
+@shared_task(acks_late=True)
+def outbox_deliver(message_id: int) -> bool:
+    """Deliver one outbox message (an email, a task to queue); a failure waits for the sweep."""
+    from soliris import outbox
+
+    return outbox.deliver(message_id)
+
+
+@shared_task
+def outbox_sweep() -> int:
+    """Deliver what is due in the outbox: run by beat every minute."""
+    from soliris import outbox
+
+    return outbox.sweep()

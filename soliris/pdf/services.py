@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from soliris import audit
+from soliris import audit, outbox
 from soliris.models import RenderJob, RenderJobState
 from soliris.pdf import get_kind
 from soliris.pdf.rendering import html_to_pdf
@@ -34,9 +34,8 @@ def content_hash(kind, parameters: dict, inputs: dict) -> str:
 
 
 def _enqueue(job_id: int) -> None:
-    from soliris.tasks import render_document
-
-    transaction.on_commit(lambda: render_document.delay(job_id))
+    """Queue the rendering through the outbox: recorded with the job, queued after the commit."""
+    outbox.enqueue_task("soliris.tasks.render_document", job_id)
 
 
 def job_request(*, actor, kind: str, parameters: dict) -> tuple[RenderJob, bool]:

@@ -6,27 +6,9 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 
+from soliris.i18n import translated_value
+
 register = template.Library()
-
-
-def _fallback_order(language: str) -> list[str]:
-    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
-    return [language, *fallbacks.get(language, fallbacks["default"])]
-
-
-def translated_value(obj, field: str, language: str | None = None):
-    """(text, language it is in) of a translated field, falling back in the configured order.
-
-    The language is the one of the text actually shown, so that a template can say when it
-    is not the reader's language.
-    """
-    language = language or translation.get_language()
-    for code in dict.fromkeys(_fallback_order(language)):
-        text = getattr(obj, f"{field}_{code}", None)
-        if text:
-            return text, code
-    text = getattr(obj, field, "")
-    return text, None
 
 
 @register.inclusion_tag("soliris/partials/translated.html", takes_context=False)
