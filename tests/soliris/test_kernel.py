@@ -15,7 +15,9 @@ from soliris.models import RenderJob
 def test_a_versioned_update_writes_once_and_refuses_a_stale_version():
     job = RenderJob.objects.create(kind="k", language="fr", content_hash="h1")
     # RenderJob has no version field: attempts plays its part in this test.
-    update_versioned(RenderJob, job.pk, expected_version=0, values={"title": "first"}, version_field="attempts")
+    update_versioned(
+        RenderJob, job.pk, expected_version=0, values={"title": "first"}, version_field="attempts"
+    )
     with pytest.raises(EditConflict) as caught:
         update_versioned(
             RenderJob,

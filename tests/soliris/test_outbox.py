@@ -35,10 +35,12 @@ def test_a_rolled_back_change_sends_nothing():
 
 @pytest.mark.django_db(transaction=True)
 def test_a_mail_server_that_refuses_leaves_the_change_saved_and_the_mail_for_later(make_user):
-    with mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("refused")):
-        with transaction.atomic():
-            user = make_user("saved@example.org")
-            message = outbox.enqueue_mail(to=[user.email], subject="Hello", body="Body")
+    with (
+        mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("refused")),
+        transaction.atomic(),
+    ):
+        user = make_user("saved@example.org")
+        message = outbox.enqueue_mail(to=[user.email], subject="Hello", body="Body")
     message.refresh_from_db()
     assert message.state == OutboxState.PENDING
     assert message.attempts == 1 and "refused" in message.last_error
