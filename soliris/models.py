@@ -154,6 +154,11 @@ class RenderJob(models.Model):
     signed = models.BooleanField(_("digitally signed"), default=False)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     created_at = models.DateTimeField(_("requested on"), default=timezone.now)
+    # When it was last handed to the queue, and when its worker last said it was alive: the
+    # sweep (``soliris.pdf.services.job_sweep``) queues again what the queue lost, and fails
+    # (with "Try again") what a dead worker left running.
+    queued_at = models.DateTimeField(_("queued on"), default=timezone.now)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     started_at = models.DateTimeField(_("started on"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished on"), null=True, blank=True)
 

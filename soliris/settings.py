@@ -320,4 +320,5 @@ WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 SOLIRIS_OUTBOX_EAGER = env_bool("SOLIRIS_OUTBOX_EAGER", TESTING)
 CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "soliris.tasks.outbox_sweep", "schedule": 60.0},
+    "render-job-sweep": {"task": "soliris.tasks.render_job_sweep", "schedule": 60.0},
 }

@@ -9,17 +9,36 @@ def ping(marker: str) -> dict:
     return {"marker": marker, "users": User.objects.count()}
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
-def render_document(job_id: int) -> str | None:
-    """Render one PDF job (``soliris.pdf.services.job_run``); a finished job is not redone."""
-    from django.contrib.contenttypes.models import ContentType
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=8)
+def render_document(self, job_id: int) -> str | None:
+    """Render one PDF job (``soliris.pdf.services.job_run``); a finished job is not redone.
+
+    The database out of reach (restarted, failed over): the connection is dropped and the
+    task retried with a growing delay, taking its own running job over; past the last
+    retry, the job sweep fails it so that the person can try again.
+    """
+    from django.db import close_old_connections
+    from django.db.utils import InterfaceError, OperationalError
 
     from soliris.pdf.services import job_run
 
-    # A worker lives long: never trust content type ids cached before a database reset.
-    ContentType.objects.clear_cache()
-    job = job_run(job_id)
+    # A message the broker handed out again (its worker died, or the visibility timeout
+    # passed) takes its job over; a mere duplicate leaves a live rendering alone.
+    redelivered = bool((self.request.delivery_info or {}).get("redelivered"))
+    try:
+        job = job_run(job_id, take_over=redelivered or self.request.retries > 0)
+    except (OperationalError, InterfaceError) as error:
+        close_old_connections()
+        raise self.retry(exc=error, countdown=min(2**self.request.retries, 60)) from error
     return job.state if job is not None else None
+
+
+@shared_task
+def render_job_sweep() -> dict:
+    """Queue again the render jobs the queue lost; fail those a dead worker left running."""
+    from soliris.pdf.services import job_sweep
+
+    return job_sweep()
 
 
 @shared_task(acks_late=True)

@@ -3,12 +3,13 @@
 import hashlib
 import json
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,13 @@ audit.register("soliris.render_job.requested", _("asked for a document"))
 audit.register("soliris.render_job.done", _("the document was rendered"))
 audit.register("soliris.render_job.failed", _("the document could not be rendered"))
 audit.register("soliris.render_job.retried", _("asked to render the document again"))
+audit.register("soliris.render_job.requeued", _("the document was queued again"))
+audit.register("soliris.render_job.stalled", _("the rendering stopped (its worker was lost)"))
+
+# A queued job not taken within this delay was lost by the queue: it is queued again. A
+# running job with no sign of life for this long lost its worker: it fails, to be retried.
+REQUEUE_AFTER = timedelta(minutes=3)
+STALLED_AFTER = timedelta(minutes=10)
 
 
 def content_hash(kind, parameters: dict, inputs: dict) -> str:
@@ -73,14 +81,34 @@ def job_request(*, actor, kind: str, parameters: dict) -> tuple[RenderJob, bool]
         elif job.state == RenderJobState.FAILED:
             job_retry(actor=actor, job=job)
             job.refresh_from_db()
+        elif job.state == RenderJobState.DONE and not job_file_exists(job):
+            job_rerender(actor=actor, job=job)
+            job.refresh_from_db()
     return job, created
+
+
+def job_file_exists(job: RenderJob) -> bool:
+    return bool(job.file) and default_storage.exists(job.file.name)
+
+
+def job_rerender(*, actor, job: RenderJob) -> RenderJob:
+    """Render a finished job again whose file is gone (a database restored without its
+    media): the same content, a new file."""
+    with transaction.atomic():
+        if RenderJob.objects.filter(pk=job.pk, state=RenderJobState.DONE).update(
+            state=RenderJobState.QUEUED, progress=0, error="", finished_at=None, queued_at=timezone.now()
+        ):
+            audit.record("soliris.render_job.retried", actor=actor, subject=job, reason="file missing")
+            _enqueue(job.pk)
+    job.refresh_from_db()
+    return job
 
 
 def job_retry(*, actor, job: RenderJob) -> RenderJob:
     """Queue a failed job again."""
     with transaction.atomic():
         updated = RenderJob.objects.filter(pk=job.pk, state=RenderJobState.FAILED).update(
-            state=RenderJobState.QUEUED, progress=0, error="", finished_at=None
+            state=RenderJobState.QUEUED, progress=0, error="", finished_at=None, queued_at=timezone.now()
         )
         if not updated:
             raise ValidationError(_("Only a document that failed can be rendered again."))
@@ -90,33 +118,44 @@ def job_retry(*, actor, job: RenderJob) -> RenderJob:
     return job
 
 
-def _claim(job_id: int) -> RenderJob | None:
-    """Mark the job running for a new attempt; None when it is already finished."""
+def _claim(job_id: int, *, take_over: bool = False) -> RenderJob | None:
+    """Mark the job running for a new attempt; None when there is nothing to do.
+
+    A queued job is taken. A running one is left to its worker (a duplicate message of the
+    queue), unless ``take_over`` (the task retrying after losing its database) or its worker
+    gave no sign of life for ``STALLED_AFTER``. A finished job is never redone.
+    """
+    now = timezone.now()
     with transaction.atomic():
         job = RenderJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.state in (RenderJobState.DONE, RenderJobState.FAILED):
             return None
+        if job.state == RenderJobState.RUNNING and not take_over:
+            alive = job.heartbeat_at or job.started_at
+            if alive and now - alive < STALLED_AFTER:
+                return None
         job.state = RenderJobState.RUNNING
         job.attempts += 1
         job.progress = 0
         job.error = ""
-        job.started_at = timezone.now()
-        job.save(update_fields=["state", "attempts", "progress", "error", "started_at"])
+        job.started_at = now
+        job.heartbeat_at = now
+        job.save(update_fields=["state", "attempts", "progress", "error", "started_at", "heartbeat_at"])
     return job
 
 
-def job_run(job_id: int) -> RenderJob | None:
+def job_run(job_id: int, *, take_over: bool = False) -> RenderJob | None:
     """Render a job (the worker's part). Safe to run twice: a finished job is left alone,
     and of two attempts racing on one job only the latest one's file is kept.
     """
-    job = _claim(job_id)
+    job = _claim(job_id, take_over=take_over)
     if job is None:
         return None
     attempt = job.attempts
     current = RenderJob.objects.filter(pk=job.pk, attempts=attempt, state=RenderJobState.RUNNING)
 
     def progress(value: int) -> None:
-        current.update(progress=max(0, min(99, int(value))))
+        current.update(progress=max(0, min(99, int(value))), heartbeat_at=timezone.now())
 
     try:
         kind = get_kind(job.kind)
@@ -154,6 +193,45 @@ def job_run(job_id: int) -> RenderJob | None:
                 audit.record("soliris.render_job.failed", actor=None, subject=job, error=type(error).__name__)
     job.refresh_from_db()
     return job
+
+
+def job_sweep(*, now=None) -> dict:
+    """Heal what faults left behind (beat runs this every minute):
+
+    - a job queued for longer than ``REQUEUE_AFTER`` that no worker took (the broker lost
+      the message, or it was never published) is queued again;
+    - a job running with no sign of life for ``STALLED_AFTER`` (its worker was killed, or
+      lost its database for good) fails, with "Try again" for the person who asked.
+    """
+    now = now or timezone.now()
+    requeued = failed = 0
+    for job_id in RenderJob.objects.filter(
+        state=RenderJobState.QUEUED, queued_at__lt=now - REQUEUE_AFTER
+    ).values_list("pk", flat=True)[:200]:
+        with transaction.atomic():
+            if RenderJob.objects.filter(pk=job_id, state=RenderJobState.QUEUED).update(queued_at=now):
+                _enqueue(job_id)
+                requeued += 1
+    stalled = RenderJob.objects.filter(state=RenderJobState.RUNNING).filter(
+        models.Q(heartbeat_at__lt=now - STALLED_AFTER)
+        | models.Q(heartbeat_at__isnull=True, started_at__lt=now - STALLED_AFTER)
+    )
+    for job in stalled[:200]:
+        with transaction.atomic():
+            if RenderJob.objects.filter(
+                pk=job.pk, state=RenderJobState.RUNNING, attempts=job.attempts
+            ).update(
+                state=RenderJobState.FAILED,
+                error="The worker rendering this document stopped.",
+                finished_at=now,
+            ):
+                audit.record("soliris.render_job.stalled", actor=None, subject=job, attempt=job.attempts)
+                failed += 1
+    if requeued or failed:
+        logger.warning(
+            "render jobs healed: %s queued again, %s failed after their worker stopped", requeued, failed
+        )
+    return {"requeued": requeued, "failed": failed}
 
 
 def job_for_file(data: bytes) -> RenderJob | None:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from soliris.models import RenderJob, RenderJobState
 from soliris.pdf import DocumentUnavailable, get_kind
 from soliris.pdf.forms import VerifyForm
-from soliris.pdf.services import job_for_file, job_retry
+from soliris.pdf.services import job_file_exists, job_for_file, job_rerender, job_retry
 from soliris.pdf.signing import verify_pdf
 
 
@@ -54,6 +54,11 @@ def job_download(request, key):
     job = get_job_for_user(request.user, key)
     if job.state != RenderJobState.DONE or not job.file:
         raise Http404
+    if not job_file_exists(job):
+        # Restored without its files: the same content is rendered again, and the page says so.
+        job_rerender(actor=request.user, job=job)
+        messages.info(request, _("The file of this document was missing: it is being rendered again."))
+        return redirect("pdf:job_detail", key=job.key)
     return FileResponse(
         job.file.open("rb"),
         as_attachment=True,

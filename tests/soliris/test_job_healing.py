@@ -1,0 +1,92 @@
+"""Render jobs heal: what the queue lost is queued again, what a dead worker left running
+fails with "Try again", and a finished job whose file is gone is rendered again."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.urls import reverse
+from django.utils import timezone
+
+from soliris.models import OutboxMessage, RenderJob, RenderJobState
+from soliris.pdf import services
+
+
+def make_job(**fields):
+    values = {"kind": "testing.slow", "language": "fr", "content_hash": fields.pop("content_hash", "h")}
+    return RenderJob.objects.create(**values, **fields)
+
+
+def queued_tasks(job):
+    return OutboxMessage.objects.filter(payload__task="soliris.tasks.render_document", payload__args=[job.pk])
+
+
+@pytest.mark.django_db
+def test_a_job_queued_too_long_ago_is_queued_again_and_a_fresh_one_is_left_alone():
+    lost = make_job(content_hash="lost", queued_at=timezone.now() - timedelta(minutes=30))
+    fresh = make_job(content_hash="fresh")
+    assert services.job_sweep() == {"requeued": 1, "failed": 0}
+    assert queued_tasks(lost).count() == 1
+    assert not queued_tasks(fresh).exists()
+    # Queued again just now: the next sweep waits before queuing it once more.
+    assert services.job_sweep() == {"requeued": 0, "failed": 0}
+
+
+@pytest.mark.django_db
+def test_a_job_whose_worker_went_silent_fails_and_can_be_tried_again(make_user):
+    long_ago = timezone.now() - timedelta(minutes=30)
+    stalled = make_job(
+        content_hash="stalled", state=RenderJobState.RUNNING, progress=60, attempts=1, heartbeat_at=long_ago
+    )
+    alive = make_job(
+        content_hash="alive", state=RenderJobState.RUNNING, attempts=1, heartbeat_at=timezone.now()
+    )
+    assert services.job_sweep() == {"requeued": 0, "failed": 1}
+    stalled.refresh_from_db()
+    alive.refresh_from_db()
+    assert stalled.state == RenderJobState.FAILED and alive.state == RenderJobState.RUNNING
+    services.job_retry(actor=make_user(), job=stalled)
+    stalled.refresh_from_db()
+    assert stalled.state == RenderJobState.QUEUED and queued_tasks(stalled).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_duplicate_message_leaves_a_live_rendering_alone_but_a_redelivered_one_takes_it_over():
+    job = make_job(content_hash="live", state=RenderJobState.RUNNING, attempts=1, heartbeat_at=timezone.now())
+    assert services._claim(job.pk) is None
+    claimed = services._claim(job.pk, take_over=True)
+    assert claimed is not None and claimed.attempts == 2
+
+
+@pytest.mark.django_db
+def test_a_finished_job_whose_file_is_gone_is_rendered_again_on_download(client, make_user):
+    user = make_user()
+    job = make_job(
+        content_hash="restored",
+        state=RenderJobState.DONE,
+        progress=100,
+        requested_by=user,
+        file="render/gone/missing.pdf",
+        finished_at=timezone.now(),
+    )
+    client.force_login(user)
+    response = client.get(reverse("pdf:job_download", args=[job.key]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("pdf:job_detail", args=[job.key])
+    job.refresh_from_db()
+    assert job.state == RenderJobState.QUEUED and queued_tasks(job).count() == 1
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_finished_job_with_its_file_is_downloaded(client, make_user):
+    user = make_user()
+    name = default_storage.save("render/kept/kept.pdf", ContentFile(b"%PDF-1.7 kept"))
+    job = make_job(content_hash="kept", state=RenderJobState.DONE, requested_by=user, file=name)
+    client.force_login(user)
+    response = client.get(reverse("pdf:job_download", args=[job.key]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 kept"
+    default_storage.delete(name)
