@@ -143,7 +143,7 @@ if TESTING or env_str("CACHE_BACKEND") == "locmem":
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "soliris.cache.TolerantRedisCache",
             "LOCATION": _redis_url(REDIS_URL, _redis_db + 1),
             "KEY_PREFIX": "soliris",
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
