@@ -22,3 +22,64 @@ class PreferredLanguageMiddleware:
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+
+class RescueMiddleware:
+    """A POST that arrives without a session, to a page that needs one, is kept instead of
+    being refused or redirected empty (``soliris.rescue``); a CSRF failure goes the same
+    way through ``soliris.views.csrf_failure``."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        from soliris import rescue
+
+        rescue.set_cookie(request, response)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "POST" or request.user.is_authenticated:
+            return None
+        from soliris import rescue, views
+
+        if rescue.anonymous_may_post(request.path_info):
+            return None
+        return views.session_lost(request)
+
+
+class RequestEncodingMiddleware:
+    """A form body that is not UTF-8 (the only encoding Soliris' pages send) is a short 400
+    with one log line, before anything reads it: never a 500, never a page of traceback."""
+
+    _FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("POST", "PUT", "PATCH") and request.content_type in self._FORMS:
+            charset = (request.content_params.get("charset") or "utf-8").strip().lower()
+            problem = None
+            if charset not in ("utf-8", "utf8"):
+                problem = f"charset {charset[:40]!r}"
+            elif request.content_type == "application/x-www-form-urlencoded":
+                try:
+                    request.body.decode("utf-8")
+                except UnicodeDecodeError:
+                    problem = "a body that is not UTF-8"
+                except Exception:  # too large: Django's own limit answers it later
+                    problem = None
+            if problem:
+                import logging
+
+                from django.http import HttpResponseBadRequest
+
+                logging.getLogger("soliris.request").warning(
+                    "400 for %s %s: %s", request.method, request.path[:200], problem
+                )
+                return HttpResponseBadRequest(
+                    b"Bad request: forms are sent as UTF-8.\n", content_type="text/plain; charset=utf-8"
+                )
+        return self.get_response(request)

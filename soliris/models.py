@@ -225,3 +225,23 @@ class OutboxMessage(models.Model):
         if self.kind == OutboxKind.MAIL:
             return f"mail to {', '.join(self.payload.get('to', []))}: {self.payload.get('subject', '')}"
         return f"task {self.payload.get('task', '')}"
+
+
+class RescuedForm(models.Model):
+    """What a browser posted when its session had ended (logged out elsewhere, expired, or
+    its CSRF token rotated by a log-in in another tab): kept on the server for a day, bound
+    to that browser by a random cookie (only its hash is stored), offered back after log-in."""
+
+    key = KeyField(max_length=24)
+    browser_hash = models.CharField(max_length=64, db_index=True)
+    path = models.CharField(max_length=2000)
+    fields = models.JSONField(default=list)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("kept form")
+        verbose_name_plural = _("kept forms")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.path} ({self.created_at:%Y-%m-%d %H:%M})"

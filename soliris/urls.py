@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("dashboard/", views.dashboard, name="dashboard"),
     path("status/", views.status, name="status"),
     path("profile/", views.profile, name="profile"),
+    path("kept/<str:key>/", views.rescued, name="rescued"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("soliris.pdf.urls")),

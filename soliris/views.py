@@ -3,9 +3,10 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import translate_url
 from django.utils import translation
@@ -121,3 +122,50 @@ def profile(request):
         messages.success(request, _("Your profile has been saved."))
         return redirect(translate_url(request.path, user.preferred_language))
     return render(request, "soliris/profile.html", {"form": form})
+
+
+def _kept_page(request, rescued, *, status):
+    """The page that holds a kept form: log in first, or send it again."""
+    long_texts = [(name, value) for name, value in rescued.fields if len(value) > 60 or "\n" in value]
+    return render(
+        request,
+        "soliris/rescued.html",
+        {"rescued": rescued, "long_texts": long_texts},
+        status=status,
+    )
+
+
+def session_lost(request):
+    """A form posted without a session, to a page that needs one: kept, not lost."""
+    from soliris import rescue
+
+    rescued = rescue.keep(request)
+    if rescued is None:
+        return redirect_to_login(request.get_full_path())
+    return _kept_page(request, rescued, status=403)
+
+
+def csrf_failure(request, reason=""):
+    """Django's CSRF refusal, in the reader's language, keeping what was posted."""
+    from soliris import rescue
+
+    rescued = rescue.keep(request) if request.method == "POST" else None
+    if rescued is None:
+        return render(request, "403_csrf.html", status=403)
+    return _kept_page(request, rescued, status=403)
+
+
+def rescued(request, key):
+    """After log-in: the kept form again, to send in one click (or to discard)."""
+    from soliris import rescue
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    kept = rescue.find(request, key)
+    if kept is None:
+        raise Http404
+    if request.method == "POST" and request.POST.get("discard"):
+        rescue.discard(kept)
+        messages.info(request, _("The kept text was discarded."))
+        return redirect("dashboard")
+    return _kept_page(request, kept, status=200)
