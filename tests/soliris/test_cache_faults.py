@@ -3,7 +3,6 @@
 import pytest
 
 from tests.conftest import PASSWORD
-from tests.soliris.test_status import own_redis  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 

