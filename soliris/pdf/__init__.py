@@ -72,7 +72,6 @@ def autodiscover() -> None:
     if _DISCOVERED:
         return
     from django.apps import apps
-    from django.conf import settings
 
     for config in apps.get_app_configs():
         try:
@@ -80,8 +79,6 @@ def autodiscover() -> None:
         except ModuleNotFoundError as error:
             if error.name != f"{config.name}.documents":
                 raise
-    if settings.TESTING:
-        importlib.import_module("soliris.pdf.testing")
     _DISCOVERED = True
 
 
