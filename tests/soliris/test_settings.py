@@ -159,3 +159,49 @@ def test_the_tests_run_their_own_settings(settings):
     queue = settings.CELERY_TASK_DEFAULT_QUEUE
     assert queue == (os.environ.get("CELERY_QUEUE") or f"soliris-test-{os.getpid()}")
     assert settings.SOLIRIS_OUTBOX_EAGER is True
+
+
+# --- The packages the settings run on ------------------------------------------------------
+
+
+def locked(path: Path) -> dict[str, str]:
+    """``{name: version}`` of a requirements file compiled by ``make lock``."""
+    import re
+
+    pins = re.findall(r"^([A-Za-z0-9._-]+)==([^\s;\\]+)", path.read_text(), flags=re.MULTILINE)
+    return {canonical(name): version for name, version in pins}
+
+
+def canonical(name: str) -> str:
+    import re
+
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pinned(requirements: list[str]) -> dict[str, str]:
+    pins = {}
+    for requirement in requirements:
+        name, _, version = requirement.partition("==")
+        pins[canonical(name.split("[")[0])] = version.strip()
+    return pins
+
+
+def test_the_lock_files_hold_the_pins_of_pyproject_and_production_no_local_or_test_tool():
+    """Fails when a pin changed in pyproject.toml without `make lock`."""
+    import tomllib
+
+    project = tomllib.loads((BASE_DIR / "pyproject.toml").read_text())["project"]
+    base = pinned(project["dependencies"])
+    extras = {name: pinned(items) for name, items in project["optional-dependencies"].items()}
+    production = locked(BASE_DIR / "requirements" / "production.txt")
+    dev = locked(BASE_DIR / "requirements" / "dev.txt")
+    assert {name: production.get(name) for name in base} == base
+    assert {name: dev.get(name) for name in base | extras["dev"] | extras["local"]} == {
+        **base,
+        **extras["dev"],
+        **extras["local"],
+    }
+    # Production: no embedded server, no test tool.
+    assert (set(extras["local"]) | set(extras["dev"])) & set(production) == set()
+    for path in (BASE_DIR / "requirements").glob("*.txt"):
+        assert "--hash=sha256:" in path.read_text(), path
