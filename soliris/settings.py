@@ -2,11 +2,14 @@
 
 Local development runs with nothing configured (DEBUG on, embedded PostgreSQL and Redis
 provided by ``make run``). Production is selected by ``DEBUG=0`` and then refuses to
-start without a real ``SECRET_KEY`` and an explicit ``ALLOWED_HOSTS``.
+start half-configured: without a real ``SECRET_KEY``, an explicit ``ALLOWED_HOSTS``,
+``DATABASE_URL``, ``REDIS_URL`` and a way to send mail (``EMAIL_HOST``, or an explicit
+``EMAIL_BACKEND``).
+
+The test suite runs ``soliris.settings_test``, which starts from this module; nothing here
+guesses whether it runs under the tests.
 """
 
-import os
-import sys
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -19,7 +22,6 @@ from soliris.env import env_bool, env_int, env_list, env_str
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("SOLIRIS_VAR_DIR", str(BASE_DIR / "var")))
 
-TESTING = "pytest" in sys.modules or env_bool("SOLIRIS_TESTING", False)
 DEBUG = env_bool("DEBUG", True)
 
 _DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
@@ -34,6 +36,15 @@ if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names when DEBUG is off.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
+def _required_in_production(name: str, meaning: str) -> str:
+    """The variable's value; when DEBUG is off and it is unset, refuse to start."""
+    value = env_str(name)
+    if not value and not DEBUG:
+        raise ImproperlyConfigured(f"{name} must name {meaning} when DEBUG is off.")
+    return value
+
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin: it comes before it.
@@ -100,10 +111,11 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------
 # Always PostgreSQL: the embedded server of ``make run`` / ``make test`` when DATABASE_URL
-# is unset, the real one otherwise. No PostgreSQL extension is used anywhere.
-_database_url = env_str("DATABASE_URL")
-if not _database_url:
-    _database_url = "postgresql://postgres@localhost:5432/soliris"
+# is unset (soliris.devenv sets it), the real one otherwise; a local PostgreSQL when nothing
+# is set in development. No PostgreSQL extension is used anywhere.
+_database_url = _required_in_production("DATABASE_URL", "the PostgreSQL database") or (
+    "postgresql://postgres@localhost:5432/soliris"
+)
 # Production keeps each worker's connection for a minute (a new one costs more than a page's
 # queries); the development server opens a thread per request, so it would only pile them up.
 DATABASES = {
@@ -137,10 +149,10 @@ def _celery_url(url: str) -> str:
     return url
 
 
-REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
+REDIS_URL = _required_in_production("REDIS_URL", "the Redis server") or "redis://127.0.0.1:6379/0"
 _redis_db = int(urlsplit(REDIS_URL).path.strip("/") or 0) if urlsplit(REDIS_URL).scheme != "unix" else 0
 
-if TESTING or env_str("CACHE_BACKEND") == "locmem":
+if env_str("CACHE_BACKEND") == "locmem":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
     CACHES = {
@@ -154,8 +166,7 @@ else:
 
 CELERY_BROKER_URL = _celery_url(REDIS_URL)
 CELERY_RESULT_BACKEND = _celery_url(REDIS_URL)
-# Tests get a queue of their own per process, so that parallel runs never take each other's tasks.
-CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", f"soliris-test-{os.getpid()}" if TESTING else "soliris")
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "soliris")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -180,9 +191,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-if TESTING:
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"
 ACCOUNT_ADAPTER = "soliris.adapters.AccountAdapter"
@@ -249,7 +257,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or TESTING
+            if DEBUG
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
@@ -263,6 +271,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Soliris <noreply@soliris.localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 EMAIL_HOST = env_str("EMAIL_HOST")
+if not DEBUG and not EMAIL_HOST and not env_str("EMAIL_BACKEND"):
+    raise ImproperlyConfigured(
+        "EMAIL_HOST (SMTP) or EMAIL_BACKEND must say how mail is sent when DEBUG is off."
+    )
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = env_int("EMAIL_PORT", 587)
@@ -313,15 +325,17 @@ SOLIRIS_STATUS_TIMEOUT = 2.0  # seconds the status page waits for each part
 SOLIRIS_SIGNING_CERT = env_str("SOLIRIS_SIGNING_CERT")
 SOLIRIS_SIGNING_KEY = env_str("SOLIRIS_SIGNING_KEY")
 SOLIRIS_SIGNING_KEY_PASSPHRASE = env_str("SOLIRIS_SIGNING_KEY_PASSPHRASE")
+# Side effects queued to run after a commit (emails, tasks) are delivered in-process rather
+# than by the worker: on in soliris.settings_test only.
+SOLIRIS_OUTBOX_EAGER = env_bool("SOLIRIS_OUTBOX_EAGER", False)
 
 # whitenoise serves static files in every mode; locally straight from the app folders.
-WHITENOISE_USE_FINDERS = DEBUG or TESTING
-WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
-# --- Outbox: side effects delivered after the commit -------------------------------------
-# In the tests' settings, delivered in the same process right after the commit; otherwise
-# handed to the worker, and swept by beat every minute until delivered.
-SOLIRIS_OUTBOX_EAGER = env_bool("SOLIRIS_OUTBOX_EAGER", TESTING)
+# --- Periodic healing (celery beat) --------------------------------------------------------
+# The outbox delivers what is due (mails, tasks the broker missed); render jobs the queue lost
+# are queued again and those a dead worker left running fail, to be tried again.
 CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "soliris.tasks.outbox_sweep", "schedule": 60.0},
     "render-job-sweep": {"task": "soliris.tasks.render_job_sweep", "schedule": 60.0},

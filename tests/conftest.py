@@ -104,10 +104,13 @@ class WorkerProcess:
         self.process: subprocess.Popen | None = None
 
     def env(self) -> dict:
+        """The test settings on the test database; the worker delivers queued side effects for
+        real (SOLIRIS_OUTBOX_EAGER off), on this process's queue."""
         return {
             **os.environ,
+            "DJANGO_SETTINGS_MODULE": "soliris.settings_test",
+            "SOLIRIS_OUTBOX_EAGER": "0",
             "DATABASE_URL": database_url(),
-            "SOLIRIS_TESTING": "1",
             "CELERY_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(self.mail_dir),

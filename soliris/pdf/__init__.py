@@ -1,6 +1,6 @@
 """Documents rendered as PDF by a worker: any *document kind* plugs in with a renderer.
 
-An app declares its kinds in ``<app>/documents.py`` (found automatically)::
+An app declares its kinds in ``<app>/pdfs.py`` (found automatically)::
 
     from soliris import pdf
 
@@ -72,16 +72,14 @@ def autodiscover() -> None:
     if _DISCOVERED:
         return
     from django.apps import apps
-    from django.conf import settings
 
     for config in apps.get_app_configs():
-        try:
-            importlib.import_module(f"{config.name}.documents")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.documents":
-                raise
-    if settings.TESTING:
-        importlib.import_module("soliris.pdf.testing")
+        for module in (f"{config.name}.pdfs", f"{config.name}.documents"):
+            try:
+                importlib.import_module(module)
+            except ModuleNotFoundError as error:
+                if error.name != module:
+                    raise
     _DISCOVERED = True
 
 

@@ -58,7 +58,12 @@ def test_run_starts_everything_on_embedded_servers_and_ctrl_c_stops_it_all(tmp_p
     var = BASE_DIR / "var" / f"devenv-test-{uuid.uuid4().hex[:8]}"
     var.mkdir(parents=True)
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "SOLIRIS_TESTING")}
+    # As `make run` starts it: the development settings, nothing pointing at servers.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "SOLIRIS_OUTBOX_EAGER")
+    }
     env.update({"SOLIRIS_VAR_DIR": str(var), "PORT": str(port), "PYTHONUNBUFFERED": "1"})
     log = (tmp_path / "run.log").open("w+b")
     launcher = subprocess.Popen(

@@ -69,7 +69,7 @@ def test_mail_is_rendered_in_each_recipients_language_with_its_own_link(make_use
     dutch = make_user("nl@example.org", language="nl")
     spanish = make_user("es@example.org", language="es")
     queued = soliris_mail.send(
-        [dutch, spanish, dutch], "soliris/email/test_message", {"name": "Jette"}, link=("dashboard",)
+        [dutch, spanish, dutch], "tests_support/email/test_message", {"name": "Jette"}, link=("dashboard",)
     )
     assert queued == 2
     by_address = {m.to[0]: m for m in mail.outbox}

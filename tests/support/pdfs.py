@@ -1,4 +1,4 @@
-"""Document kinds used by the tests only (registered when settings.TESTING is on)."""
+"""Document kinds used by the tests only: this app is installed by ``soliris.settings_test``."""
 
 import time
 
