@@ -143,7 +143,7 @@ def test_the_real_settings_hold_nothing_of_the_tests():
     assert result.stdout.strip().splitlines()[-1].split() == [
         "False",
         "[]",
-        "django.core.cache.backends.redis.RedisCache",
+        "soliris.cache.TolerantRedisCache",
         "django.contrib.auth.hashers.PBKDF2PasswordHasher",
         "soliris",
         "False",
