@@ -83,3 +83,40 @@ class RequestEncodingMiddleware:
                     b"Bad request: forms are sent as UTF-8.\n", content_type="text/plain; charset=utf-8"
                 )
         return self.get_response(request)
+
+
+def normalise_text(value: str) -> str:
+    """``\\n`` line endings and no trailing whitespace on any line of a multi-line text."""
+    if "\r" not in value and "\n" not in value:
+        return value
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).rstrip()
+
+
+class TextNormalisationMiddleware:
+    """Posted text is normalised at the boundary: browsers send a textarea's line breaks as
+    ``\\r\\n``, which would make an unchanged text look changed (and flip every translation
+    of a clause to "to review"). Passwords are left exactly as typed."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.content_type in RequestEncodingMiddleware._FORMS:
+            try:
+                post = request.POST
+            except Exception:  # an unreadable body: the view answers it as Django does
+                post = None
+            if post and any("\r" in value or "\n" in value for value in _values(post)):
+                normalised = post.copy()
+                for name, values in post.lists():
+                    if "password" not in name:
+                        normalised.setlist(name, [normalise_text(value) for value in values])
+                normalised._mutable = False
+                request.POST = normalised
+        return self.get_response(request)
+
+
+def _values(post):
+    for _name, values in post.lists():
+        yield from values

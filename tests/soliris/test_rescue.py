@@ -22,7 +22,7 @@ def test_a_post_after_the_session_ended_is_kept_and_sent_again_after_log_in(make
     body = response.content.decode()
     assert "Votre texte est conservé" in body or "Your text is kept" in body
     kept = RescuedForm.objects.get()
-    assert ["description", LONG_TEXT] in kept.fields
+    assert ["description", LONG_TEXT.rstrip()] in kept.fields  # normalised, as every post
     assert "soliris_rescue" in response.cookies
 
     login_link = re.search(r'href="(/fr/accounts/login/\?next=[^"]+)"', body).group(1)
@@ -101,3 +101,25 @@ def test_a_utf8_form_goes_through():
         content_type="application/x-www-form-urlencoded; charset=UTF-8",
     )
     assert response.status_code == 200
+
+
+def test_posted_text_is_normalised_at_the_boundary():
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from soliris.middleware import TextNormalisationMiddleware, normalise_text
+
+    assert normalise_text("Un\r\n\r\nDeux  \r\nTrois\r\n") == "Un\n\nDeux\nTrois"
+    assert normalise_text("une ligne ") == "une ligne "  # single lines: the form field strips
+
+    seen = {}
+
+    def view(request):
+        seen.update(request.POST.lists())
+        return HttpResponse()
+
+    request = RequestFactory().post(
+        "/", {"body": "Article 1\r\n\r\nTexte.\r\n", "password": "pass \r\nword", "tags": ["a\r\nb", "c"]}
+    )
+    TextNormalisationMiddleware(view)(request)
+    assert seen == {"body": ["Article 1\n\nTexte."], "password": ["pass \r\nword"], "tags": ["a\nb", "c"]}
