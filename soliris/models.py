@@ -222,9 +222,14 @@ class OutboxMessage(models.Model):
         ]
 
     def __str__(self):
+        return f"{self.kind}: {self.summary}"
+
+    @property
+    def summary(self) -> str:
+        """The subject of a mail, the name of a task."""
         if self.kind == OutboxKind.MAIL:
-            return f"mail to {', '.join(self.payload.get('to', []))}: {self.payload.get('subject', '')}"
-        return f"task {self.payload.get('task', '')}"
+            return self.payload.get("subject", "")
+        return self.payload.get("task", "")
 
 
 class RescuedForm(models.Model):

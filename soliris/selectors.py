@@ -27,3 +27,20 @@ def home_context() -> dict:
 
 def dashboard_context(user) -> dict:
     return _collect("dashboard_context", user)
+
+
+def side_effects_status(limit: int = 20) -> dict:
+    """What waits in the outbox (with the last error of each) and the render jobs not finished,
+    for the staff's status page: a fault shows here before anyone has to ask."""
+    from soliris.models import OutboxMessage, OutboxState, RenderJob, RenderJobState
+
+    waiting = OutboxMessage.objects.filter(state=OutboxState.PENDING)
+    return {
+        "outbox_waiting": waiting.count(),
+        "outbox_failing": list(waiting.exclude(last_error="").order_by("created_at", "id")[:limit]),
+        "jobs_unfinished": list(
+            RenderJob.objects.filter(state__in=[RenderJobState.QUEUED, RenderJobState.RUNNING])
+            .only("key", "title", "state", "progress", "queued_at", "heartbeat_at", "attempts")
+            .order_by("created_at", "id")[:limit]
+        ),
+    }

@@ -109,7 +109,10 @@ def status(request):
     ]
     all_ok = all(check["ok"] for check in checks)
     return render(
-        request, "soliris/status.html", {"checks": checks, "all_ok": all_ok}, status=200 if all_ok else 503
+        request,
+        "soliris/status.html",
+        {"checks": checks, "all_ok": all_ok, **selectors.side_effects_status()},
+        status=200 if all_ok else 503,
     )
 
 

@@ -102,3 +102,13 @@ def test_a_broker_out_of_reach_leaves_the_message_for_the_sweep(settings):
     assert message.state == OutboxState.PENDING
     assert outbox.sweep() == 1
     assert [m.subject for m in mail.outbox] == ["Later"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_see_what_waits_in_the_outbox_with_its_error(client, staff):
+    with mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("550 refused")):
+        outbox.enqueue_mail(to=["x@example.org"], subject="Invitation à la Journée Soliris", body="B")
+    client.force_login(staff)
+    body = client.get("/en/status/").content.decode()
+    assert "1 message waits to be delivered" in body
+    assert "Invitation à la Journée Soliris" in body and "550 refused" in body
