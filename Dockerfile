@@ -18,6 +18,7 @@ COPY . .
 RUN export SECRET_KEY=build-only-build-only-build-only-build-only-build-only ALLOWED_HOSTS=build \
         DATABASE_URL=postgresql://build@build/build REDIS_URL=redis://build:6379/0 \
         EMAIL_BACKEND=django.core.mail.backends.dummy.EmailBackend \
+        SOLIRIS_SIGNING_CERT=/build/cert.pem SOLIRIS_SIGNING_KEY=/build/key.pem \
     && python scripts/messages.py compile \
     && python manage.py collectstatic --noinput -v 0
 USER soliris

@@ -11,7 +11,7 @@ UV_COMPILE := $(VENV)/bin/uv pip compile pyproject.toml --quiet --generate-hashe
 	--python-version 3.11 --python-platform x86_64-manylinux_2_28 --custom-compile-command "make lock"
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run test lint format lock messages compile-messages bench bench-smoke system-deps browser-deps clean
+.PHONY: run test backup restore lint format lock messages compile-messages bench bench-smoke system-deps browser-deps clean
 
 run: $(INSTALLED) compile-messages  ## Start the whole platform locally (web server + worker)
 	@$(PY) -m soliris.devenv run
@@ -28,11 +28,21 @@ test: $(INSTALLED) compile-messages browser-deps  ## Lint, check that no migrati
 # DATABASE_URL and REDIS_URL are those of the embedded servers `soliris.devenv exec` starts.
 BENCH_ENV = DEBUG=0 ALLOWED_HOSTS=localhost STATIC_ROOT="$(CURDIR)/var/bench/static" \
 	EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend \
+	SOLIRIS_SIGNING_CERT="$(CURDIR)/var/bench/signing/cert.pem" SOLIRIS_SIGNING_KEY="$(CURDIR)/var/bench/signing/key.pem" \
 	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')"
 
 bench: $(INSTALLED) compile-messages  ## Performance benchmark at scale (not part of `make test`)
 	$(BENCH_ENV) $(PY) -m soliris.devenv exec --data bench -- \
 		sh -c '$(PY) manage.py collectstatic --noinput --verbosity 0 && $(PY) manage.py bench'
+
+# Back up / restore the database, the media files and the signing key (one .tar.gz), on the
+# servers DATABASE_URL names, or the embedded ones of `make run`.
+backup: $(INSTALLED)  ## make backup [DEST=backups/]
+	@$(PY) -m soliris.devenv exec --data run -- $(PY) manage.py backup $(or $(DEST),backups)
+
+restore: $(INSTALLED)  ## make restore FILE=backups/soliris-....tar.gz
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/soliris-....tar.gz"; exit 2; }
+	@$(PY) -m soliris.devenv exec --data run -- $(PY) manage.py restore "$(FILE)"
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .

@@ -323,8 +323,14 @@ LOGGING = {
 SOLIRIS_STATUS_TIMEOUT = 2.0  # seconds the status page waits for each part
 # The platform's signing certificate and key (PEM files) for signed PDFs; when unset, a
 # self-signed pair is created under var/signing/ on first use (local development).
-SOLIRIS_SIGNING_CERT = env_str("SOLIRIS_SIGNING_CERT")
-SOLIRIS_SIGNING_KEY = env_str("SOLIRIS_SIGNING_KEY")
+# Production must name them: state outside the database is declared, never created on the
+# fly in a folder no backup knows about (``make backup`` saves the pair with the database).
+SOLIRIS_SIGNING_CERT = _required_in_production(
+    "SOLIRIS_SIGNING_CERT", "the platform's signing certificate (PEM file)"
+)
+SOLIRIS_SIGNING_KEY = _required_in_production(
+    "SOLIRIS_SIGNING_KEY", "the private key of that certificate (PEM file)"
+)
 SOLIRIS_SIGNING_KEY_PASSPHRASE = env_str("SOLIRIS_SIGNING_KEY_PASSPHRASE")
 # Side effects queued to run after a commit (emails, tasks) are delivered in-process rather
 # than by the worker: on in soliris.settings_test only.

@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
@@ -42,6 +44,8 @@ def production_env(**extra):
         "DATABASE_URL": "postgresql://soliris@127.0.0.1:5432/soliris",
         "REDIS_URL": "redis://127.0.0.1:6379/0",
         "EMAIL_HOST": "smtp.example.org",
+        "SOLIRIS_SIGNING_CERT": "/run/secrets/signing-cert.pem",
+        "SOLIRIS_SIGNING_KEY": "/run/secrets/signing-key.pem",
         **extra,
     }
 
@@ -109,6 +113,14 @@ def test_production_refuses_to_start_without_a_redis_url():
     result = run_manage("check", **production_env(REDIS_URL=""))
     assert result.returncode != 0
     assert "REDIS_URL must name the Redis server" in result.stderr
+
+
+@pytest.mark.parametrize("variable", ["SOLIRIS_SIGNING_CERT", "SOLIRIS_SIGNING_KEY"])
+def test_production_refuses_to_start_without_its_signing_pair(variable):
+    """No key made up on the fly in a folder that no backup knows about."""
+    result = run_manage("check", **production_env(**{variable: ""}))
+    assert result.returncode != 0
+    assert f"{variable} must name" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_way_to_send_mail():
