@@ -59,6 +59,14 @@ class RequestEncodingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.SOLIRIS_MAX_REQUEST_BYTES:
+            from django.http import HttpResponse
+
+            return HttpResponse(b"Request too large.\n", status=413, content_type="text/plain; charset=utf-8")
         if request.method in ("POST", "PUT", "PATCH") and request.content_type in self._FORMS:
             charset = (request.content_params.get("charset") or "utf-8").strip().lower()
             problem = None

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "soliris.staff.StaffSecondFactorMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -213,8 +214,18 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
+    # Soliris' own (soliris.ratelimit): the anonymous PDF verification, and signing
+    # attempts per person and per version signed.
+    "pdf_verify": "20/m/ip,200/h/ip",
+    "convention_sign": "5/10m/user,10/10m/key",
 }
 ACCOUNT_PASSWORD_INPUT_RENDER_VALUE = False
+# Changing an email address or the password asks for the password again (allauth's
+# re-authentication, also applied to second-factor changes and to erasing an account).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Behind the documented reverse proxy, the client's address is the last one it adds to
+# X-Forwarded-For: rate limits are then per person, not one address shared by everyone.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Soliris"
 
@@ -267,6 +278,9 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media-not-served/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# No request body larger than this is read at all (its Content-Length is checked first):
+# the largest upload (a document, a PDF to verify) is far smaller.
+SOLIRIS_MAX_REQUEST_BYTES = env_int("SOLIRIS_MAX_REQUEST_BYTES", 25 * 1024 * 1024)
 
 # --- Email ----------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Soliris <noreply@soliris.localhost>")

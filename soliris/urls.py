@@ -1,9 +1,14 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from soliris import views
+from soliris import converters, views  # noqa: F401 (converters registers <key:...>)
+
+# One log-in for everyone: the admin's own form (password alone, no rate limit) is replaced by
+# allauth's, with the second factor and the limits; only staff get past it to the admin.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("i18n/setlang/", views.set_language, name="set_language"),
@@ -15,7 +20,7 @@ urlpatterns += i18n_patterns(
     path("dashboard/", views.dashboard, name="dashboard"),
     path("status/", views.status, name="status"),
     path("profile/", views.profile, name="profile"),
-    path("kept/<str:key>/", views.rescued, name="rescued"),
+    path("kept/<key:key>/", views.rescued, name="rescued"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("soliris.pdf.urls")),

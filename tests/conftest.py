@@ -18,6 +18,14 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PASSWORD = "correct-horse-battery-staple"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # base32; codes from totp_code()
+
+
+def totp_code(secret: str = TOTP_SECRET) -> str:
+    """The current code of an authenticator app holding ``secret``."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 @pytest.fixture(autouse=True)
@@ -42,7 +50,16 @@ def make_user(db):
     """Create a user with a verified email address (the state after sign-up)."""
     from soliris.models import User
 
-    def make(email=None, *, full_name="", language="fr", staff=False, verified=True, password=PASSWORD):
+    def make(
+        email=None,
+        *,
+        full_name="",
+        language="fr",
+        staff=False,
+        verified=True,
+        password=PASSWORD,
+        second_factor=None,
+    ):
         email = email or f"user-{uuid.uuid4().hex[:8]}@example.org"
         user = User.objects.create_user(
             email=email,
@@ -52,6 +69,11 @@ def make_user(db):
             is_staff=staff,
         )
         EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+        # Staff pages need a second factor (soliris.staff): staff in the tests have one.
+        if staff if second_factor is None else second_factor:
+            from allauth.mfa.totp.internal.auth import TOTP
+
+            TOTP.activate(user, TOTP_SECRET)
         return user
 
     return make

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from soliris import ratelimit
 from soliris.models import RenderJob, RenderJobState
 from soliris.pdf import DocumentUnavailable, get_kind
 from soliris.pdf.forms import VerifyForm
@@ -14,10 +15,10 @@ from soliris.pdf.signing import verify_pdf
 
 
 def can_view_job(user, job: RenderJob) -> bool:
+    """The document's own rule decides (for a charter: a current member of a party, or
+    anyone once published): having asked for it once gives no lasting right to it."""
     if not user.is_authenticated:
         return False
-    if job.requested_by_id == user.pk:
-        return True
     try:
         return bool(get_kind(job.kind).can_view(user, job.parameters))
     except DocumentUnavailable:
@@ -90,6 +91,8 @@ def _describe(job: RenderJob) -> list:
 
 def verify(request):
     result = job = None
+    if request.method == "POST" and not ratelimit.allow(request, "pdf_verify"):
+        return ratelimit.refused(request)
     form = VerifyForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["document"]

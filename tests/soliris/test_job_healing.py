@@ -90,3 +90,13 @@ def test_a_finished_job_with_its_file_is_downloaded(client, make_user):
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.7 kept"
     default_storage.delete(name)
+
+
+@pytest.mark.django_db
+def test_having_asked_for_a_document_gives_no_lasting_right_to_it(client, make_user):
+    former = make_user("former@example.org")
+    job = make_job(content_hash="private", requested_by=former, parameters={"reader": "current@example.org"})
+    client.force_login(former)
+    assert client.get(reverse("pdf:job_detail", args=[job.key])).status_code == 404
+    client.force_login(make_user("current@example.org"))
+    assert client.get(reverse("pdf:job_detail", args=[job.key])).status_code == 200

@@ -25,8 +25,22 @@ def _title(inputs: dict, parameters: dict) -> str:
     return f"Test document {inputs['text'][:40]}"
 
 
+def _readers(user, parameters: dict) -> bool:
+    """Who may read a test document: the e-mail address named in its parameters, if any,
+    else anyone logged in (the real kinds ask the parties' current membership)."""
+    reader = parameters.get("reader")
+    return bool(user.is_authenticated) and (reader is None or user.email == reader)
+
+
 register(
-    DocumentKind(name="testing.slow", label="Test document", content=_content, render=_render, title=_title)
+    DocumentKind(
+        name="testing.slow",
+        label="Test document",
+        content=_content,
+        render=_render,
+        title=_title,
+        can_view=_readers,
+    )
 )
 register(
     DocumentKind(
@@ -35,6 +49,7 @@ register(
         content=_content,
         render=_render,
         title=_title,
+        can_view=_readers,
         sign=True,
     )
 )
