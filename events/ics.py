@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from soliris.templatetags.soliris import translated_value
+from soliris.i18n import translated_value
 
 
 def escape(text: str) -> str:

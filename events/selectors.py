@@ -14,6 +14,7 @@ from events.models import (
     Workshop,
     WorkshopRegistration,
 )
+from events.permissions import organisations_organised_by
 from soliris import search
 
 
@@ -122,8 +123,6 @@ def dashboard_context(user) -> dict:
         .select_related("event")
         .order_by("event__starts_at")[:5]
     )
-    from events.permissions import organisations_organised_by
-
     mine = Q(organisers__in=organisations_organised_by(user))
     if user.is_staff:
         mine |= Q(platform_event=True)

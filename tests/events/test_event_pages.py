@@ -2,6 +2,7 @@ import html
 
 import pytest
 
+from events import services
 from events.models import Event, Workshop
 from tests.events.conftest import make_workshop
 
@@ -40,7 +41,7 @@ def test_a_stale_edit_is_refused_and_the_text_is_kept(as_role, event, cast):
     response = client.post(f"/fr/events/{event.slug}/edit/", stale)
     assert response.status_code == 400
     body = html.unescape(response.content.decode())
-    assert "Quelqu'un d'autre a enregistré cet événement" in body
+    assert "Quelqu'un d'autre a enregistré ceci pendant que vous le modifiiez." in body
     assert "Leur version" in body
     assert "Ma version" in body
     event.refresh_from_db()
@@ -66,11 +67,9 @@ def test_an_organiser_adds_and_edits_a_workshop_within_the_event(as_role, event)
 
 
 def test_the_attendee_csv_lists_needs_and_workshops(as_role, event, make_user):
-    from events import services
-
     workshop = make_workshop(event, title="Atelier du matin")
     user = make_user(full_name="Ana Quispe")
-    services.registration_create(
+    services.event_register(
         actor=user, event=event, language="es", accessibility_needs="Rampe", interpretation_needs=["fr"]
     )
     services.workshop_join(actor=user, workshop=workshop)
@@ -81,9 +80,7 @@ def test_the_attendee_csv_lists_needs_and_workshops(as_role, event, make_user):
 
 
 def test_the_dashboard_lists_my_registrations_and_the_events_i_organise(as_role, event, cast):
-    from events import services
-
-    services.registration_create(actor=cast.user("party_editor"), event=event, language="fr")
+    services.event_register(actor=cast.user("party_editor"), event=event, language="fr")
     body = as_role("party_editor").get("/fr/dashboard/").content.decode()
     assert "Mes inscriptions" in body and "Événements que j'organise" in body
     assert body.count(f"/fr/events/{event.slug}/") >= 2

@@ -34,7 +34,7 @@ MATRIX = {
     "events:event_edit": ("get", organisers_only()),
     "events:event_calendar": ("get", EVERYONE),
     "events:event_register": ("get", SIGNED_IN),
-    "events:event_cancel": ("post", {**SIGNED_IN, **dict.fromkeys(ROLES, 302)}),
+    "events:registration_cancel": ("post", {**SIGNED_IN, **dict.fromkeys(ROLES, 302)}),
     "events:attendee_list": ("get", organisers_only()),
     "events:attendee_csv": ("get", organisers_only()),
     "events:workshop_create": ("get", organisers_only()),

@@ -93,7 +93,7 @@ def test_an_organisation_endorses_once_and_can_withdraw(cast, event):
         services.recommendation_endorse(
             actor=cast.user("party_editor"), recommendation=recommendation, organisation=cast.jette
         )
-    services.recommendation_withdraw_endorsement(
+    services.recommendation_withdraw(
         actor=coordinator, recommendation=recommendation, organisation=cast.tarija
     )
     services.recommendation_endorse(

@@ -22,7 +22,7 @@ def _in_french():
 
 
 def register(user, event, language="fr"):
-    return services.registration_create(actor=user, event=event, language=language)
+    return services.event_register(actor=user, event=event, language=language)
 
 
 def test_a_person_is_confirmed_while_there_is_room_and_waits_once_the_event_is_full(make_user, cast):
