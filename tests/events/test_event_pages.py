@@ -1,4 +1,5 @@
 import html
+import re
 
 import pytest
 
@@ -85,3 +86,38 @@ def test_the_dashboard_lists_my_registrations_and_the_events_i_organise(as_role,
     assert "Mes inscriptions" in body and "Événements que j'organise" in body
     assert body.count(f"/fr/events/{event.slug}/") >= 2
     assert "Événements que j'organise" not in as_role("party_viewer").get("/fr/dashboard/").content.decode()
+
+
+def _hidden_version(body: str) -> str:
+    return re.search(r'name="version" value="(\d+)"', body).group(1)
+
+
+def test_saving_again_from_the_conflict_page_keeps_the_users_text(as_role, event, cast):
+    client = as_role("party_editor")
+    url = f"/fr/events/{event.slug}/edit/"
+    opened = edit_data(event, organisers=[cast.jette.pk])  # one form, opened on version 1
+    assert client.post(url, {**opened, "title_fr": "Leur version"}).status_code == 302
+    conflict = client.post(url, {**opened, "title_fr": "Ma version"})
+    assert conflict.status_code == 400
+    body = html.unescape(conflict.content.decode())
+    assert "La version enregistrée entre-temps" in body
+    assert "Leur version" in body and "Ma version" in body
+    again = client.post(url, {**opened, "title_fr": "Ma version", "version": _hidden_version(body)})
+    assert again.status_code == 302
+    event.refresh_from_db()
+    assert event.title_fr == "Ma version" and event.version == 3
+
+
+def test_an_organiser_edits_a_workshop_and_sees_it_in_the_programme(as_role, event):
+    workshop = make_workshop(event, title="Atelier")
+    client = as_role("party_coordinator")
+    day = event.starts_at.astimezone(event.tz).strftime("%Y-%m-%d")
+    response = client.post(
+        f"/fr/events/{event.slug}/workshops/{workshop.key}/edit/",
+        {"title_fr": "Atelier renommé", "starts_at": f"{day}T14:00", "ends_at": f"{day}T15:00"},
+        follow=True,
+    )
+    body = html.unescape(response.content.decode())
+    assert "L'atelier figure au programme." in body and "Atelier renommé" in body
+    workshop.refresh_from_db()
+    assert workshop.title_fr == "Atelier renommé" and workshop.starts_at.astimezone(event.tz).hour == 14

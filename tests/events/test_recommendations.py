@@ -1,3 +1,6 @@
+import html
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
@@ -263,3 +266,48 @@ def test_the_organisers_pages_speak_the_readers_language(as_role, cast, event):
     ):
         leftovers = untranslated_segments(client, path, allowed=names)
         assert {text for text in leftovers if "/" not in text} == set(), path
+
+
+def test_an_organiser_adds_a_section_through_the_page(as_role, event):
+    response = as_role("party_editor").post(
+        f"/fr/events/{event.slug}/recommendations/sections/new/",
+        {"title_fr": "Agir collectivement"},
+        follow=True,
+    )
+    assert "La section est ajoutée." in response.content.decode()
+    assert event.recommendation_sections.get().title_fr == "Agir collectivement"
+
+
+def test_an_organiser_records_the_follow_up_through_the_page(as_role, event):
+    _section, (recommendation,) = make_recommendations(event, 1)
+    response = as_role("party_editor").post(
+        f"/fr/recommendations/{recommendation.key}/follow-up/",
+        {"status": "adopted", "text": "Adoptée en plénière."},
+        follow=True,
+    )
+    assert "Le suivi est consigné." in response.content.decode()
+    recommendation.refresh_from_db()
+    assert recommendation.status == RecommendationStatus.ADOPTED
+    assert recommendation.notes.get().text == "Adoptée en plénière."
+
+
+def _recommendation_data(recommendation, text):
+    return {"original_language": "fr", "text_fr": text, "version": recommendation.version}
+
+
+def test_saving_a_recommendation_again_from_the_conflict_page_keeps_the_users_text(as_role, event):
+    _section, (recommendation,) = make_recommendations(event, 1)
+    client = as_role("party_editor")
+    url = f"/fr/recommendations/{recommendation.key}/edit/"
+    opened = _recommendation_data(recommendation, "")  # one form, opened on version 1
+    saved = client.post(url, {**opened, "text_fr": "Leur texte"}, follow=True)
+    assert "La recommandation a été enregistrée." in saved.content.decode()
+    conflict = client.post(url, {**opened, "text_fr": "Mon texte"})
+    assert conflict.status_code == 400
+    body = html.unescape(conflict.content.decode())
+    assert "La version enregistrée entre-temps" in body
+    assert "Leur texte" in body and "Mon texte" in body
+    version = re.search(r'name="version" value="(\d+)"', body).group(1)
+    assert client.post(url, {**opened, "text_fr": "Mon texte", "version": version}).status_code == 302
+    recommendation.refresh_from_db()
+    assert recommendation.text_fr == "Mon texte" and recommendation.version == 3
