@@ -46,6 +46,19 @@ def workshops_of(event):
     )
 
 
+def workshop_of(event, key: str) -> Workshop | None:
+    """The event's workshop ``key``, or ``None`` when the event has none by that key."""
+    workshop = Workshop.objects.filter(event=event, key=key).select_related("theme").first()
+    if workshop is None:
+        return None
+    workshop.event = event  # the one already fetched, with its organisers
+    return workshop
+
+
+def confirmed_count(event) -> int:
+    return Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
+
+
 def registration_of(user, event) -> Registration | None:
     if not getattr(user, "is_authenticated", False):
         return None

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from events import ics, selectors, services
 from events.forms import EventForm, WorkshopForm
-from events.models import Event, Workshop
+from events.models import Event
 from events.permissions import get_event_for_user, is_organiser, organisations_organised_by
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
@@ -41,7 +41,7 @@ def event_detail(request, slug):
         "registration": registration,
         "bookings": selectors.workshop_bookings_of(registration),
         "is_organiser": is_organiser(request.user, event),
-        "confirmed_count": event.registrations.filter(status="confirmed").count(),
+        "confirmed_count": selectors.confirmed_count(event),
         "previous": previous,
         "previous_sections": selectors.sections_with_recommendations(previous, previous_recommendations)
         if previous
@@ -112,10 +112,9 @@ def _workshop_form(request, slug, key=None):
     event = get_event_for_user(request.user, slug, "events.event:edit")
     workshop = None
     if key is not None:
-        workshop = Workshop.objects.filter(event=event, key=key).select_related("theme").first()
+        workshop = selectors.workshop_of(event, key)
         if workshop is None:
             raise Http404
-        workshop.event = event  # the one already fetched, with its organisers
     form = WorkshopForm(request.POST or None, event=event, workshop=workshop)
     if request.method == "POST" and form.is_valid():
         try:
@@ -152,7 +151,7 @@ def event_calendar(request, slug):
         request.user, event
     )
     response = HttpResponse(
-        ics.event_calendar(request, event, with_link=registered), content_type="text/calendar; charset=utf-8"
+        ics.event_calendar(event, with_link=registered), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response

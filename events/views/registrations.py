@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from events import selectors, services
 from events.forms import RegistrationForm
-from events.models import RegistrationStatus, Workshop
+from events.models import RegistrationStatus
 from events.permissions import get_event_for_user
 from soliris.forms import apply_validation_error
 
@@ -76,7 +76,7 @@ def registration_cancel(request, slug):
 
 def _workshop(request, slug, key):
     event = get_event_for_user(request.user, slug, "events.event:register")
-    workshop = Workshop.objects.filter(event=event, key=key).first()
+    workshop = selectors.workshop_of(event, key)
     if workshop is None:
         raise Http404
     return event, workshop
