@@ -75,6 +75,7 @@ declare("events.recommendation:view", rules.always_allow)
 declare("events.recommendation:edit", is_recommendation_organiser)
 declare("events.recommendation:follow_up", is_recommendation_organiser)
 declare("events.recommendation:endorse", is_coordinator_somewhere)
+declare("events.recommendation:withdraw", is_coordinator_somewhere)
 
 
 def get_event_for_user(user, slug: str, perm: str = "events.event:view", queryset=None):

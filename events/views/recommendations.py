@@ -200,7 +200,7 @@ def recommendation_endorse(request, key):
 @require_POST
 @login_required
 def recommendation_withdraw(request, key):
-    recommendation = get_recommendation_for_user(request.user, key, "events.recommendation:endorse")
+    recommendation = get_recommendation_for_user(request.user, key, "events.recommendation:withdraw")
     form = EndorseForm(request.POST, organisation_ids=coordinated_organisation_ids(request.user))
     if not form.is_valid():
         messages.error(request, _("Choose an organisation you coordinate."))

@@ -45,16 +45,3 @@ def test_the_page_says_when_one_lands_on_the_waiting_list(client, make_user, cas
     assert "L'événement est complet : vous êtes sur la liste d'attente." in response.content.decode().replace(
         "&#x27;", "'"
     )
-
-
-@pytest.mark.django_db
-def test_the_verification_page_refuses_a_file_that_is_too_large(client, monkeypatch):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from soliris.pdf import forms
-
-    monkeypatch.setattr(forms, "MAX_SIZE", 100)
-    upload = SimpleUploadedFile("big.pdf", b"%PDF-1.7\n" + b"0" * 200, content_type="application/pdf")
-    response = client.post("/fr/verify/", {"document": upload})
-    assert response.status_code == 400
-    assert "Le fichier dépasse 20 Mo." in response.content.decode()

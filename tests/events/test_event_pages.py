@@ -2,8 +2,9 @@ import html
 import re
 
 import pytest
+from django.utils import translation
 
-from events import services
+from events import ics, services
 from events.models import Event, Workshop
 from tests.events.conftest import make_workshop
 
@@ -121,3 +122,71 @@ def test_an_organiser_edits_a_workshop_and_sees_it_in_the_programme(as_role, eve
     assert "L'atelier figure au programme." in body and "Atelier renommé" in body
     workshop.refresh_from_db()
     assert workshop.title_fr == "Atelier renommé" and workshop.starts_at.astimezone(event.tz).hour == 14
+
+
+def test_the_calendar_file_escapes_and_folds_lines():
+    assert ics.escape("a, b; c\\d\ne") == "a\\, b\\; c\\\\d\\ne"
+    folded = ics.fold("DESCRIPTION:" + "é" * 100)
+    lines = folded.split("\r\n")
+    assert all(len(line.encode()) <= 75 for line in lines)
+    assert all(line.startswith(" ") for line in lines[1:])
+    assert (
+        "".join(line.removeprefix(" ") if i else line for i, line in enumerate(lines))
+        == "DESCRIPTION:" + "é" * 100
+    )
+
+
+def test_an_event_created_through_the_form_keeps_its_own_time_zone(as_role, cast):
+    client = as_role("party_coordinator")
+    response = client.post(
+        "/fr/events/new/",
+        {
+            "title_es": "Encuentro en Tarija",
+            "kind": "dialogue",
+            "starts_at": "2031-03-10T09:00",
+            "ends_at": "2031-03-10T12:00",
+            "time_zone": "America/La_Paz",
+            "address": "Plaza Luis de Fuentes, Tarija",
+            "organisers": [cast.jette.pk],
+            "languages": ["es", "fr"],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    event = Event.objects.get(title_es="Encuentro en Tarija")
+    assert event.starts_at.astimezone(event.tz).hour == 9
+    assert event.starts_at.utcoffset().total_seconds() == 0 and event.starts_at.hour == 13  # UTC-4
+
+
+def test_the_event_form_refuses_bad_input_and_keeps_it(as_role, cast):
+    client = as_role("party_coordinator")
+    response = client.post(
+        "/fr/events/new/",
+        {
+            "title_fr": "Journée sans fin",
+            "kind": "forum",
+            "starts_at": "2031-03-10T12:00",
+            "ends_at": "2031-03-10T09:00",
+        },
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Journée sans fin" in body
+    assert "La fin est antérieure au début." in body
+    assert "Indiquez une adresse" in body
+
+
+def test_an_organiser_of_another_organisation_cannot_add_it_as_organiser(as_role, cast):
+    client = as_role("party_coordinator")
+    with translation.override("fr"):
+        response = client.post(
+            "/fr/events/new/",
+            {
+                "title_fr": "Usurpation",
+                "kind": "forum",
+                "starts_at": "2031-03-10T09:00",
+                "ends_at": "2031-03-10T12:00",
+                "address": "Quelque part",
+                "organisers": [cast.tarija.pk],
+            },
+        )
+    assert response.status_code == 400
