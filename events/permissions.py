@@ -6,6 +6,7 @@
   they edit the event, record recommendations and their follow-up, see the attendees and
   export the booklet.
 - A coordinator endorses a recommendation on behalf of their organisation, and withdraws it.
+- The platform's staff ask for the annual report.
 """
 
 import rules
@@ -76,6 +77,7 @@ declare("events.recommendation:edit", is_recommendation_organiser)
 declare("events.recommendation:follow_up", is_recommendation_organiser)
 declare("events.recommendation:endorse", is_coordinator_somewhere)
 declare("events.recommendation:withdraw", is_coordinator_somewhere)
+declare("events.annual_report:request", rules.is_staff)
 
 
 def get_event_for_user(user, slug: str, perm: str = "events.event:view", queryset=None):

@@ -28,6 +28,7 @@ from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.pdf import DocumentUnavailable
 from soliris.pdf.services import job_request
+from soliris.permissions import has
 
 
 def event_recommendations(request, slug):
@@ -271,7 +272,7 @@ def booklet_request(request, slug):
 @login_required
 def annual_report(request):
     """The platform's staff export the annual report of a year, in a language."""
-    if not request.user.is_staff:
+    if not has(request.user, "events.annual_report:request"):
         raise PermissionDenied
     form = AnnualReportForm(
         request.POST or None, initial={"year": timezone.now().year - 1, "language": request.LANGUAGE_CODE}

@@ -93,7 +93,7 @@ def _hidden_version(body: str) -> str:
     return re.search(r'name="version" value="(\d+)"', body).group(1)
 
 
-def test_saving_again_from_the_conflict_page_keeps_the_users_text(as_role, event, cast):
+def test_saving_an_event_again_from_the_conflict_page_keeps_the_users_text(as_role, event, cast):
     client = as_role("party_editor")
     url = f"/fr/events/{event.slug}/edit/"
     opened = edit_data(event, organisers=[cast.jette.pk])  # one form, opened on version 1
