@@ -15,13 +15,16 @@ from collections import Counter
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_countries import countries
 
 from events.models import Event, Recommendation, RecommendationStatus
+from events.pdfs import pick_text
 from partners.models import (
     CheckInRound,
     Exchange,
@@ -33,7 +36,10 @@ from partners.models import (
 )
 from partners.permissions import public_partnership_q
 from partners.selectors import public_organisations
+from projects.models import Goal, SDGLink
+from projects.selectors import public_projects
 from soliris import pdf
+from soliris.models import AuditEntry
 
 CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -55,10 +61,6 @@ def statuses_at(partnerships, moment) -> dict[int, str]:
     """Each partnership's status at ``moment``, read back from its history (one query): the
     status a change after ``moment`` started from, else the one the last change before it set,
     else the status it has now (it never changed)."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from soliris.models import AuditEntry
-
     statuses = {p.pk: p.status for p in partnerships}
     before, after = {}, {}
     entries = AuditEntry.objects.filter(
@@ -143,9 +145,6 @@ def _projects_by_goal(start, end) -> dict:
 
     A project counts under each goal it is linked to, and once as "primary" under its primary
     goal; ``total`` counts each project once. Every goal is listed, in its official colour."""
-    from projects.models import Goal, SDGLink
-    from projects.selectors import public_projects
-
     projects = public_projects().filter(
         Q(starts_on__lte=end) | Q(starts_on__isnull=True, created_at__date__lte=end),
         Q(ends_on__isnull=True) | Q(ends_on__gte=start),
@@ -261,10 +260,6 @@ def _checkins(partnerships, end) -> list[dict]:
 
 
 def render_report(inputs: dict, parameters: dict, progress) -> str:
-    from django_countries import countries
-
-    from events.documents import _pick
-
     language = parameters["language"]
     kinds = dict(OrganisationKind.choices)
     statuses = dict(RecommendationStatus.choices)
@@ -299,7 +294,7 @@ def render_report(inputs: dict, parameters: dict, progress) -> str:
             ((str(countries.name(c) or c), n) for c, n in inputs["members"]["by_country"].items()),
             key=lambda x: (-x[1], x[0]),
         ),
-        "events": [{**e, "title": _pick(e["titles"], language)} for e in inputs["events"]],
+        "events": [{**e, "title": pick_text(e["titles"], language)} for e in inputs["events"]],
         "recommendations_total": inputs["recommendations"]["total"],
         "by_status": by_status,
         "chart_height": len(by_status) * 10,
@@ -315,8 +310,6 @@ def render_report(inputs: dict, parameters: dict, progress) -> str:
 
 
 def _projects_context(projects: dict, language: str) -> dict:
-    from events.documents import _pick
-
     goals = projects["goals"]
     top = max([goal["count"] for goal in goals] + [1])
     rows = []
@@ -324,7 +317,7 @@ def _projects_context(projects: dict, language: str) -> dict:
         rows.append(
             {
                 **goal,
-                "title": _pick(goal["titles"], language),
+                "title": pick_text(goal["titles"], language),
                 "y": index * 9,
                 "width": round(120 * goal["count"] / top),
             }

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from soliris.templatetags.soliris import translated_value
+from soliris.i18n import translated_value
 
 
 def escape(text: str) -> str:
@@ -41,7 +41,7 @@ def _utc(value) -> str:
     return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def event_calendar(request, event, *, with_link: bool) -> str:
+def event_calendar(event, *, with_link: bool) -> str:
     url = f"{settings.SITE_URL}{reverse('events:event_detail', args=[event.slug])}"
     title, _lang = translated_value(event, "title")
     description, _lang = translated_value(event, "description")

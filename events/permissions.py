@@ -6,14 +6,17 @@
   they edit the event, record recommendations and their follow-up, see the attendees and
   export the booklet.
 - A coordinator endorses a recommendation on behalf of their organisation, and withdraws it.
+- The platform's staff ask for the annual report.
 """
 
 import rules
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from events.models import Event, Recommendation
 from partners.models import Role
 from partners.permissions import at_least, role_in, roles_by_organisation
+from soliris.permissions import declare, has
 
 
 def organiser_ids(event) -> list[int]:
@@ -56,32 +59,41 @@ def is_signed_in(user) -> bool:
     return getattr(user, "is_authenticated", False)
 
 
-rules.add_perm("events.event:create", may_organise_events)
-rules.add_perm("events.event:view", rules.always_allow)
-rules.add_perm("events.event:edit", is_organiser)
-rules.add_perm("events.event:see_attendees", is_organiser)
-rules.add_perm("events.event:record_recommendations", is_organiser)
-rules.add_perm("events.event:export", is_organiser)
-rules.add_perm("events.event:register", is_signed_in)
-rules.add_perm("events.recommendation:endorse", is_coordinator_somewhere)
+@rules.predicate
+def is_recommendation_organiser(user, recommendation) -> bool:
+    """An organiser of the event the recommendation was gathered at."""
+    return recommendation is not None and is_organiser(user, recommendation.section.event)
+
+
+declare("events.event:create", may_organise_events)
+declare("events.event:view", rules.always_allow)
+declare("events.event:edit", is_organiser)
+declare("events.event:see_attendees", is_organiser)
+declare("events.event:record_recommendations", is_organiser)
+declare("events.event:export", is_organiser)
+declare("events.event:register", is_signed_in)
+declare("events.recommendation:view", rules.always_allow)
+declare("events.recommendation:edit", is_recommendation_organiser)
+declare("events.recommendation:follow_up", is_recommendation_organiser)
+declare("events.recommendation:endorse", is_coordinator_somewhere)
+declare("events.recommendation:withdraw", is_coordinator_somewhere)
+declare("events.annual_report:request", rules.is_staff)
 
 
 def get_event_for_user(user, slug: str, perm: str = "events.event:view", queryset=None):
-    """The event (public: 404 only when it does not exist), 403 without ``perm``."""
-    from events.models import Event
-
+    """The event (public: 404 only when it does not exist), 403 without ``perm`` (a name
+    nobody declared raises :class:`~soliris.permissions.UnknownPermission`)."""
     queryset = queryset if queryset is not None else Event.objects.all()
     event = queryset.prefetch_related("organisers").filter(slug=slug).first()
     if event is None:
         raise Http404
-    if not user.has_perm(perm, event):
+    if not has(user, perm, event):
         raise PermissionDenied
     return event
 
 
-def get_recommendation_for_user(user, key: str, perm: str | None = None, queryset=None):
-    from events.models import Recommendation
-
+def get_recommendation_for_user(user, key: str, perm: str = "events.recommendation:view", queryset=None):
+    """The recommendation (public: 404 only when it does not exist), 403 without ``perm``."""
     queryset = queryset if queryset is not None else Recommendation.objects.all()
     recommendation = (
         queryset.select_related("section__event")
@@ -91,9 +103,6 @@ def get_recommendation_for_user(user, key: str, perm: str | None = None, queryse
     )
     if recommendation is None:
         raise Http404
-    if perm == "organiser":
-        if not is_organiser(user, recommendation.section.event):
-            raise PermissionDenied
-    elif perm and not user.has_perm(perm, recommendation):
+    if not has(user, perm, recommendation):
         raise PermissionDenied
     return recommendation

@@ -14,6 +14,7 @@ from events.models import (
     Workshop,
     WorkshopRegistration,
 )
+from events.permissions import organisations_organised_by
 from soliris import search
 
 
@@ -43,6 +44,19 @@ def workshops_of(event):
         )
         .order_by("starts_at", "id")
     )
+
+
+def workshop_of(event, key: str) -> Workshop | None:
+    """The event's workshop ``key``, or ``None`` when the event has none by that key."""
+    workshop = Workshop.objects.filter(event=event, key=key).select_related("theme").first()
+    if workshop is None:
+        return None
+    workshop.event = event  # the one already fetched, with its organisers
+    return workshop
+
+
+def confirmed_count(event) -> int:
+    return Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
 
 
 def registration_of(user, event) -> Registration | None:
@@ -122,8 +136,6 @@ def dashboard_context(user) -> dict:
         .select_related("event")
         .order_by("event__starts_at")[:5]
     )
-    from events.permissions import organisations_organised_by
-
     mine = Q(organisers__in=organisations_organised_by(user))
     if user.is_staff:
         mine |= Q(platform_event=True)

@@ -23,8 +23,8 @@ from events.views.recommendations import (  # noqa: F401
     section_create,
 )
 from events.views.registrations import (  # noqa: F401
-    event_cancel,
     event_register,
+    registration_cancel,
     workshop_join,
     workshop_leave,
 )

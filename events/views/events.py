@@ -1,27 +1,19 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from events import ics, selectors, services
 from events.forms import EventForm, WorkshopForm
-from events.models import Event, Workshop
+from events.models import Event
 from events.permissions import get_event_for_user, is_organiser, organisations_organised_by
-
-
-def _form_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            for e in errors:
-                form.add_error(field if field in form.fields else None, e)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
+from soliris.conflicts import EditConflict, form_after_conflict
+from soliris.forms import apply_validation_error
+from soliris.permissions import has
+from soliris.streaming import csv_response
 
 
 def event_list(request):
@@ -33,7 +25,7 @@ def event_list(request):
         {
             "upcoming": upcoming,
             "past_page": past_page,
-            "may_create": request.user.has_perm("events.event:create"),
+            "may_create": has(request.user, "events.event:create"),
         },
     )
 
@@ -49,7 +41,7 @@ def event_detail(request, slug):
         "registration": registration,
         "bookings": selectors.workshop_bookings_of(registration),
         "is_organiser": is_organiser(request.user, event),
-        "confirmed_count": event.registrations.filter(status="confirmed").count(),
+        "confirmed_count": selectors.confirmed_count(event),
         "previous": previous,
         "previous_sections": selectors.sections_with_recommendations(previous, previous_recommendations)
         if previous
@@ -61,7 +53,7 @@ def event_detail(request, slug):
 
 @login_required
 def event_create(request):
-    if not request.user.has_perm("events.event:create"):
+    if not has(request.user, "events.event:create"):
         raise PermissionDenied
     organiser_ids = organisations_organised_by(request.user)
     form = EventForm(request.POST or None, user=request.user, organiser_ids=organiser_ids)
@@ -74,7 +66,7 @@ def event_create(request):
                 platform_event=form.cleaned_data.get("platform_event", False),
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The event is published in the agenda."))
             return redirect("events:event_detail", slug=event.slug)
@@ -87,24 +79,24 @@ def event_create(request):
 def event_edit(request, slug):
     event = get_event_for_user(request.user, slug, "events.event:edit")
     organiser_ids = set(organisations_organised_by(request.user)) | {o.pk for o in event.organisers.all()}
-    form = EventForm(request.POST or None, user=request.user, organiser_ids=organiser_ids, event=event)
+    form_kwargs = {"user": request.user, "organiser_ids": organiser_ids, "event": event}
+    form = EventForm(request.POST or None, **form_kwargs)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        data = form.event_data()
+        mine = set(organisations_organised_by(request.user))
         try:
-            mine = set(organisations_organised_by(request.user))
             services.event_update(
                 actor=request.user,
                 event=event,
-                data=data,
+                data=form.event_data(),
                 organisers=[org for org in form.cleaned_data["organisers"] if org.pk in mine],
                 expected_version=form.cleaned_data.get("version") or event.version,
             )
+        except EditConflict as error:
+            conflict = error
+            form = form_after_conflict(EventForm, request, conflict, **form_kwargs)
         except ValidationError as error:
-            _form_errors(form, error)
-            current = Event.objects.get(pk=event.pk)
-            if current.version != (form.cleaned_data.get("version") or event.version):
-                conflict = current
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The event has been saved."))
             return redirect("events:event_detail", slug=event.slug)
@@ -120,17 +112,18 @@ def _workshop_form(request, slug, key=None):
     event = get_event_for_user(request.user, slug, "events.event:edit")
     workshop = None
     if key is not None:
-        workshop = Workshop.objects.filter(event=event, key=key).select_related("theme").first()
+        workshop = selectors.workshop_of(event, key)
         if workshop is None:
             raise Http404
     form = WorkshopForm(request.POST or None, event=event, workshop=workshop)
     if request.method == "POST" and form.is_valid():
         try:
-            services.workshop_save(
-                actor=request.user, event=event, data=form.workshop_data(), workshop=workshop
-            )
+            if workshop is None:
+                services.workshop_create(actor=request.user, event=event, data=form.workshop_data())
+            else:
+                services.workshop_update(actor=request.user, workshop=workshop, data=form.workshop_data())
         except ValidationError as error:
-            _form_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The workshop is in the programme."))
             return redirect("events:event_detail", slug=event.slug)
@@ -158,7 +151,7 @@ def event_calendar(request, slug):
         request.user, event
     )
     response = HttpResponse(
-        ics.event_calendar(request, event, with_link=registered), content_type="text/calendar; charset=utf-8"
+        ics.event_calendar(event, with_link=registered), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response
@@ -171,44 +164,30 @@ def attendee_list(request, slug):
     return render(request, "events/attendee_list.html", {"event": event, "page": page})
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 @login_required
 def attendee_csv(request, slug):
     event = get_event_for_user(request.user, slug, "events.event:see_attendees")
-    writer = csv.writer(_Echo())
-
-    def rows():
-        yield "\ufeff"
-        yield writer.writerow(
-            [
-                _("Name"),
-                _("Email"),
-                _("Status"),
-                _("Language"),
-                _("Accessibility needs"),
-                _("Interpretation needed into"),
-                _("Workshops"),
-                _("Registered on"),
-            ]
-        )
-        for registration in selectors.attendees(event).iterator(chunk_size=500):
-            yield writer.writerow(
-                [
-                    registration.user.full_name,
-                    registration.user.email,
-                    registration.get_status_display(),
-                    registration.language,
-                    registration.accessibility_needs,
-                    " ".join(registration.interpretation_needs),
-                    "; ".join(booking.workshop.title for booking in registration.active_workshops),
-                    registration.created_at.isoformat(),
-                ]
-            )
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}-attendees.csv"'
-    return response
+    header = [
+        _("Name"),
+        _("Email"),
+        _("Status"),
+        _("Language"),
+        _("Accessibility needs"),
+        _("Interpretation needed into"),
+        _("Workshops"),
+        _("Registered on"),
+    ]
+    rows = (
+        [
+            registration.user.full_name,
+            registration.user.email,
+            registration.get_status_display(),
+            registration.language,
+            registration.accessibility_needs,
+            " ".join(registration.interpretation_needs),
+            "; ".join(booking.workshop.title for booking in registration.active_workshops),
+            registration.created_at.isoformat(),
+        ]
+        for registration in selectors.attendees(event).iterator(chunk_size=500)
+    )
+    return csv_response(header, rows, f"{event.slug}-attendees.csv")

@@ -24,9 +24,11 @@ from events.permissions import (
     get_recommendation_for_user,
     is_organiser,
 )
-from events.views.events import _form_errors
+from soliris.conflicts import EditConflict, form_after_conflict
+from soliris.forms import apply_validation_error
 from soliris.pdf import DocumentUnavailable
 from soliris.pdf.services import job_request
+from soliris.permissions import has
 
 
 def event_recommendations(request, slug):
@@ -92,7 +94,7 @@ def section_create(request, slug):
         try:
             services.section_create(actor=request.user, event=event, data=form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The section is added."))
             return redirect("events:event_recommendations", slug=event.slug)
@@ -124,7 +126,7 @@ def recommendation_create(request, slug):
                 workshop=form.cleaned_data.get("workshop"),
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request, _("Recommendation %(number)s is recorded.") % {"number": recommendation.number}
@@ -142,9 +144,10 @@ def recommendation_create(request, slug):
 
 @login_required
 def recommendation_edit(request, key):
-    recommendation = get_recommendation_for_user(request.user, key, "organiser")
+    recommendation = get_recommendation_for_user(request.user, key, "events.recommendation:edit")
     event = recommendation.section.event
-    form = RecommendationForm(request.POST or None, event=event, recommendation=recommendation)
+    form_kwargs = {"event": event, "recommendation": recommendation}
+    form = RecommendationForm(request.POST or None, **form_kwargs)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -156,10 +159,11 @@ def recommendation_edit(request, key):
                 sdg_goals=form.cleaned_data["sdg_goals"],
                 expected_version=form.cleaned_data.get("version") or recommendation.version,
             )
+        except EditConflict as error:
+            conflict = error
+            form = form_after_conflict(RecommendationForm, request, conflict, **form_kwargs)
         except ValidationError as error:
-            _form_errors(form, error)
-            recommendation.refresh_from_db()
-            conflict = recommendation
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The recommendation has been saved."))
             return redirect("events:recommendation_detail", key=recommendation.key)
@@ -197,14 +201,14 @@ def recommendation_endorse(request, key):
 @require_POST
 @login_required
 def recommendation_withdraw(request, key):
-    recommendation = get_recommendation_for_user(request.user, key, "events.recommendation:endorse")
+    recommendation = get_recommendation_for_user(request.user, key, "events.recommendation:withdraw")
     form = EndorseForm(request.POST, organisation_ids=coordinated_organisation_ids(request.user))
     if not form.is_valid():
         messages.error(request, _("Choose an organisation you coordinate."))
     else:
         organisation = form.cleaned_data["organisation"]
         try:
-            services.recommendation_withdraw_endorsement(
+            services.recommendation_withdraw(
                 actor=request.user, recommendation=recommendation, organisation=organisation
             )
         except ValidationError as error:
@@ -220,7 +224,7 @@ def recommendation_withdraw(request, key):
 
 @login_required
 def recommendation_follow_up(request, key):
-    recommendation = get_recommendation_for_user(request.user, key, "organiser")
+    recommendation = get_recommendation_for_user(request.user, key, "events.recommendation:follow_up")
     form = FollowUpForm(request.POST or None, initial={"status": recommendation.status})
     if request.method == "POST" and form.is_valid():
         try:
@@ -231,7 +235,7 @@ def recommendation_follow_up(request, key):
                 text=form.cleaned_data["text"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The follow-up is recorded."))
             return redirect("events:recommendation_detail", key=recommendation.key)
@@ -268,7 +272,7 @@ def booklet_request(request, slug):
 @login_required
 def annual_report(request):
     """The platform's staff export the annual report of a year, in a language."""
-    if not request.user.is_staff:
+    if not has(request.user, "events.annual_report:request"):
         raise PermissionDenied
     form = AnnualReportForm(
         request.POST or None, initial={"year": timezone.now().year - 1, "language": request.LANGUAGE_CODE}

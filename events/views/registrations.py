@@ -3,14 +3,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from events import selectors, services
 from events.forms import RegistrationForm
-from events.models import RegistrationStatus, Workshop
+from events.models import RegistrationStatus
 from events.permissions import get_event_for_user
+from soliris.forms import apply_validation_error
 
 
 @login_required
@@ -28,7 +30,7 @@ def event_register(request, slug):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            registration = services.registration_create(
+            registration = services.event_register(
                 actor=request.user,
                 event=event,
                 language=form.cleaned_data["language"],
@@ -36,8 +38,7 @@ def event_register(request, slug):
                 interpretation_needs=form.cleaned_data["interpretation_needs"],
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            apply_validation_error(form, error)
         else:
             if registration.status == RegistrationStatus.CONFIRMED:
                 messages.success(
@@ -61,7 +62,8 @@ def event_register(request, slug):
 
 @require_POST
 @login_required
-def event_cancel(request, slug):
+def registration_cancel(request, slug):
+    """Cancel one's own registration for the event (the waiting list moves up)."""
     event = get_event_for_user(request.user, slug, "events.event:register")
     registration = selectors.registration_of(request.user, event)
     if registration is None:
@@ -74,7 +76,7 @@ def event_cancel(request, slug):
 
 def _workshop(request, slug, key):
     event = get_event_for_user(request.user, slug, "events.event:register")
-    workshop = Workshop.objects.filter(event=event, key=key).first()
+    workshop = selectors.workshop_of(event, key)
     if workshop is None:
         raise Http404
     return event, workshop
@@ -95,7 +97,7 @@ def workshop_join(request, slug, key):
             )
         else:
             messages.warning(request, _("The workshop is full: you are on its waiting list."))
-    return redirect(f"{event_url(event)}#workshop-{workshop.key}")
+    return redirect(_workshop_anchor(event, workshop))
 
 
 @require_POST
@@ -108,10 +110,8 @@ def workshop_leave(request, slug, key):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("You have left the workshop “%(title)s”.") % {"title": workshop.title})
-    return redirect(f"{event_url(event)}#workshop-{workshop.key}")
+    return redirect(_workshop_anchor(event, workshop))
 
 
-def event_url(event):
-    from django.urls import reverse
-
-    return reverse("events:event_detail", args=[event.slug])
+def _workshop_anchor(event, workshop) -> str:
+    return f"{reverse('events:event_detail', args=[event.slug])}#workshop-{workshop.key}"

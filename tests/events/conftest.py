@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import Event, EventKind, Recommendation, RecommendationSection, Workshop
+from events.services import refresh_search_document
 from partners.models import Theme
 from projects.models import Goal, Project, SDGLink
 
@@ -74,8 +75,6 @@ def make_recommendations(event, count=3, *, section=None, languages=("fr", "nl",
             original_language="fr",
             **{f"text_{code}": f"Recommandation {n} ({code}) co-construite" for code in languages},
         )
-        from events.services import refresh_search_document
-
         refresh_search_document(recommendation)
         created.append(recommendation)
     return section, created

@@ -6,10 +6,12 @@ from io import BytesIO
 
 import pytest
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
 
 from events.models import Endorsement, Recommendation
 from soliris.models import RenderJob, RenderJobState
+from soliris.pdf import forms as verification_forms
 from soliris.pdf.signing import verify_pdf
 from tests.events.conftest import make_recommendations
 
@@ -98,3 +100,12 @@ def test_the_progress_partial_polls_until_the_job_is_done(booklet_event, as_role
     RenderJob.objects.filter(pk=job.pk).update(state=RenderJobState.RUNNING, progress=40)
     partial = client.get(f"/fr/documents/{job.key}/progress/").content.decode()
     assert 'hx-trigger="every 1s"' in partial and "<progress" in partial and 'value="40"' in partial
+
+
+@pytest.mark.django_db
+def test_the_verification_page_refuses_a_file_that_is_too_large(client, monkeypatch):
+    monkeypatch.setattr(verification_forms, "MAX_SIZE", 100)
+    upload = SimpleUploadedFile("big.pdf", b"%PDF-1.7\n" + b"0" * 200, content_type="application/pdf")
+    response = client.post("/fr/verify/", {"document": upload})
+    assert response.status_code == 400
+    assert "Le fichier dépasse 20 Mo." in response.content.decode()

@@ -20,7 +20,7 @@ def test_two_simultaneous_registrations_for_the_last_place_confirm_only_one(make
     def register(user):
         try:
             barrier.wait()
-            services.registration_create(actor=user, event=event, language="fr")
+            services.event_register(actor=user, event=event, language="fr")
         except Exception as error:  # surfaced by the assertion below
             errors.append(error)
         finally:
@@ -39,22 +39,9 @@ def test_two_simultaneous_registrations_for_the_last_place_confirm_only_one(make
 @pytest.mark.django_db
 def test_the_page_says_when_one_lands_on_the_waiting_list(client, make_user, cast):
     event = make_event(organisers=[cast.jette], capacity=1)
-    services.registration_create(actor=make_user(), event=event, language="fr")
+    services.event_register(actor=make_user(), event=event, language="fr")
     client.force_login(make_user())
     response = client.post(f"/fr/events/{event.slug}/register/", {"language": "fr"}, follow=True)
     assert "L'événement est complet : vous êtes sur la liste d'attente." in response.content.decode().replace(
         "&#x27;", "'"
     )
-
-
-@pytest.mark.django_db
-def test_the_verification_page_refuses_a_file_that_is_too_large(client, monkeypatch):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from soliris.pdf import forms
-
-    monkeypatch.setattr(forms, "MAX_SIZE", 100)
-    upload = SimpleUploadedFile("big.pdf", b"%PDF-1.7\n" + b"0" * 200, content_type="application/pdf")
-    response = client.post("/fr/verify/", {"document": upload})
-    assert response.status_code == 400
-    assert "Le fichier dépasse 20 Mo." in response.content.decode()

@@ -1,7 +1,10 @@
 import html
+import re
 
 import pytest
+from django.utils import translation
 
+from events import ics, services
 from events.models import Event, Workshop
 from tests.events.conftest import make_workshop
 
@@ -40,7 +43,7 @@ def test_a_stale_edit_is_refused_and_the_text_is_kept(as_role, event, cast):
     response = client.post(f"/fr/events/{event.slug}/edit/", stale)
     assert response.status_code == 400
     body = html.unescape(response.content.decode())
-    assert "Quelqu'un d'autre a enregistré cet événement" in body
+    assert "Quelqu'un d'autre a enregistré ceci pendant que vous le modifiiez." in body
     assert "Leur version" in body
     assert "Ma version" in body
     event.refresh_from_db()
@@ -66,11 +69,9 @@ def test_an_organiser_adds_and_edits_a_workshop_within_the_event(as_role, event)
 
 
 def test_the_attendee_csv_lists_needs_and_workshops(as_role, event, make_user):
-    from events import services
-
     workshop = make_workshop(event, title="Atelier du matin")
     user = make_user(full_name="Ana Quispe")
-    services.registration_create(
+    services.event_register(
         actor=user, event=event, language="es", accessibility_needs="Rampe", interpretation_needs=["fr"]
     )
     services.workshop_join(actor=user, workshop=workshop)
@@ -81,10 +82,111 @@ def test_the_attendee_csv_lists_needs_and_workshops(as_role, event, make_user):
 
 
 def test_the_dashboard_lists_my_registrations_and_the_events_i_organise(as_role, event, cast):
-    from events import services
-
-    services.registration_create(actor=cast.user("party_editor"), event=event, language="fr")
+    services.event_register(actor=cast.user("party_editor"), event=event, language="fr")
     body = as_role("party_editor").get("/fr/dashboard/").content.decode()
     assert "Mes inscriptions" in body and "Événements que j'organise" in body
     assert body.count(f"/fr/events/{event.slug}/") >= 2
     assert "Événements que j'organise" not in as_role("party_viewer").get("/fr/dashboard/").content.decode()
+
+
+def _hidden_version(body: str) -> str:
+    return re.search(r'name="version" value="(\d+)"', body).group(1)
+
+
+def test_saving_an_event_again_from_the_conflict_page_keeps_the_users_text(as_role, event, cast):
+    client = as_role("party_editor")
+    url = f"/fr/events/{event.slug}/edit/"
+    opened = edit_data(event, organisers=[cast.jette.pk])  # one form, opened on version 1
+    assert client.post(url, {**opened, "title_fr": "Leur version"}).status_code == 302
+    conflict = client.post(url, {**opened, "title_fr": "Ma version"})
+    assert conflict.status_code == 400
+    body = html.unescape(conflict.content.decode())
+    assert "La version enregistrée entre-temps" in body
+    assert "Leur version" in body and "Ma version" in body
+    again = client.post(url, {**opened, "title_fr": "Ma version", "version": _hidden_version(body)})
+    assert again.status_code == 302
+    event.refresh_from_db()
+    assert event.title_fr == "Ma version" and event.version == 3
+
+
+def test_an_organiser_edits_a_workshop_and_sees_it_in_the_programme(as_role, event):
+    workshop = make_workshop(event, title="Atelier")
+    client = as_role("party_coordinator")
+    day = event.starts_at.astimezone(event.tz).strftime("%Y-%m-%d")
+    response = client.post(
+        f"/fr/events/{event.slug}/workshops/{workshop.key}/edit/",
+        {"title_fr": "Atelier renommé", "starts_at": f"{day}T14:00", "ends_at": f"{day}T15:00"},
+        follow=True,
+    )
+    body = html.unescape(response.content.decode())
+    assert "L'atelier figure au programme." in body and "Atelier renommé" in body
+    workshop.refresh_from_db()
+    assert workshop.title_fr == "Atelier renommé" and workshop.starts_at.astimezone(event.tz).hour == 14
+
+
+def test_the_calendar_file_escapes_and_folds_lines():
+    assert ics.escape("a, b; c\\d\ne") == "a\\, b\\; c\\\\d\\ne"
+    folded = ics.fold("DESCRIPTION:" + "é" * 100)
+    lines = folded.split("\r\n")
+    assert all(len(line.encode()) <= 75 for line in lines)
+    assert all(line.startswith(" ") for line in lines[1:])
+    assert (
+        "".join(line.removeprefix(" ") if i else line for i, line in enumerate(lines))
+        == "DESCRIPTION:" + "é" * 100
+    )
+
+
+def test_an_event_created_through_the_form_keeps_its_own_time_zone(as_role, cast):
+    client = as_role("party_coordinator")
+    response = client.post(
+        "/fr/events/new/",
+        {
+            "title_es": "Encuentro en Tarija",
+            "kind": "dialogue",
+            "starts_at": "2031-03-10T09:00",
+            "ends_at": "2031-03-10T12:00",
+            "time_zone": "America/La_Paz",
+            "address": "Plaza Luis de Fuentes, Tarija",
+            "organisers": [cast.jette.pk],
+            "languages": ["es", "fr"],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    event = Event.objects.get(title_es="Encuentro en Tarija")
+    assert event.starts_at.astimezone(event.tz).hour == 9
+    assert event.starts_at.utcoffset().total_seconds() == 0 and event.starts_at.hour == 13  # UTC-4
+
+
+def test_the_event_form_refuses_bad_input_and_keeps_it(as_role, cast):
+    client = as_role("party_coordinator")
+    response = client.post(
+        "/fr/events/new/",
+        {
+            "title_fr": "Journée sans fin",
+            "kind": "forum",
+            "starts_at": "2031-03-10T12:00",
+            "ends_at": "2031-03-10T09:00",
+        },
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Journée sans fin" in body
+    assert "La fin est antérieure au début." in body
+    assert "Indiquez une adresse" in body
+
+
+def test_an_organiser_of_another_organisation_cannot_add_it_as_organiser(as_role, cast):
+    client = as_role("party_coordinator")
+    with translation.override("fr"):
+        response = client.post(
+            "/fr/events/new/",
+            {
+                "title_fr": "Usurpation",
+                "kind": "forum",
+                "starts_at": "2031-03-10T09:00",
+                "ends_at": "2031-03-10T12:00",
+                "address": "Quelque part",
+                "organisers": [cast.tarija.pk],
+            },
+        )
+    assert response.status_code == 400

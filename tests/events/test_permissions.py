@@ -6,8 +6,10 @@ from django.urls import reverse
 
 from events import urls as events_urls
 from events.models import Recommendation
+from events.permissions import get_event_for_user, get_recommendation_for_user
 from soliris.models import RenderJob, RenderJobState
 from soliris.pdf import urls as pdf_urls
+from soliris.permissions import UnknownPermission
 from tests.conftest import ROLES
 from tests.events.conftest import make_recommendations, make_workshop
 
@@ -34,7 +36,7 @@ MATRIX = {
     "events:event_edit": ("get", organisers_only()),
     "events:event_calendar": ("get", EVERYONE),
     "events:event_register": ("get", SIGNED_IN),
-    "events:event_cancel": ("post", {**SIGNED_IN, **dict.fromkeys(ROLES, 302)}),
+    "events:registration_cancel": ("post", {**SIGNED_IN, **dict.fromkeys(ROLES, 302)}),
     "events:attendee_list": ("get", organisers_only()),
     "events:attendee_csv": ("get", organisers_only()),
     "events:workshop_create": ("get", organisers_only()),
@@ -169,3 +171,11 @@ def test_platform_staff_organise_platform_events_only(as_role, cast):
     client = as_role("staff")
     assert client.get(f"/fr/events/{platform.slug}/attendees/").status_code == 200
     assert as_role("party_coordinator").get(f"/fr/events/{platform.slug}/attendees/").status_code == 403
+
+
+def test_a_permission_name_nobody_declared_is_refused_not_granted(cast, world):
+    staff = cast.user("staff")
+    with pytest.raises(UnknownPermission):
+        get_event_for_user(staff, world["event"].slug, "events.event:fly")
+    with pytest.raises(UnknownPermission):
+        get_recommendation_for_user(staff, world["recommendation"].key, "organiser")

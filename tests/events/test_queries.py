@@ -64,7 +64,7 @@ def test_the_event_page_makes_constant_queries(client, cast, event, theme, make_
         make_workshop(event, start_hour=9, end_hour=10 + hour % 3, theme=theme)
     grow_recommendations(previous, cast, theme, 5)
     user = make_user()
-    services.registration_create(actor=user, event=event, language="fr")
+    services.event_register(actor=user, event=event, language="fr")
     client.force_login(user)
     small = count_queries(client, f"/fr/events/{event.slug}/")
     for _ in range(45):
@@ -79,7 +79,7 @@ def test_the_attendee_list_makes_constant_queries(as_role, cast, event, make_use
     def grow(n):
         for _ in range(n):
             user = make_user()
-            services.registration_create(actor=user, event=event, language="nl", interpretation_needs=["fr"])
+            services.event_register(actor=user, event=event, language="nl", interpretation_needs=["fr"])
             services.workshop_join(actor=user, workshop=workshop)
 
     grow(5)

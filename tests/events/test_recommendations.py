@@ -1,8 +1,10 @@
+import html
+import re
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import translation
 
-from events import ics, services
+from events import services
 from events.models import FollowUpNote, RecommendationStatus
 from soliris.audit import history
 from tests.conftest import untranslated_segments
@@ -93,7 +95,7 @@ def test_an_organisation_endorses_once_and_can_withdraw(cast, event):
         services.recommendation_endorse(
             actor=cast.user("party_editor"), recommendation=recommendation, organisation=cast.jette
         )
-    services.recommendation_withdraw_endorsement(
+    services.recommendation_withdraw(
         actor=coordinator, recommendation=recommendation, organisation=cast.tarija
     )
     services.recommendation_endorse(
@@ -168,76 +170,6 @@ def test_my_pages_speak_the_readers_language(client, cast, event):
         assert untranslated_segments(client, path, allowed=names) == set(), path
 
 
-def test_the_calendar_file_escapes_and_folds_lines():
-    assert ics.escape("a, b; c\\d\ne") == "a\\, b\\; c\\\\d\\ne"
-    folded = ics.fold("DESCRIPTION:" + "é" * 100)
-    lines = folded.split("\r\n")
-    assert all(len(line.encode()) <= 75 for line in lines)
-    assert all(line.startswith(" ") for line in lines[1:])
-    assert (
-        "".join(line.removeprefix(" ") if i else line for i, line in enumerate(lines))
-        == "DESCRIPTION:" + "é" * 100
-    )
-
-
-def test_an_event_created_through_the_form_keeps_its_own_time_zone(as_role, cast):
-    client = as_role("party_coordinator")
-    response = client.post(
-        "/fr/events/new/",
-        {
-            "title_es": "Encuentro en Tarija",
-            "kind": "dialogue",
-            "starts_at": "2031-03-10T09:00",
-            "ends_at": "2031-03-10T12:00",
-            "time_zone": "America/La_Paz",
-            "address": "Plaza Luis de Fuentes, Tarija",
-            "organisers": [cast.jette.pk],
-            "languages": ["es", "fr"],
-        },
-    )
-    assert response.status_code == 302, response.content.decode()[:3000]
-    from events.models import Event
-
-    event = Event.objects.get(title_es="Encuentro en Tarija")
-    assert event.starts_at.astimezone(event.tz).hour == 9
-    assert event.starts_at.utcoffset().total_seconds() == 0 and event.starts_at.hour == 13  # UTC-4
-
-
-def test_the_event_form_refuses_bad_input_and_keeps_it(as_role, cast):
-    client = as_role("party_coordinator")
-    response = client.post(
-        "/fr/events/new/",
-        {
-            "title_fr": "Journée sans fin",
-            "kind": "forum",
-            "starts_at": "2031-03-10T12:00",
-            "ends_at": "2031-03-10T09:00",
-        },
-    )
-    assert response.status_code == 400
-    body = response.content.decode()
-    assert "Journée sans fin" in body
-    assert "La fin est antérieure au début." in body
-    assert "Indiquez une adresse" in body
-
-
-def test_an_organiser_of_another_organisation_cannot_add_it_as_organiser(as_role, cast):
-    client = as_role("party_coordinator")
-    with translation.override("fr"):
-        response = client.post(
-            "/fr/events/new/",
-            {
-                "title_fr": "Usurpation",
-                "kind": "forum",
-                "starts_at": "2031-03-10T09:00",
-                "ends_at": "2031-03-10T12:00",
-                "address": "Quelque part",
-                "organisers": [cast.tarija.pk],
-            },
-        )
-    assert response.status_code == 400
-
-
 def test_the_organisers_pages_speak_the_readers_language(as_role, cast, event):
     from events.models import Registration
 
@@ -263,3 +195,48 @@ def test_the_organisers_pages_speak_the_readers_language(as_role, cast, event):
     ):
         leftovers = untranslated_segments(client, path, allowed=names)
         assert {text for text in leftovers if "/" not in text} == set(), path
+
+
+def test_an_organiser_adds_a_section_through_the_page(as_role, event):
+    response = as_role("party_editor").post(
+        f"/fr/events/{event.slug}/recommendations/sections/new/",
+        {"title_fr": "Agir collectivement"},
+        follow=True,
+    )
+    assert "La section est ajoutée." in response.content.decode()
+    assert event.recommendation_sections.get().title_fr == "Agir collectivement"
+
+
+def test_an_organiser_records_the_follow_up_through_the_page(as_role, event):
+    _section, (recommendation,) = make_recommendations(event, 1)
+    response = as_role("party_editor").post(
+        f"/fr/recommendations/{recommendation.key}/follow-up/",
+        {"status": "adopted", "text": "Adoptée en plénière."},
+        follow=True,
+    )
+    assert "Le suivi est consigné." in response.content.decode()
+    recommendation.refresh_from_db()
+    assert recommendation.status == RecommendationStatus.ADOPTED
+    assert recommendation.notes.get().text == "Adoptée en plénière."
+
+
+def _recommendation_data(recommendation, text):
+    return {"original_language": "fr", "text_fr": text, "version": recommendation.version}
+
+
+def test_saving_a_recommendation_again_from_the_conflict_page_keeps_the_users_text(as_role, event):
+    _section, (recommendation,) = make_recommendations(event, 1)
+    client = as_role("party_editor")
+    url = f"/fr/recommendations/{recommendation.key}/edit/"
+    opened = _recommendation_data(recommendation, "")  # one form, opened on version 1
+    saved = client.post(url, {**opened, "text_fr": "Leur texte"}, follow=True)
+    assert "La recommandation a été enregistrée." in saved.content.decode()
+    conflict = client.post(url, {**opened, "text_fr": "Mon texte"})
+    assert conflict.status_code == 400
+    body = html.unescape(conflict.content.decode())
+    assert "La version enregistrée entre-temps" in body
+    assert "Leur texte" in body and "Mon texte" in body
+    version = re.search(r'name="version" value="(\d+)"', body).group(1)
+    assert client.post(url, {**opened, "text_fr": "Mon texte", "version": version}).status_code == 302
+    recommendation.refresh_from_db()
+    assert recommendation.text_fr == "Mon texte" and recommendation.version == 3

@@ -1,4 +1,6 @@
 import datetime
+import html
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -22,7 +24,7 @@ def _in_french():
 
 
 def register(user, event, language="fr"):
-    return services.registration_create(actor=user, event=event, language=language)
+    return services.event_register(actor=user, event=event, language=language)
 
 
 def test_a_person_is_confirmed_while_there_is_room_and_waits_once_the_event_is_full(make_user, cast):
@@ -177,3 +179,48 @@ def test_the_online_link_is_shown_to_registered_people_only(client, make_user, c
     register(user, event)
     assert "secret-room" in client.get(f"/fr/events/{event.slug}/").content.decode()
     assert "secret-room" in client.get(f"/fr/events/{event.slug}/calendar.ics").content.decode()
+
+
+def test_cancelling_through_the_page_frees_the_place(client, make_user, event):
+    user = make_user()
+    register(user, event)
+    client.force_login(user)
+    response = client.post(f"/fr/events/{event.slug}/cancel/", follow=True)
+    assert "Votre inscription est annulée." in response.content.decode()
+    assert Registration.objects.get(user=user).status == RegistrationStatus.CANCELLED
+
+
+def test_joining_and_leaving_a_workshop_through_the_page(client, make_user, event):
+    workshop = make_workshop(event, title="Atelier du matin")
+    user = make_user()
+    register(user, event)
+    client.force_login(user)
+    joined = client.post(f"/fr/events/{event.slug}/workshops/{workshop.key}/join/", follow=True)
+    assert "Vous avez rejoint l'atelier « Atelier du matin »." in html.unescape(joined.content.decode())
+    assert WorkshopRegistration.objects.get(workshop=workshop).status == RegistrationStatus.CONFIRMED
+    left = client.post(f"/fr/events/{event.slug}/workshops/{workshop.key}/leave/", follow=True)
+    assert "Vous avez quitté l'atelier « Atelier du matin »." in html.unescape(left.content.decode())
+    assert WorkshopRegistration.objects.get(workshop=workshop).status == RegistrationStatus.CANCELLED
+
+
+def test_the_confirmation_mail_links_to_the_event_in_the_registrants_language(
+    make_user, event, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        register(make_user(language="fr"), event, language="es")
+    assert f"/es/events/{event.slug}/" in mail.outbox[0].body
+
+
+def test_a_mail_server_that_is_down_does_not_undo_or_refuse_the_registration(
+    client, make_user, event, django_capture_on_commit_callbacks
+):
+    user = make_user()
+    client.force_login(user)
+    with (
+        mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("refused")),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(f"/fr/events/{event.slug}/register/", {"language": "fr"}, follow=True)
+    assert response.status_code == 200
+    assert "Vous êtes inscrit" in response.content.decode()
+    assert Registration.objects.get(user=user).status == RegistrationStatus.CONFIRMED

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.utils import timezone, translation
 
-from events import annual_report, documents, services
+from events import annual_report, pdfs, services
 from projects.models import Goal
 from tests.events.conftest import make_recommendations, projects_of_the_year
 
@@ -72,13 +72,13 @@ def _organiser(event):
 def test_the_booklet_shows_each_recommendations_sdgs_in_the_goals_colours(event):
     _section, items = make_recommendations(event, 2)
     items[0].sdg_goals.add(Goal.objects.get(number=6))
-    inputs = documents.booklet_content({"event": event.slug})
+    inputs = pdfs.booklet_content({"event": event.slug})
     sdgs = [r["sdgs"] for s in inputs["sections"] for r in s["recommendations"]]
     water = Goal.objects.get(number=6)
     assert sdgs[0] == [{"number": 6, "colour": water.colour, "text_colour": water.text_colour}]
     assert sdgs[1] == []
     with translation.override("es"):
-        html = documents.render_booklet(inputs, {"event": event.slug, "language": "es"}, lambda p: None)
+        html = pdfs.render_booklet(inputs, {"event": event.slug, "language": "es"}, lambda p: None)
     assert html.count("ODS 6") == 1
 
 

@@ -1,14 +1,21 @@
-"""The recommendation booklet: one PDF per language, rendered by a worker (see ``soliris.pdf``)."""
+"""The events app's PDF kinds (see ``soliris.pdf``): the recommendation booklet, one PDF per
+language, here; the annual report in ``events.annual_report``. Both are registered when the
+app is ready (``events.apps``)."""
+
+from datetime import datetime
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from events.models import Event, RecommendationStatus
 from events.permissions import is_organiser
 from soliris import pdf
+from soliris.pdf.rendering import qr_svg
 
 CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -87,7 +94,7 @@ def booklet_content(parameters: dict) -> dict:
     }
 
 
-def _pick(texts: dict, language: str, original: str | None = None) -> dict:
+def pick_text(texts: dict, language: str, original: str | None = None) -> dict:
     """The text in ``language``, else in its original language (else any), and whether it is a fallback."""
     if texts.get(language):
         return {"text": texts[language], "lang": language, "fallback": False}
@@ -105,8 +112,6 @@ def _pick(texts: dict, language: str, original: str | None = None) -> dict:
 
 
 def _language_name(code: str) -> str:
-    from django.utils.translation import get_language_info
-
     return get_language_info(code)["name_translated"]
 
 
@@ -123,9 +128,9 @@ def render_booklet(inputs: dict, parameters: dict, progress) -> str:
             items.append(
                 {
                     **recommendation,
-                    "text": _pick(recommendation["texts"], language, recommendation["original_language"]),
+                    "text": pick_text(recommendation["texts"], language, recommendation["original_language"]),
                     "status_label": str(statuses.get(recommendation["status"], recommendation["status"])),
-                    "theme_names": [_pick(t, language)["text"] for t in recommendation["themes"]],
+                    "theme_names": [pick_text(t, language)["text"] for t in recommendation["themes"]],
                 }
             )
             done += 1
@@ -134,29 +139,22 @@ def render_booklet(inputs: dict, parameters: dict, progress) -> str:
             {
                 "position": position,
                 "key": section["key"],
-                "title": _pick(section["titles"], language),
-                "introduction": _pick(section["introductions"], language),
+                "title": pick_text(section["titles"], language),
+                "introduction": pick_text(section["introductions"], language),
                 "recommendations": items,
             }
         )
-    from datetime import datetime
-
     context = {
         "language": language,
         "event": event,
-        "title": _pick(event["titles"], language),
-        "description": _pick(event["descriptions"], language),
+        "title": pick_text(event["titles"], language),
+        "description": pick_text(event["descriptions"], language),
         "starts_at": datetime.fromisoformat(event["starts_at"]),
         "sections": sections,
         "count": sum(len(s["recommendations"]) for s in sections),
         "generated_at": timezone.now(),
         "missing": sum(1 for s in sections for r in s["recommendations"] if r["text"]["fallback"]),
     }
-    from django.urls import reverse
-    from django.utils.safestring import mark_safe
-
-    from soliris.pdf.rendering import qr_svg
-
     verify_url = f"{settings.SITE_URL}{reverse('pdf:verify')}"
     context["verify_url"] = verify_url
     context["verify_qr"] = mark_safe(qr_svg(verify_url, size_mm=20))  # generated SVG, no user input
@@ -164,7 +162,7 @@ def render_booklet(inputs: dict, parameters: dict, progress) -> str:
 
 
 def booklet_title(inputs: dict, parameters: dict) -> str:
-    title = _pick(inputs["event"]["titles"], parameters["language"])["text"]
+    title = pick_text(inputs["event"]["titles"], parameters["language"])["text"]
     return _("Recommendation booklet — %(title)s") % {"title": title}
 
 
@@ -174,8 +172,6 @@ def can_view_booklet(user, parameters: dict) -> bool:
 
 
 def booklet_back_url(parameters: dict) -> str:
-    from django.urls import reverse
-
     return reverse("events:event_recommendations", args=[parameters["event"]])
 
 
@@ -191,4 +187,3 @@ pdf.register(
         back_url=booklet_back_url,
     )
 )
-import events.annual_report  # noqa: E402,F401  (registers the annual report kind)

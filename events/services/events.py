@@ -1,0 +1,102 @@
+"""Events and the workshops of their programme: creating and updating them."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Event, Workshop
+from events.permissions import organisations_organised_by
+from events.services.base import LANGUAGE_CODES, has_text, require_organiser, set_fields
+from soliris import audit
+from soliris.conflicts import check_version
+
+audit.register("events.event.created", _("created the event"))
+audit.register("events.event.updated", _("updated the event"))
+audit.register("events.workshop.created", _("added a workshop"))
+audit.register("events.workshop.updated", _("updated a workshop"))
+
+# What the conflict screen shows of an event saved meanwhile.
+EVENT_CONFLICT_FIELDS = ("title", "description")
+
+
+def _unique_slug(title: str, starts_at) -> str:
+    base = slugify(f"{title} {starts_at:%Y}")[:80] or "event"
+    slug, n = base, 2
+    while Event.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def event_create(*, actor, data: dict, organisers=(), platform_event=False) -> Event:
+    """``data``: the event's own fields (title_fr..., starts_at...). ``organisers``: organisations
+    in whose name the actor organises (editor or coordinator there)."""
+    allowed = set(organisations_organised_by(actor))
+    if any(org.pk not in allowed for org in organisers):
+        raise PermissionDenied
+    if platform_event and not actor.is_staff:
+        raise PermissionDenied
+    if not organisers and not platform_event:
+        raise ValidationError(_("Choose at least one organising organisation."))
+    with transaction.atomic():
+        event = Event(created_by=actor, platform_event=platform_event)
+        set_fields(event, data)
+        title = next((data.get(f"title_{c}") for c in LANGUAGE_CODES if data.get(f"title_{c}")), "")
+        if not title:
+            raise ValidationError({"title_fr": _("Give the event a title in at least one language.")})
+        event.slug = _unique_slug(title, event.starts_at)
+        event.full_clean()
+        event.save()
+        event.organisers.set(organisers)
+        audit.record("events.event.created", actor=actor, subject=event, title=title)
+    return event
+
+
+def event_update(*, actor, event: Event, data: dict, organisers=None, expected_version: int) -> Event:
+    """Save the event's fields if nobody saved it since ``expected_version`` (else
+    :class:`~soliris.conflicts.EditConflict`). ``organisers``: the actor's own organisations
+    among the organisers; those of the others are kept."""
+    require_organiser(actor, event)
+    with transaction.atomic():
+        current = Event.objects.select_for_update().get(pk=event.pk)
+        check_version(current, expected_version, fields=EVENT_CONFLICT_FIELDS)
+        set_fields(current, data)
+        if not has_text(current, "title"):
+            raise ValidationError({"title_fr": _("Give the event a title in at least one language.")})
+        current.version = F("version") + 1
+        current.full_clean(exclude=["version"])
+        current.save()
+        if organisers is not None:
+            mine = set(organisations_organised_by(actor))
+            keep = [org for org in event.organisers.all() if org.pk not in mine]
+            current.organisers.set(list(organisers) + keep)
+            if not current.organisers.exists() and not current.platform_event:
+                raise ValidationError(_("Choose at least one organising organisation."))
+        audit.record("events.event.updated", actor=actor, subject=current, fields=sorted(data))
+    current.refresh_from_db()
+    return current
+
+
+def _workshop_save(*, actor, workshop: Workshop, data: dict, action: str) -> Workshop:
+    event = workshop.event
+    require_organiser(actor, event)
+    with transaction.atomic():
+        set_fields(workshop, data)
+        if not has_text(workshop, "title"):
+            raise ValidationError({"title_fr": _("Give the workshop a title in at least one language.")})
+        workshop.full_clean()
+        workshop.save()
+        audit.record(action, actor=actor, subject=event, workshop=workshop.key)
+    return workshop
+
+
+def workshop_create(*, actor, event: Event, data: dict) -> Workshop:
+    """Add a workshop to the event's programme (within the event's times)."""
+    return _workshop_save(
+        actor=actor, workshop=Workshop(event=event), data=data, action="events.workshop.created"
+    )
+
+
+def workshop_update(*, actor, workshop: Workshop, data: dict) -> Workshop:
+    return _workshop_save(actor=actor, workshop=workshop, data=data, action="events.workshop.updated")

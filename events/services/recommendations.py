@@ -1,0 +1,198 @@
+"""Recommendations: sections, recording and editing them, endorsements and follow-up."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from events.models import (
+    Endorsement,
+    Event,
+    FollowUpNote,
+    Recommendation,
+    RecommendationSection,
+    RecommendationStatus,
+)
+from events.permissions import coordinated_organisation_ids
+from events.services.base import LANGUAGE_CODES, has_text, require_organiser, set_fields
+from soliris import audit, search
+from soliris.conflicts import check_version
+
+audit.register("events.section.created", _("added a section of recommendations"))
+audit.register("events.recommendation.created", _("recorded a recommendation"))
+audit.register("events.recommendation.updated", _("updated a recommendation"))
+audit.register("events.recommendation.endorsed", _("endorsed the recommendation"))
+audit.register("events.recommendation.endorsement_withdrawn", _("withdrew an endorsement"))
+audit.register("events.recommendation.followed_up", _("updated the follow-up"))
+
+# What the conflict screen shows of a recommendation saved meanwhile.
+RECOMMENDATION_CONFLICT_FIELDS = ("text",)
+
+
+def section_create(*, actor, event: Event, data: dict) -> RecommendationSection:
+    require_organiser(actor, event)
+    with transaction.atomic():
+        Event.objects.select_for_update().get(pk=event.pk)
+        position = (event.recommendation_sections.aggregate(m=Max("position"))["m"] or 0) + 1
+        section = RecommendationSection(event=event, position=position)
+        set_fields(section, data)
+        if not has_text(section, "title"):
+            raise ValidationError({"title_fr": _("Give the section a title in at least one language.")})
+        section.full_clean()
+        section.save()
+        audit.record("events.section.created", actor=actor, subject=event, section=section.key)
+    return section
+
+
+def refresh_search_document(recommendation: Recommendation) -> None:
+    """The recommendation's search text: its texts, its section's and event's titles, its
+    themes and goals, in every language."""
+    section = recommendation.section
+    event = section.event
+    parts = [getattr(recommendation, f"text_{c}") for c in LANGUAGE_CODES]
+    parts += [getattr(section, f"title_{c}") for c in LANGUAGE_CODES]
+    parts += [getattr(event, f"title_{c}") for c in LANGUAGE_CODES]
+    for theme in recommendation.themes.all():
+        parts += [getattr(theme, f"name_{c}", "") for c in LANGUAGE_CODES]
+    for goal in recommendation.sdg_goals.all():
+        parts += [getattr(goal, f"short_title_{c}", "") for c in LANGUAGE_CODES]
+    Recommendation.objects.filter(pk=recommendation.pk).update(search_document=search.document(*parts))
+
+
+def recommendation_create(
+    *, actor, section: RecommendationSection, data: dict, themes=(), sdg_goals=(), workshop=None
+) -> Recommendation:
+    """Record a recommendation, numbered after the last one of its section."""
+    event = section.event
+    require_organiser(actor, event)
+    if workshop is not None and workshop.event_id != event.pk:
+        raise ValidationError(_("That workshop belongs to another event."))
+    with transaction.atomic():
+        RecommendationSection.objects.select_for_update().get(pk=section.pk)
+        number = (section.recommendations.aggregate(m=Max("number"))["m"] or 0) + 1
+        recommendation = Recommendation(section=section, number=number, workshop=workshop, created_by=actor)
+        set_fields(recommendation, data)
+        if not getattr(recommendation, f"text_{recommendation.original_language}"):
+            raise ValidationError(
+                {
+                    f"text_{recommendation.original_language}": _(
+                        "Write the recommendation in its original language."
+                    )
+                }
+            )
+        recommendation.text = getattr(recommendation, f"text_{recommendation.original_language}")
+        recommendation.full_clean()
+        recommendation.save()
+        recommendation.themes.set(themes)
+        recommendation.sdg_goals.set(sdg_goals)
+        refresh_search_document(recommendation)
+        audit.record("events.recommendation.created", actor=actor, subject=recommendation, number=number)
+    return recommendation
+
+
+def recommendation_update(
+    *, actor, recommendation: Recommendation, data: dict, themes=None, sdg_goals=None, expected_version: int
+) -> Recommendation:
+    """Save the texts if nobody saved the recommendation since ``expected_version`` (else
+    :class:`~soliris.conflicts.EditConflict`)."""
+    require_organiser(actor, recommendation.section.event)
+    with transaction.atomic():
+        current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+        check_version(current, expected_version, fields=RECOMMENDATION_CONFLICT_FIELDS)
+        set_fields(current, data)
+        if not getattr(current, f"text_{current.original_language}"):
+            raise ValidationError(
+                {f"text_{current.original_language}": _("Write the recommendation in its original language.")}
+            )
+        current.version = F("version") + 1
+        current.full_clean(exclude=["version"])
+        current.save()
+        current.refresh_from_db()
+        if themes is not None:
+            current.themes.set(themes)
+        if sdg_goals is not None:
+            current.sdg_goals.set(sdg_goals)
+        refresh_search_document(current)
+        audit.record("events.recommendation.updated", actor=actor, subject=current, fields=sorted(data))
+    return current
+
+
+def recommendation_endorse(*, actor, recommendation: Recommendation, organisation) -> Endorsement:
+    """A coordinator endorses on behalf of their organisation."""
+    if organisation.pk not in coordinated_organisation_ids(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+        if recommendation.endorsements.filter(organisation=organisation, withdrawn_at__isnull=True).exists():
+            raise ValidationError(
+                _("%(organisation)s already endorses this recommendation."),
+                params={"organisation": organisation.name},
+            )
+        endorsement = Endorsement(recommendation=recommendation, organisation=organisation, endorsed_by=actor)
+        endorsement.full_clean()
+        endorsement.save()
+        audit.record(
+            "events.recommendation.endorsed",
+            actor=actor,
+            subject=recommendation,
+            organisation=organisation.slug,
+        )
+    return endorsement
+
+
+def recommendation_withdraw(*, actor, recommendation: Recommendation, organisation) -> Endorsement:
+    """A coordinator withdraws their organisation's endorsement (kept, dated, not deleted)."""
+    if organisation.pk not in coordinated_organisation_ids(actor):
+        raise PermissionDenied
+    with transaction.atomic():
+        endorsement = (
+            recommendation.endorsements.select_for_update()
+            .filter(organisation=organisation, withdrawn_at__isnull=True)
+            .first()
+        )
+        if endorsement is None:
+            raise ValidationError(
+                _("%(organisation)s does not endorse this recommendation."),
+                params={"organisation": organisation.name},
+            )
+        endorsement.withdrawn_at = timezone.now()
+        endorsement.withdrawn_by = actor
+        endorsement.save(update_fields=["withdrawn_at", "withdrawn_by"])
+        audit.record(
+            "events.recommendation.endorsement_withdrawn",
+            actor=actor,
+            subject=recommendation,
+            organisation=organisation.slug,
+        )
+    return endorsement
+
+
+def recommendation_follow_up(
+    *, actor, recommendation: Recommendation, status: str, text: str = ""
+) -> FollowUpNote:
+    """Record a dated follow-up note and set the status; setting aside needs a reason."""
+    require_organiser(actor, recommendation.section.event)
+    if status not in RecommendationStatus.values:
+        raise ValidationError(_("Choose a follow-up status."))
+    text = (text or "").strip()
+    if status == RecommendationStatus.SET_ASIDE and not text:
+        raise ValidationError({"text": _("Say why the recommendation is set aside.")})
+    with transaction.atomic():
+        current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+        previous = current.status
+        current.status = status
+        current.status_reason = text if status == RecommendationStatus.SET_ASIDE else ""
+        current.full_clean()
+        current.save(update_fields=["status", "status_reason"])
+        note = FollowUpNote(recommendation=current, status=status, text=text, author=actor)
+        note.full_clean()
+        note.save()
+        audit.record(
+            "events.recommendation.followed_up",
+            actor=actor,
+            subject=current,
+            previous=previous,
+            status=status,
+        )
+    return note
