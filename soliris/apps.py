@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class SolirisConfig(AppConfig):
     name = "soliris"
     verbose_name = _("Soliris platform")
+
+    def ready(self):
+        # The <key:...> and <token:...> URL converters, before any URLconf is read.
+        from soliris import converters  # noqa: F401

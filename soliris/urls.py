@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from soliris import converters, views  # noqa: F401 (converters registers <key:...>)
+from soliris import views
 
 # One log-in for everyone: the admin's own form (password alone, no rate limit) is replaced by
 # allauth's, with the second factor and the limits; only staff get past it to the admin.

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -139,19 +139,23 @@ def _kept_page(request, rescued, *, status):
 
 
 def session_lost(request):
-    """A form posted without a session, to a page that needs one: kept, not lost."""
+    """A form posted without a session, to a page that needs one: kept, not lost. The person
+    logs in (the log-in page says their text is kept), then finds it again, ready to send."""
     from soliris import rescue
 
     rescued = rescue.keep(request)
     if rescued is None:
         return redirect_to_login(request.get_full_path())
-    return _kept_page(request, rescued, status=403)
+    messages.info(request, _("Your session had ended: what you wrote is kept. Log in to send it again."))
+    return redirect_to_login(reverse("rescued", args=[rescued.key]))
 
 
 def csrf_failure(request, reason=""):
     """Django's CSRF refusal, in the reader's language, keeping what was posted."""
     from soliris import rescue
 
+    if request.method == "POST" and not request.user.is_authenticated:
+        return session_lost(request)
     rescued = rescue.keep(request) if request.method == "POST" else None
     if rescued is None:
         return render(request, "403_csrf.html", status=403)
