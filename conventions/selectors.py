@@ -259,3 +259,27 @@ def threads_of_clause(clause):
 def dashboard_context(user) -> dict:
     documents = list(documents_for_user(user)[:5])
     return {"convention_documents": documents}
+
+
+def partnership_for_new_document(key: str):
+    """The partnership a new document is created for (its parties prefetched), or None."""
+    return Partnership.objects.filter(key=key).prefetch_related("parties").first()
+
+
+def accepted_parties(partnership) -> list:
+    """The accepted parties of a partnership with their organisations (the creation form lists them)."""
+    return list(
+        PartnershipParty.objects.filter(partnership=partnership, status=PartyStatus.ACCEPTED).select_related(
+            "organisation"
+        )
+    )
+
+
+def published_document(key: str) -> Document | None:
+    """A document its parties jointly published (with the published version and its PDF job), or None."""
+    document = (
+        Document.objects.select_related("published_version__pdf_job", "partnership").filter(key=key).first()
+    )
+    if document is None or document.published_version is None:
+        return None
+    return document

@@ -28,7 +28,6 @@ from conventions.permissions import (
     may_create_for_project,
 )
 from conventions.views.common import document_perms, reading_language
-from partners.models import Partnership, PartnershipParty, PartyStatus
 from partners.permissions import accepted_party_ids, role_in
 from projects.models import ProjectPartyStatus
 from projects.permissions import project_role
@@ -56,14 +55,12 @@ def document_list(request):
 
 @login_required
 def document_create(request, partnership_key):
-    partnership = Partnership.objects.filter(key=partnership_key).prefetch_related("parties").first()
+    partnership = selectors.partnership_for_new_document(partnership_key)
     if partnership is None or not role_in(request.user, accepted_party_ids(partnership)):
         raise Http404
     if not may_create_for_partnership(request.user, partnership):
         raise PermissionDenied
-    parties = PartnershipParty.objects.filter(
-        partnership=partnership, status=PartyStatus.ACCEPTED
-    ).select_related("organisation")
+    parties = selectors.accepted_parties(partnership)
     return _create(
         request,
         {"partnership": partnership},

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from conventions import diff, selectors, services
 from conventions.forms import DecisionForm, ProposeForm, SignForm
-from conventions.models import Decision, Document, DocumentStatus, VersionStatus
+from conventions.models import Decision, DocumentStatus, VersionStatus
 from conventions.permissions import (
     coordinator_organisation_ids,
     get_document_for_user,
@@ -183,10 +183,8 @@ def document_publish(request, key):
 
 def document_public(request, key):
     """The public page of a signed document its parties jointly published."""
-    document = (
-        Document.objects.select_related("published_version__pdf_job", "partnership").filter(key=key).first()
-    )
-    if document is None or document.published_version is None:
+    document = selectors.published_document(key)
+    if document is None:
         raise Http404
     version = document.published_version
     language = reading_language(request)
@@ -203,8 +201,8 @@ def document_public(request, key):
 
 def document_public_pdf(request, key):
     """The signed PDF of a published document, for anyone (the parties see it before, on the job page)."""
-    document = Document.objects.select_related("published_version__pdf_job").filter(key=key).first()
-    if document is None or document.published_version is None:
+    document = selectors.published_document(key)
+    if document is None:
         raise Http404
     job = document.published_version.pdf_job
     if job is None or job.state != RenderJobState.DONE or not job.file:

@@ -254,3 +254,20 @@ def test_absurd_numbers_and_inputs_never_cause_a_server_error(cast, as_role, pro
         f"/fr/conventions/new/{cast.partnership.key}/", {"kind": "nope", "template": "nope"}
     )
     assert response.status_code == 200
+
+
+def test_an_undeclared_permission_name_is_refused_never_granted(cast, document):
+    from conventions.permissions import get_document_for_user
+    from soliris.permissions import UnknownPermission
+
+    with pytest.raises(UnknownPermission):
+        get_document_for_user(cast.user("party_coordinator"), document.key, "conventions.document:approve")
+
+
+def test_the_signatory_organisations_are_not_kept_on_the_user(cast, document):
+    from conventions.permissions import coordinator_organisation_ids, signatory_organisation_ids
+
+    user = cast.user("party_coordinator")
+    assert signatory_organisation_ids(user, document) == [cast.jette.pk]
+    assert coordinator_organisation_ids(user, document) == [cast.jette.pk]
+    assert not [name for name in vars(user) if name.startswith("_soliris_signatory")]
