@@ -101,3 +101,21 @@ def test_the_coordinators_publish_the_signed_document(cast, as_role, client, sig
     assert "Every party agreed: the signed document is now public." in page(response)
     client.logout()
     assert client.get(url("document_public", signed.key)).status_code == 200
+
+
+def test_an_approval_is_saved_even_when_the_mail_server_refuses_the_mails(
+    cast, as_role, proposed, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    from soliris.models import OutboxKind, OutboxMessage, OutboxState
+
+    refused = mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("refused"))
+    with refused, django_capture_on_commit_callbacks(execute=True):
+        response = as_role("party_coordinator").post(
+            url("version_approve", proposed.key, 1), {"decision": Decision.APPROVED}
+        )
+    assert response.status_code == 302  # no error for the person who approved
+    assert Approval.objects.filter(version__document=proposed, decision=Decision.APPROVED).exists()
+    # The mails about it wait in the outbox, tried once, for the sweep to try again.
+    assert OutboxMessage.objects.filter(kind=OutboxKind.MAIL, state=OutboxState.PENDING, attempts=1).exists()
