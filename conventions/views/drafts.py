@@ -222,6 +222,7 @@ def clause_edit(request, key, clause_key, language):
             except EditConflict as error:
                 # Both texts on the page: theirs beside the form, which keeps the user's text
                 # and now carries the revision they have seen.
+                current = error.current
                 conflict = {
                     "theirs": error.current,
                     "yours": {"heading": data["heading"], "body": data["body"]},
