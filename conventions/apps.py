@@ -7,4 +7,5 @@ class ConventionsConfig(AppConfig):
     verbose_name = _("Conventions and charters")
 
     def ready(self):
-        from conventions import permissions, services  # noqa: F401  (rules and audit labels)
+        # The permission names (rules), the audit labels, and the PDF kind of the signed charter.
+        from conventions import pdfs, permissions, services  # noqa: F401

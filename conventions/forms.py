@@ -57,7 +57,8 @@ class ClauseAddForm(forms.Form):
 class ClauseTextForm(forms.Form):
     heading = forms.CharField(label=_("Heading"), max_length=300, required=False)
     body = forms.CharField(label=_("Text of the clause"), widget=forms.Textarea(attrs={"rows": 10}))
-    base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    # The revision of the text the editor was opened on (``soliris.conflicts``).
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     make_original = forms.BooleanField(
         label=_(
             "This is a change of substance: make this text the original and ask the other languages to review"

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from partners.models import Organisation, Partnership, PartyStatus
+from projects.models import ProjectPartyStatus
 from soliris.keys import KeyField
 
 LANGUAGE_CHOICES = settings.LANGUAGES
@@ -113,8 +114,6 @@ class Document(models.Model):
         if self.partnership_id is not None:
             return [p for p in self.partnership.parties.all() if p.status == PartyStatus.ACCEPTED]
         if self.project_id is not None:
-            from projects.models import ProjectPartyStatus
-
             return [p for p in self.project.parties.all() if p.status == ProjectPartyStatus.CONFIRMED]
         return []
 

@@ -5,14 +5,27 @@ party of its partnership or a confirmed party of its project (``Document.party_o
 by role — viewers read, editors edit the draft,
 coordinators decide (approve, publish) for their own organisation; people marked "may sign"
 sign for their organisation. Invited parties and platform staff see nothing private.
+
+The organisations a user decides or signs for on a document are computed here, once per
+request (:func:`coordinator_organisation_ids`, :func:`signatory_organisation_ids`): the rules,
+the views and the services all ask these two functions.
 """
 
 import rules
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from conventions import selectors
 from partners.models import Role
-from partners.permissions import active_memberships, at_least, role_in, roles_by_organisation
+from partners.permissions import (
+    accepted_party_ids,
+    active_memberships,
+    at_least,
+    role_in,
+    roles_by_organisation,
+)
+from projects.permissions import project_role
+from soliris.permissions import declare, has, request_cached, require_declared
 
 
 def document_role(user, document) -> str | None:
@@ -20,23 +33,32 @@ def document_role(user, document) -> str | None:
 
 
 def coordinator_organisation_ids(user, document) -> list[int]:
-    roles = roles_by_organisation(user)
-    return [oid for oid in document.party_organisation_ids() if roles.get(oid) == Role.COORDINATOR]
+    """The party organisations of ``document`` the user decides for (approves, publishes)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    party_ids = tuple(document.party_organisation_ids())
+
+    def compute():
+        roles = roles_by_organisation(user)
+        return [oid for oid in party_ids if roles.get(oid) == Role.COORDINATOR]
+
+    return request_cached(("conventions.coordinator", user.pk, party_ids), compute)
 
 
 def signatory_organisation_ids(user, document) -> list[int]:
-    """The party organisations the user may sign for (cached per document on the user)."""
+    """The party organisations of ``document`` the user may sign for."""
     if not getattr(user, "is_authenticated", False):
         return []
-    cache = user.__dict__.setdefault("_soliris_signatory", {})
     party_ids = tuple(document.party_organisation_ids())
-    if party_ids not in cache:
-        cache[party_ids] = list(
+
+    def compute():
+        return list(
             active_memberships(user)
             .filter(may_sign=True, organisation_id__in=party_ids)
             .values_list("organisation_id", flat=True)
         )
-    return cache[party_ids]
+
+    return request_cached(("conventions.signatory", user.pk, party_ids), compute)
 
 
 @rules.predicate
@@ -59,35 +81,33 @@ def is_party_signatory(user, document):
     return bool(signatory_organisation_ids(user, document))
 
 
-rules.add_perm("conventions.document:view", is_party_member)
-rules.add_perm("conventions.document:edit", is_party_editor)
-rules.add_perm("conventions.document:comment", is_party_member)
-rules.add_perm("conventions.version:propose", is_party_editor)
-rules.add_perm("conventions.version:approve", is_party_coordinator)
-rules.add_perm("conventions.version:sign", is_party_signatory)
-rules.add_perm("conventions.document:publish", is_party_coordinator)
+declare("conventions.document:view", is_party_member)
+declare("conventions.document:edit", is_party_editor)
+declare("conventions.document:comment", is_party_member)
+declare("conventions.version:propose", is_party_editor)
+declare("conventions.version:approve", is_party_coordinator)
+declare("conventions.version:sign", is_party_signatory)
+declare("conventions.document:publish", is_party_coordinator)
 
 
 def may_create_for_partnership(user, partnership) -> bool:
-    from partners.permissions import accepted_party_ids
-
     return at_least(role_in(user, accepted_party_ids(partnership)), Role.EDITOR)
 
 
 def may_create_for_project(user, project) -> bool:
     """Editors and coordinators of a confirmed party (``project.parties`` prefetched)."""
-    from projects.permissions import project_role
-
     return at_least(project_role(user, project), Role.EDITOR)
 
 
 def get_document_for_user(user, key: str, perm: str = "conventions.document:view"):
-    """The document, or 404 for whoever may not know it exists, 403 for members without ``perm``."""
-    from conventions import selectors
+    """The document, or 404 for whoever may not know it exists, 403 for members without ``perm``.
 
+    ``perm`` must be a declared permission name: an unknown one raises ``UnknownPermission``.
+    """
+    require_declared(perm)
     document = selectors.document_by_key(key)
     if document is None or not is_party_member(user, document):
         raise Http404
-    if not user.has_perm(perm, document):
+    if not has(user, perm, document):
         raise PermissionDenied
     return document

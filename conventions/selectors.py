@@ -8,14 +8,16 @@ from conventions.models import (
     ClauseText,
     CommentThread,
     Document,
+    PublicationConsent,
     ThreadStatus,
     TranslationState,
     Version,
     VersionStatus,
 )
-from partners.models import PartnershipParty, PartyStatus, Role
-from partners.permissions import roles_by_organisation
-from projects.models import ProjectParty, ProjectPartyStatus
+from partners.models import Partnership, PartnershipParty, PartyStatus, Role
+from partners.permissions import accepted_party_ids, role_in, roles_by_organisation
+from projects.models import Project, ProjectParty, ProjectPartyStatus
+from projects.permissions import project_role
 
 
 def with_parties(queryset):
@@ -35,9 +37,6 @@ def document_by_key(key: str) -> Document | None:
 
 def _party_q(organisation_ids) -> Q:
     """Documents whose owner counts one of ``organisation_ids`` among its parties."""
-    from partners.models import Partnership
-    from projects.models import Project
-
     partnerships = Partnership.objects.filter(
         parties__organisation_id__in=organisation_ids, parties__status=PartyStatus.ACCEPTED
     ).values("pk")
@@ -77,23 +76,17 @@ def _open_to_new_documents(user, model, party_status, order: str) -> list:
 
 def partnerships_open_to_new_documents(user) -> list:
     """Partnerships where the user is an editor or coordinator of an accepted party."""
-    from partners.models import Partnership
-
     return _open_to_new_documents(user, Partnership, PartyStatus.ACCEPTED, "name")
 
 
 def projects_open_to_new_documents(user) -> list:
     """Joint projects where the user is an editor or coordinator of a confirmed party."""
-    from projects.models import Project
-
     return _open_to_new_documents(user, Project, ProjectPartyStatus.CONFIRMED, "title")
 
 
 def owner_documents(owner, member: bool) -> list[Document]:
     """The documents of a partnership or a project, for its page: all of them for the members of
     its parties (``member``), only the jointly published ones for anyone else."""
-    from partners.models import Partnership
-
     field = "partnership" if isinstance(owner, Partnership) else "project"
     documents = Document.objects.filter(**{field: owner}).order_by("kind", "title")
     if not member:
@@ -106,15 +99,11 @@ def owner_documents(owner, member: bool) -> list[Document]:
 
 def partnership_documents(partnership, user) -> list[Document]:
     """The documents of a partnership that ``user`` may see (for the partnership page)."""
-    from partners.permissions import accepted_party_ids, role_in
-
     return owner_documents(partnership, bool(role_in(user, accepted_party_ids(partnership))))
 
 
 def project_documents(project, user) -> list[Document]:
     """The documents of a joint project that ``user`` may see (for the project page)."""
-    from projects.permissions import project_role
-
     return owner_documents(project, project_role(user, project) is not None)
 
 
@@ -255,8 +244,6 @@ def signature_rows(document, version) -> list[dict]:
 
 
 def publication_consents(version) -> list:
-    from conventions.models import PublicationConsent
-
     return list(PublicationConsent.objects.filter(version=version).select_related("organisation"))
 
 
@@ -272,3 +259,27 @@ def threads_of_clause(clause):
 def dashboard_context(user) -> dict:
     documents = list(documents_for_user(user)[:5])
     return {"convention_documents": documents}
+
+
+def partnership_for_new_document(key: str):
+    """The partnership a new document is created for (its parties prefetched), or None."""
+    return Partnership.objects.filter(key=key).prefetch_related("parties").first()
+
+
+def accepted_parties(partnership) -> list:
+    """The accepted parties of a partnership with their organisations (the creation form lists them)."""
+    return list(
+        PartnershipParty.objects.filter(partnership=partnership, status=PartyStatus.ACCEPTED).select_related(
+            "organisation"
+        )
+    )
+
+
+def published_document(key: str) -> Document | None:
+    """A document its parties jointly published (with the published version and its PDF job), or None."""
+    document = (
+        Document.objects.select_related("published_version__pdf_job", "partnership").filter(key=key).first()
+    )
+    if document is None or document.published_version is None:
+        return None
+    return document

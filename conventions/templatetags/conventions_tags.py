@@ -4,6 +4,7 @@ from django.urls import reverse
 from conventions import selectors
 from conventions.permissions import may_create_for_partnership, may_create_for_project
 from partners.permissions import accepted_party_ids, role_in
+from projects.permissions import project_role
 
 register = template.Library()
 
@@ -23,8 +24,6 @@ def partnership_documents(partnership, user) -> dict:
 @register.simple_tag
 def project_documents(project, user) -> dict:
     """For the project page (its parties prefetched): the same, for the project's confirmed parties."""
-    from projects.permissions import project_role
-
     member = project_role(user, project) is not None
     return {
         "items": selectors.owner_documents(project, member),

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 
 from conventions.permissions import (
@@ -15,15 +14,6 @@ def reading_language(request) -> str:
     """The language the reader picked (``?lang=``), else the interface's."""
     language = request.GET.get("lang", "")
     return language if language in LANGUAGE_CODES else get_language()
-
-
-def add_errors(form, error: ValidationError) -> None:
-    """Put a service's validation errors on the form, next to their field when it exists."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def document_perms(user, document) -> dict:

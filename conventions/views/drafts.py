@@ -27,13 +27,15 @@ from conventions.permissions import (
     may_create_for_partnership,
     may_create_for_project,
 )
-from conventions.views.common import add_errors, document_perms, reading_language
-from partners.models import Partnership, PartnershipParty, PartyStatus
+from conventions.views.common import document_perms, reading_language
 from partners.permissions import accepted_party_ids, role_in
 from projects.models import ProjectPartyStatus
 from projects.permissions import project_role
 from projects.selectors import project_with_parties
 from soliris import audit
+from soliris.conflicts import EditConflict, form_after_conflict
+from soliris.forms import apply_validation_error
+from soliris.permissions import has
 
 
 @login_required
@@ -53,14 +55,12 @@ def document_list(request):
 
 @login_required
 def document_create(request, partnership_key):
-    partnership = Partnership.objects.filter(key=partnership_key).prefetch_related("parties").first()
+    partnership = selectors.partnership_for_new_document(partnership_key)
     if partnership is None or not role_in(request.user, accepted_party_ids(partnership)):
         raise Http404
     if not may_create_for_partnership(request.user, partnership):
         raise PermissionDenied
-    parties = PartnershipParty.objects.filter(
-        partnership=partnership, status=PartyStatus.ACCEPTED
-    ).select_related("organisation")
+    parties = selectors.accepted_parties(partnership)
     return _create(
         request,
         {"partnership": partnership},
@@ -96,7 +96,7 @@ def _create(request, owner: dict, *, documents, parties):
         try:
             document = services.document_create(actor=request.user, **owner, **form.cleaned_data)
         except ValidationError as error:
-            add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The document is created. Every party can now edit its draft."))
             return redirect("conventions:document_detail", document.key)
@@ -165,7 +165,7 @@ def document_settings(request, key):
         try:
             services.document_update(actor=request.user, document=document, **form.cleaned_data)
         except ValidationError as error:
-            add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The document is updated."))
             return redirect("conventions:document_detail", document.key)
@@ -188,7 +188,7 @@ def clause_add(request, key):
         try:
             services.clause_add(actor=request.user, document=document, **form.cleaned_data)
         except ValidationError as error:
-            add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The clause is added to the draft."))
             return redirect(reverse("conventions:document_detail", args=[document.key]) + "#clauses")
@@ -210,29 +210,26 @@ def clause_edit(request, key, clause_key, language):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.clause_text_save(
+                services.clause_edit(
                     actor=request.user,
                     clause=clause,
                     language=language,
                     heading=data["heading"],
                     body=data["body"],
-                    base_revision=data["base_revision"],
+                    expected_version=data["expected_version"],
                     make_original=data["make_original"],
                 )
-            except services.EditConflict as error:
-                theirs = error.current
-                conflict = {"theirs": theirs, "yours": {"heading": data["heading"], "body": data["body"]}}
-                # The form keeps the user's text, now based on the revision they have seen.
-                form = ClauseTextForm(
-                    initial={
-                        "heading": data["heading"],
-                        "body": data["body"],
-                        "base_revision": theirs.revision if theirs else 0,
-                        "make_original": data["make_original"],
-                    }
-                )
+            except EditConflict as error:
+                # Both texts on the page: theirs beside the form, which keeps the user's text
+                # and now carries the revision they have seen.
+                current = error.current
+                conflict = {
+                    "theirs": error.current,
+                    "yours": {"heading": data["heading"], "body": data["body"]},
+                }
+                form = form_after_conflict(ClauseTextForm, request, error, version_field="expected_version")
             except ValidationError as error:
-                add_errors(form, error)
+                apply_validation_error(form, error)
             else:
                 messages.success(request, _("Your text is saved."))
                 return redirect(
@@ -243,7 +240,7 @@ def clause_edit(request, key, clause_key, language):
             initial={
                 "heading": current.heading if current else "",
                 "body": current.body if current else "",
-                "base_revision": current.revision if current else 0,
+                "expected_version": current.revision if current else 0,
             }
         )
     is_original = language == clause.original_language
@@ -272,7 +269,7 @@ def clause_confirm(request, key, clause_key, language):
     document = get_document_for_user(request.user, key, "conventions.document:edit")
     clause = _clause(document, clause_key)
     try:
-        services.clause_text_confirm(actor=request.user, clause=clause, language=language)
+        services.clause_confirm(actor=request.user, clause=clause, language=language)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -318,7 +315,7 @@ def clause_comments(request, key, clause_key):
     parties = document.party_organisations()
     form = ThreadForm(request.POST or None, organisations=parties)
     if request.method == "POST":
-        if not request.user.has_perm("conventions.document:comment", document):
+        if not has(request.user, "conventions.document:comment", document):
             raise PermissionDenied
         if form.is_valid():
             try:
@@ -330,7 +327,7 @@ def clause_comments(request, key, clause_key):
                     mentions=form.mentioned(),
                 )
             except ValidationError as error:
-                add_errors(form, error)
+                apply_validation_error(form, error)
             else:
                 messages.success(request, _("Your comment is posted."))
                 return redirect("conventions:clause_comments", document.key, clause.key)
@@ -379,7 +376,7 @@ def thread_resolve(request, key, thread_key):
     document = get_document_for_user(request.user, key, "conventions.document:comment")
     thread = _thread(document, thread_key)
     resolved = request.POST.get("resolved") == "1"
-    services.thread_set_resolved(actor=request.user, thread=thread, resolved=resolved)
+    services.thread_resolve(actor=request.user, thread=thread, resolved=resolved)
     messages.success(request, _("The thread is resolved.") if resolved else _("The thread is open again."))
     return redirect(
         reverse("conventions:clause_comments", args=[document.key, thread.clause.key])

@@ -9,13 +9,14 @@ from django.views.decorators.http import require_POST
 
 from conventions import diff, selectors, services
 from conventions.forms import DecisionForm, ProposeForm, SignForm
-from conventions.models import Document, DocumentStatus, VersionStatus
+from conventions.models import Decision, DocumentStatus, VersionStatus
 from conventions.permissions import (
     coordinator_organisation_ids,
     get_document_for_user,
     signatory_organisation_ids,
 )
-from conventions.views.common import LANGUAGE_CODES, add_errors, document_perms, reading_language
+from conventions.views.common import LANGUAGE_CODES, document_perms, reading_language
+from soliris.forms import apply_validation_error
 from soliris.models import RenderJobState
 
 
@@ -42,7 +43,7 @@ def version_propose(request, key):
         try:
             version = services.version_propose(actor=request.user, document=document, **form.cleaned_data)
         except ValidationError as error:
-            add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request,
@@ -109,15 +110,20 @@ def version_diff(request, key):
 
 
 def version_approve(request, key, number):
-    """The approval page: the party's decision on a proposed version."""
+    """The approval page: the party's decision on a proposed version (approve, or ask for changes)."""
     document = get_document_for_user(request.user, key, "conventions.version:approve")
     version = _version(document, number)
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and version.status == VersionStatus.PROPOSED and form.is_valid():
+        decide = (
+            services.version_approve
+            if form.cleaned_data["decision"] == Decision.APPROVED
+            else services.version_request_changes
+        )
         try:
-            services.version_decide(actor=request.user, version=version, **form.cleaned_data)
+            decide(actor=request.user, version=version, comment=form.cleaned_data["comment"])
         except ValidationError as error:
-            add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Your party's decision is recorded."))
             return redirect("conventions:version_detail", document.key, version.number)
@@ -141,7 +147,7 @@ def version_sign(request, key, number):
         try:
             services.version_sign(actor=request.user, version=version, **form.cleaned_data)
         except ValidationError as error:
-            add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Your signature is recorded."))
             return redirect("conventions:version_detail", document.key, version.number)
@@ -177,10 +183,8 @@ def document_publish(request, key):
 
 def document_public(request, key):
     """The public page of a signed document its parties jointly published."""
-    document = (
-        Document.objects.select_related("published_version__pdf_job", "partnership").filter(key=key).first()
-    )
-    if document is None or document.published_version is None:
+    document = selectors.published_document(key)
+    if document is None:
         raise Http404
     version = document.published_version
     language = reading_language(request)
@@ -197,8 +201,8 @@ def document_public(request, key):
 
 def document_public_pdf(request, key):
     """The signed PDF of a published document, for anyone (the parties see it before, on the job page)."""
-    document = Document.objects.select_related("published_version__pdf_job").filter(key=key).first()
-    if document is None or document.published_version is None:
+    document = selectors.published_document(key)
+    if document is None:
         raise Http404
     job = document.published_version.pdf_job
     if job is None or job.state != RenderJobState.DONE or not job.file:

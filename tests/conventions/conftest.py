@@ -23,13 +23,13 @@ def make_document(cast, *, clauses=3, languages=("fr", "es"), title="Convention 
             body=f"Les parties conviennent ensemble du point {n}.",
         )
         if "es" in languages:
-            services.clause_text_save(
+            services.clause_edit(
                 actor=cast.user("partner_coordinator"),
                 clause=clause,
                 language="es",
                 heading=f"Artículo {n}",
                 body=f"Las partes acuerdan juntas el punto {n}.",
-                base_revision=0,
+                expected_version=0,
             )
     document.refresh_from_db()
     return document
@@ -50,8 +50,8 @@ def proposed(cast, document):
 @pytest.fixture
 def agreed(cast, proposed):
     version = proposed.versions.get()
-    services.version_decide(actor=cast.user("party_coordinator"), version=version, decision="approved")
-    services.version_decide(actor=cast.user("partner_coordinator"), version=version, decision="approved")
+    services.version_approve(actor=cast.user("party_coordinator"), version=version)
+    services.version_approve(actor=cast.user("partner_coordinator"), version=version)
     proposed.refresh_from_db()
     return proposed
 
@@ -79,7 +79,7 @@ def finish_pdf(version):
 
     from soliris.models import RenderJob, RenderJobState
 
-    version = services.version_render_pdf(version)
+    version = services.version_pdf_request(version=version)
     name = default_storage.save(f"render/{version.pdf_job.key}/charter.pdf", ContentFile(b"%PDF-1.7 test"))
     RenderJob.objects.filter(pk=version.pdf_job_id).update(state=RenderJobState.DONE, progress=100, file=name)
     version.refresh_from_db()

@@ -10,8 +10,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from conventions import services
-from conventions.documents import KIND, version_hash
 from conventions.models import Version
+from conventions.pdfs import KIND, version_hash
 from soliris.models import RenderJob, RenderJobState
 from soliris.pdf.signing import verify_pdf
 from tests.conftest import PASSWORD
@@ -35,8 +35,8 @@ def wait_for_job(version, worker, timeout=90) -> RenderJob:
 def sign_all(cast, document) -> Version:
     services.version_propose(actor=cast.user("party_editor"), document=document, reason="Lecture finale")
     version = document.versions.get()
-    services.version_decide(actor=cast.user("party_coordinator"), version=version, decision="approved")
-    services.version_decide(actor=cast.user("partner_coordinator"), version=version, decision="approved")
+    services.version_approve(actor=cast.user("party_coordinator"), version=version)
+    services.version_approve(actor=cast.user("partner_coordinator"), version=version)
     services.version_sign(
         actor=cast.user("party_coordinator"),
         version=version,
@@ -93,7 +93,7 @@ def test_when_the_last_party_signs_the_charter_is_rendered_and_signed_by_the_wor
 
 def test_asking_again_for_the_charter_finds_the_same_job(charter):
     document, version, job = charter
-    again = services.version_render_pdf(version)
+    again = services.version_pdf_request(version=version)
     assert again.pdf_job_id == job.pk
     assert RenderJob.objects.filter(kind=KIND).count() == 1
 

@@ -39,33 +39,33 @@ def build_two_versions(cast):
     services.clause_move(actor=editor, clause=c4, direction="up")
     services.clause_move(actor=editor, clause=c4, direction="up")
     fr = c1.texts.get(language="fr")
-    services.clause_text_save(
+    services.clause_edit(
         actor=editor,
         clause=c1,
         language="fr",
         heading="Article 1",
         body="Les parties conviennent ensemble et par écrit du point 1.",
-        base_revision=fr.revision,
+        expected_version=fr.revision,
     )
     es = c1.texts.get(language="es")
-    services.clause_text_save(
+    services.clause_edit(
         actor=partner,
         clause=c1,
         language="es",
         heading="Artículo 1",
         body="Las partes acuerdan juntas y por escrito el punto 1.",
-        base_revision=es.revision,
+        expected_version=es.revision,
     )
     added = services.clause_add(
         actor=editor, document=document, language="es", heading="Artículo nuevo", body="Texto nuevo."
     )
-    services.clause_text_save(
+    services.clause_edit(
         actor=editor,
         clause=added,
         language="fr",
         heading="Article nouveau",
         body="Texte nouveau.",
-        base_revision=0,
+        expected_version=0,
     )
     services.version_propose(actor=editor, document=document)
     return document, (c1, c2, c3, c4, added)
@@ -103,13 +103,13 @@ def test_a_clause_changed_only_in_another_language_is_marked_changed(cast):
     services.version_propose(actor=cast.user("party_editor"), document=document)
     clause = document.clauses.get()
     es = clause.texts.get(language="es")
-    services.clause_text_save(
+    services.clause_edit(
         actor=cast.user("partner_coordinator"),
         clause=clause,
         language="es",
         heading=es.heading,
         body="Las partes acuerdan juntas, por escrito, el punto 1.",
-        base_revision=es.revision,
+        expected_version=es.revision,
     )
     services.version_propose(actor=cast.user("party_editor"), document=document)
     old, new = document.versions.get(number=1), document.versions.get(number=2)

@@ -73,13 +73,13 @@ def published(cast, signed):
     services.document_publish(actor=cast.user("party_coordinator"), document=signed)
     services.document_publish(actor=cast.user("partner_coordinator"), document=signed)
     clause = signed.clauses.first()
-    services.clause_text_save(
+    services.clause_edit(
         actor=cast.user("party_editor"),
         clause=clause,
         language="fr",
         heading="Article 1",
         body="Texte modifié après la signature.",
-        base_revision=1,
+        expected_version=1,
     )
     thread = services.thread_open(
         actor=cast.user("party_viewer"), clause=clause, language="fr", body="Une question."
@@ -177,7 +177,7 @@ def test_an_invited_party_cannot_approve(cast, as_role, proposed):
     )
     assert response.status_code == 404
     with pytest.raises(Exception) as error:
-        services.version_decide(actor=cast.user("invited_coordinator"), version=version, decision="approved")
+        services.version_approve(actor=cast.user("invited_coordinator"), version=version)
     assert error.type.__name__ == "PermissionDenied"
     assert not Approval.objects.filter(version=version).exists()
 
@@ -187,7 +187,7 @@ def test_a_viewer_cannot_edit(cast, as_role, document):
     client = as_role("party_viewer")
     response = client.post(
         reverse("conventions:clause_edit", args=[document.key, clause.key, "fr"]),
-        {"heading": "Piraté", "body": "Texte du lecteur", "base_revision": 1},
+        {"heading": "Piraté", "body": "Texte du lecteur", "expected_version": 1},
     )
     assert response.status_code == 403
     assert (
@@ -243,7 +243,7 @@ def test_absurd_numbers_and_inputs_never_cause_a_server_error(cast, as_role, pro
     )
     response = client.post(
         f"/fr/conventions/{key}/clauses/{clause.key}/edit/fr/",
-        {"heading": "x" * 400, "body": "Texte", "base_revision": big},
+        {"heading": "x" * 400, "body": "Texte", "expected_version": big},
     )
     assert response.status_code == 200
     response = client.post(
@@ -254,3 +254,20 @@ def test_absurd_numbers_and_inputs_never_cause_a_server_error(cast, as_role, pro
         f"/fr/conventions/new/{cast.partnership.key}/", {"kind": "nope", "template": "nope"}
     )
     assert response.status_code == 200
+
+
+def test_an_undeclared_permission_name_is_refused_never_granted(cast, document):
+    from conventions.permissions import get_document_for_user
+    from soliris.permissions import UnknownPermission
+
+    with pytest.raises(UnknownPermission):
+        get_document_for_user(cast.user("party_coordinator"), document.key, "conventions.document:approve")
+
+
+def test_the_signatory_organisations_are_not_kept_on_the_user(cast, document):
+    from conventions.permissions import coordinator_organisation_ids, signatory_organisation_ids
+
+    user = cast.user("party_coordinator")
+    assert signatory_organisation_ids(user, document) == [cast.jette.pk]
+    assert coordinator_organisation_ids(user, document) == [cast.jette.pk]
+    assert not [name for name in vars(user) if name.startswith("_soliris_signatory")]

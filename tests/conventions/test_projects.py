@@ -8,7 +8,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conventions import documents as charter_documents
+from conventions import pdfs as charter_documents
 from conventions import selectors, services
 from conventions.models import Document, DocumentKind, DocumentStatus
 from projects import services as project_services
@@ -34,13 +34,13 @@ def make_project_document(cast, project, *, title="Convention de projet — sour
         heading="Objeto",
         body="Las partes protegen juntas las fuentes de agua de Tarija.",
     )
-    services.clause_text_save(
+    services.clause_edit(
         actor=cast.user("party_editor"),
         clause=clause,
         language="fr",
         heading="Objet",
         body="Les parties protègent ensemble les sources d'eau de Tarija.",
-        base_revision=0,
+        expected_version=0,
     )
     document.refresh_from_db()
     return document
@@ -98,10 +98,10 @@ def test_agreed_and_signed_need_every_confirmed_party(cast, cast_project):
         actor=cast.user("partner_coordinator"), document=document, reason="Primera lectura"
     )
     version = document.versions.get()
-    services.version_decide(actor=cast.user("party_coordinator"), version=version, decision="approved")
+    services.version_approve(actor=cast.user("party_coordinator"), version=version)
     document.refresh_from_db()
     assert document.status == DocumentStatus.PROPOSED
-    services.version_decide(actor=cast.user("partner_coordinator"), version=version, decision="approved")
+    services.version_approve(actor=cast.user("partner_coordinator"), version=version)
     document.refresh_from_db()
     assert document.status == DocumentStatus.AGREED
     version.refresh_from_db()

@@ -19,13 +19,13 @@ def state(clause, language):
 def test_editing_the_original_flags_the_other_languages_to_review(cast, document):
     clause = document.clauses.first()
     assert state(clause, "es") == TranslationState.UP_TO_DATE
-    services.clause_text_save(
+    services.clause_edit(
         actor=cast.user("party_editor"),
         clause=clause,
         language="fr",
         heading="Article 1",
         body="Les parties conviennent ensemble, et par écrit, du point 1.",
-        base_revision=1,
+        expected_version=1,
     )
     assert state(clause, "es") == TranslationState.TO_REVIEW
     assert state(clause, "fr") == TranslationState.UP_TO_DATE
@@ -33,13 +33,13 @@ def test_editing_the_original_flags_the_other_languages_to_review(cast, document
 
 def test_confirming_a_translation_clears_the_flag(cast, document, as_role):
     clause = document.clauses.first()
-    services.clause_text_save(
+    services.clause_edit(
         actor=cast.user("party_editor"),
         clause=clause,
         language="fr",
         heading="Article 1",
         body="Nouveau texte original.",
-        base_revision=1,
+        expected_version=1,
     )
     response = as_role("partner_coordinator").post(
         reverse("conventions:clause_confirm", args=[document.key, clause.key, "es"])
@@ -52,21 +52,21 @@ def test_confirming_a_translation_clears_the_flag(cast, document, as_role):
 
 def test_updating_a_translation_clears_the_flag_and_keeps_the_original(cast, document):
     clause = document.clauses.first()
-    services.clause_text_save(
+    services.clause_edit(
         actor=cast.user("party_editor"),
         clause=clause,
         language="fr",
         heading="Article 1",
         body="Nouveau texte original.",
-        base_revision=1,
+        expected_version=1,
     )
-    services.clause_text_save(
+    services.clause_edit(
         actor=cast.user("partner_coordinator"),
         clause=clause,
         language="es",
         heading="Artículo 1",
         body="Nuevo texto original.",
-        base_revision=1,
+        expected_version=1,
     )
     clause.refresh_from_db()
     assert clause.original_language == "fr"
@@ -75,13 +75,13 @@ def test_updating_a_translation_clears_the_flag_and_keeps_the_original(cast, doc
 
 def test_a_change_of_substance_in_another_language_makes_it_the_original(cast, document):
     clause = document.clauses.first()
-    services.clause_text_save(
+    services.clause_edit(
         actor=cast.user("partner_coordinator"),
         clause=clause,
         language="es",
         heading="Artículo 1",
         body="Las partes acuerdan juntas, por escrito, el punto 1.",
-        base_revision=1,
+        expected_version=1,
         make_original=True,
     )
     clause.refresh_from_db()
@@ -92,13 +92,13 @@ def test_a_change_of_substance_in_another_language_makes_it_the_original(cast, d
 
 def test_parity_counts_each_language(cast, document):
     clause = document.clauses.first()
-    services.clause_text_save(
+    services.clause_edit(
         actor=cast.user("party_editor"),
         clause=clause,
         language="fr",
         heading="",
         body="Changé.",
-        base_revision=1,
+        expected_version=1,
     )
     parity = {row["language"]: row for row in selectors.parity(document, selectors.draft_clauses(document))}
     assert (parity["fr"]["up_to_date"], parity["fr"]["total"]) == (3, 3)
@@ -118,13 +118,13 @@ def test_a_missing_translation_falls_back_visibly_to_the_original(cast, document
 
 def test_a_version_cannot_be_proposed_while_an_authentic_text_is_stale(cast, document, as_role):
     clause = document.clauses.first()
-    services.clause_text_save(
+    services.clause_edit(
         actor=cast.user("party_editor"),
         clause=clause,
         language="fr",
         heading="",
         body="Changé.",
-        base_revision=1,
+        expected_version=1,
     )
     with pytest.raises(ValidationError):
         services.version_propose(actor=cast.user("party_editor"), document=document)

@@ -1,4 +1,5 @@
-"""The signed charter: one PDF of a signed version, in all its authentic languages (see ``soliris.pdf``).
+"""The PDF kinds of conventions: the signed charter, one PDF of a signed version in all its
+authentic languages (see ``soliris.pdf``). Registered when the app is ready (``apps.py``).
 
 One bilingual (or trilingual) document per signed version: every clause in each authentic
 language, side by side when there are two, one language after another otherwise, numbered
@@ -17,10 +18,13 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from conventions import selectors
 from conventions.models import Document, DocumentKind, Version, VersionStatus
+from conventions.permissions import is_party_member
 from soliris import pdf
+from soliris.pdf.rendering import qr_svg
 
 KIND = "conventions.charter"
 
@@ -96,8 +100,6 @@ def _name_in_sentence(code: str, language: str) -> str:
 
 
 def _country_name(code: str) -> str:
-    from django_countries import countries
-
     return str(countries.name(code)) if code else ""
 
 
@@ -168,8 +170,6 @@ def render_charter(inputs: dict, parameters: dict, progress) -> str:
 
 
 def pdf_qr(url: str) -> str:
-    from soliris.pdf.rendering import qr_svg
-
     return qr_svg(url, size_mm=24)
 
 
@@ -182,8 +182,6 @@ def charter_title(inputs: dict, parameters: dict) -> str:
 
 def can_view_charter(user, parameters: dict) -> bool:
     """The parties' members; anyone once the parties published this version."""
-    from conventions.permissions import is_party_member
-
     document = (
         selectors.with_parties(Document.objects.select_related("published_version"))
         .filter(key=parameters.get("document"))

@@ -1,0 +1,102 @@
+"""Every change to a convention or charter: drafts, translations, comments, versions,
+approvals, signatures, publication. Views, admin and demo data call these only.
+
+By sub-domain: ``drafts`` (the document and its clauses), ``comments`` (threads),
+``versions`` (proposing, approving, asking for changes), ``signatures`` (signing,
+publishing), ``pdf`` (the signed PDF's render job). ``locking`` documents the one lock order
+they all follow. Everything is re-exported here: ``services.version_approve(...)``.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from conventions.services.comments import thread_open, thread_reply, thread_resolve
+from conventions.services.drafts import (
+    clause_add,
+    clause_confirm,
+    clause_edit,
+    clause_move,
+    clause_remove,
+    clause_restore,
+    document_create,
+    document_update,
+)
+from conventions.services.pdf import version_pdf_request
+from conventions.services.signatures import document_publish, version_sign
+from conventions.services.versions import (
+    build_snapshot,
+    version_approve,
+    version_propose,
+    version_request_changes,
+)
+from soliris import audit
+from soliris.conflicts import EditConflict
+
+__all__ = [
+    "EditConflict",
+    "build_snapshot",
+    "clause_add",
+    "clause_confirm",
+    "clause_edit",
+    "clause_move",
+    "clause_remove",
+    "clause_restore",
+    "clause_text_save",
+    "document_create",
+    "document_publish",
+    "document_update",
+    "thread_open",
+    "thread_reply",
+    "thread_resolve",
+    "version_approve",
+    "version_decide",
+    "version_pdf_request",
+    "version_propose",
+    "version_request_changes",
+    "version_sign",
+]
+
+for _code, _label in {
+    "conventions.document.created": gettext_lazy("created the document"),
+    "conventions.document.updated": gettext_lazy("changed the title or the authentic languages"),
+    "conventions.clause.added": gettext_lazy("added a clause"),
+    "conventions.clause.text_saved": gettext_lazy("edited a clause"),
+    "conventions.clause.translation_confirmed": gettext_lazy("confirmed a translation"),
+    "conventions.clause.moved": gettext_lazy("moved a clause"),
+    "conventions.clause.removed": gettext_lazy("removed a clause"),
+    "conventions.clause.restored": gettext_lazy("restored a clause"),
+    "conventions.thread.opened": gettext_lazy("opened a comment thread"),
+    "conventions.thread.replied": gettext_lazy("replied to a comment thread"),
+    "conventions.thread.resolved": gettext_lazy("resolved a comment thread"),
+    "conventions.thread.reopened": gettext_lazy("reopened a comment thread"),
+    "conventions.version.proposed": gettext_lazy("proposed a version"),
+    "conventions.version.superseded": gettext_lazy("a new draft superseded the version"),
+    "conventions.version.approved": gettext_lazy("approved the version"),
+    "conventions.version.changes_requested": gettext_lazy("asked for changes"),
+    "conventions.version.agreed": gettext_lazy("every party agreed the version"),
+    "conventions.version.signed_by": gettext_lazy("signed the version"),
+    "conventions.version.signed": gettext_lazy("every party signed the version"),
+    "conventions.version.pdf_received": gettext_lazy("the PDF job was received"),
+    "conventions.document.publication_consented": gettext_lazy("agreed to publish the signed document"),
+    "conventions.document.published": gettext_lazy("published the signed document"),
+}.items():
+    audit.register(_code, _label)
+
+
+# --- Old spellings, kept for callers outside this app (tests/browser/test_conventions_journey.py);
+# --- the integrator removes them once those callers use the names above.
+
+
+def clause_text_save(*, base_revision: int, **kwargs):
+    """Deprecated: ``clause_edit(..., expected_version=...)``."""
+    return clause_edit(expected_version=base_revision, **kwargs)
+
+
+def version_decide(*, actor, version, decision: str, comment: str = ""):
+    """Deprecated: ``version_approve`` or ``version_request_changes``."""
+    if decision == "approved":
+        return version_approve(actor=actor, version=version, comment=comment)
+    if decision == "changes_requested":
+        return version_request_changes(actor=actor, version=version, comment=comment)
+    raise ValidationError(_("Unknown decision."))
