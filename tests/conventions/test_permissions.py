@@ -18,7 +18,8 @@ SIGNATORIES = {"party_coordinator", "partner_coordinator"}
 
 
 def private(allowed, ok=200, *, anonymous=404):
-    """Members with the right get ``ok``, other members 403, non-members 404."""
+    """Members with the right get ``ok``, other members 403, non-members 404. A POST without a
+    session goes to the log-in, keeping what was posted (``soliris.rescue``): ``anonymous=302``."""
 
     def expected(role):
         if role in allowed:
@@ -48,17 +49,17 @@ MATRIX = {
     "document_detail": ("get", private(MEMBERS)),
     "document_public": ("get", everyone(200)),
     "document_public_pdf": ("get", everyone(200)),
-    "document_publish": ("post", private(COORDINATORS, 302)),
+    "document_publish": ("post", private(COORDINATORS, 302, anonymous=302)),
     "clause_add": ("get", private(EDITORS)),
     "document_settings": ("get", private(EDITORS)),
     "clause_edit": ("get", private(EDITORS)),
-    "clause_confirm": ("post", private(EDITORS, 302)),
-    "clause_move": ("post", private(EDITORS, 302)),
-    "clause_remove": ("post", private(EDITORS, 302)),
-    "clause_restore": ("post", private(EDITORS, 302)),
+    "clause_confirm": ("post", private(EDITORS, 302, anonymous=302)),
+    "clause_move": ("post", private(EDITORS, 302, anonymous=302)),
+    "clause_remove": ("post", private(EDITORS, 302, anonymous=302)),
+    "clause_restore": ("post", private(EDITORS, 302, anonymous=302)),
     "clause_comments": ("get", private(MEMBERS)),
-    "thread_reply": ("post", private(MEMBERS, 302)),
-    "thread_resolve": ("post", private(MEMBERS, 302)),
+    "thread_reply": ("post", private(MEMBERS, 302, anonymous=302)),
+    "thread_resolve": ("post", private(MEMBERS, 302, anonymous=302)),
     "version_propose": ("get", private(EDITORS)),
     "version_diff": ("get", private(MEMBERS)),
     "version_detail": ("get", private(MEMBERS)),
