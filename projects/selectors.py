@@ -7,8 +7,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
+from django_countries import countries as country_names
 
-from partners.models import Partnership, PartnershipParty, PartnershipVisibility, PartyStatus
+from partners.models import Partnership, PartnershipParty, PartnershipVisibility, PartyStatus, Role
 from partners.permissions import partnerships_visible_to, roles_by_organisation
 from partners.selectors import public_organisations
 from projects.models import (
@@ -27,6 +28,7 @@ from projects.models import (
     SubmissionStatus,
     Target,
 )
+from soliris import audit
 
 ACTIVE_PARTY = [ProjectPartyStatus.INVITED, ProjectPartyStatus.CONFIRMED]
 
@@ -95,8 +97,6 @@ def funding_summary(lines) -> list[dict]:
 
 def project_detail(project: Project, *, private: bool) -> dict:
     """What the project page shows; ``private`` adds funding details, documents and history."""
-    from soliris import audit
-
     parties = [p for p in project.parties.all() if p.status not in INACTIVE_PARTY]
     declined = [p for p in project.parties.all() if p.status in INACTIVE_PARTY]
     lines = list(FundingLine.objects.filter(project=project).select_related("party__organisation"))
@@ -207,8 +207,6 @@ def dashboard_figures() -> dict:
         .annotate(count=Count("project", distinct=True))
         .order_by("-count", "country")
     )
-    from django_countries import countries as country_names
-
     return {
         "by_goal": [
             {"label": f"{g.number}. {g.short_title}", "count": g.project_count, "colour": g.colour, "goal": g}
@@ -279,8 +277,6 @@ def home_context() -> dict:
 
 
 def dashboard_context(user) -> dict:
-    from partners.models import Role
-
     roles = roles_by_organisation(user)
     organisation_ids = list(roles)
     coordinated = [oid for oid, role in roles.items() if role == Role.COORDINATOR]

@@ -10,7 +10,7 @@ from projects.services.calls import (
     submission_decide,
     submission_problems,
 )
-from projects.services.common import LABELS, MANUAL_TRANSITIONS, ConflictError, refresh_search
+from projects.services.common import LABELS, MANUAL_TRANSITIONS, refresh_search
 from projects.services.notifications import party_notify_invitation, submission_notify_decision
 from projects.services.projects import (
     document_upload,
@@ -33,7 +33,6 @@ from projects.services.projects import (
 __all__ = [
     "LABELS",
     "MANUAL_TRANSITIONS",
-    "ConflictError",
     "call_save",
     "document_upload",
     "funding_add",

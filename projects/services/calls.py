@@ -14,11 +14,9 @@ from projects.models import (
     Submission,
     SubmissionStatus,
 )
-from projects.services.common import (
-    S,
-    _change_status,
-    _queue,
-)
+from projects.permissions import can_manage_call
+from projects.services.common import S, _change_status
+from projects.services.notifications import submission_notify_decision
 from soliris import audit
 
 # --- Submissions --------------------------------------------------------------------------
@@ -83,8 +81,6 @@ def project_submit(*, actor, project: Project, call: Call, now=None) -> Submissi
 @transaction.atomic
 def submission_decide(*, actor, submission: Submission, select: bool, reason: str = "") -> Submission:
     """The call publisher's decision (the permission is checked by the caller's view too)."""
-    from projects.permissions import can_manage_call
-
     if not can_manage_call(actor, submission.call):
         raise ValidationError(_("Only the coordinators of the call's publisher decide on its answers."))
     submission = (
@@ -110,7 +106,7 @@ def submission_decide(*, actor, submission: Submission, select: bool, reason: st
         call=submission.call.key,
         reason=submission.reason,
     )
-    transaction.on_commit(lambda: _queue("notify_decision", submission.pk))
+    submission_notify_decision(submission=submission)
     return submission
 
 

@@ -53,13 +53,8 @@ MANUAL_TRANSITIONS = {
 }
 LANGUAGES = ("fr", "nl", "en", "es")
 
-
-class ConflictError(Exception):
-    """Someone else saved the project since the form was opened."""
-
-    def __init__(self, current):
-        super().__init__("version mismatch")
-        self.current = current
+# What the conflict screen shows of a project saved meanwhile.
+PROJECT_CONFLICT_FIELDS = ("title", "summary", "description", "starts_on", "ends_on")
 
 
 # --- Helpers -------------------------------------------------------------------------------
@@ -107,12 +102,6 @@ def _follow_parties(project: Project, actor) -> None:
         _change_status(project, S.CONFIRMED, actor)
     elif project.status == S.CONFIRMED and invited:
         _change_status(project, S.PROPOSED, actor)
-
-
-def _queue(task_name: str, object_id: int) -> None:
-    from projects import tasks
-
-    getattr(tasks, task_name).delay(object_id)
 
 
 def _active_parties(project):

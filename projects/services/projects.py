@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -19,15 +18,20 @@ from projects.models import (
 )
 from projects.services.common import (
     MANUAL_TRANSITIONS,
-    ConflictError,
+    PROJECT_CONFLICT_FIELDS,
     S,
     _active_parties,
     _change_status,
     _follow_parties,
-    _queue,
     refresh_search,
 )
+from projects.services.notifications import party_notify_invitation
+from projects.uploads import validate_document
 from soliris import audit
+from soliris.conflicts import check_version, update_versioned
+
+# A keyword left out of ``project_update`` keeps the saved value.
+KEEP = object()
 
 # --- Projects ------------------------------------------------------------------------------
 
@@ -74,33 +78,49 @@ def project_create(
 
 
 @transaction.atomic
-def project_update(*, actor, project: Project, version: int, language: str, **fields) -> Project:
-    """Save the translated texts in ``language`` and the dates, if nobody saved in between."""
+def project_update(
+    *,
+    actor,
+    project: Project,
+    expected_version: int,
+    language: str,
+    title=KEEP,
+    summary=KEEP,
+    description=KEEP,
+    starts_on=KEEP,
+    ends_on=KEEP,
+) -> Project:
+    """Save the texts in ``language`` and the dates, if nobody saved since ``expected_version``.
+
+    Raises ``soliris.conflicts.EditConflict`` (with the project as saved meanwhile) otherwise.
+    """
     current = Project.objects.select_for_update().get(pk=project.pk)
-    if current.version != version:
-        raise ConflictError(current)
+    check_version(current, expected_version, fields=PROJECT_CONFLICT_FIELDS)
     changes = {}
-    for name in ("title", "summary", "description"):
-        if name in fields:
+    for name, value in (("title", title), ("summary", summary), ("description", description)):
+        if value is not KEEP:
             column = f"{name}_{language}"
-            if getattr(current, column) != fields[name]:
-                changes[column] = fields[name]
-            setattr(current, column, fields[name])
-    for name in ("starts_on", "ends_on"):
-        if name in fields:
-            if getattr(current, name) != fields[name]:
-                changes[name] = str(fields[name] or "")
-            setattr(current, name, fields[name])
+            if getattr(current, column) != value:
+                changes[column] = value
+            setattr(current, column, value)
+    for name, value in (("starts_on", starts_on), ("ends_on", ends_on)):
+        if value is not KEEP:
+            if getattr(current, name) != value:
+                changes[name] = str(value or "")
+            setattr(current, name, value)
     current.full_clean()
-    updated = Project.objects.filter(pk=current.pk, version=version).update(
-        **{k: getattr(current, k) for k in changes if k not in ("starts_on", "ends_on")},
-        starts_on=current.starts_on,
-        ends_on=current.ends_on,
-        updated_at=timezone.now(),
-        version=F("version") + 1,
+    update_versioned(
+        Project,
+        current.pk,
+        expected_version=expected_version,
+        values={
+            **{k: getattr(current, k) for k in changes if k not in ("starts_on", "ends_on")},
+            "starts_on": current.starts_on,
+            "ends_on": current.ends_on,
+            "updated_at": timezone.now(),
+        },
+        fields=PROJECT_CONFLICT_FIELDS,
     )
-    if not updated:
-        raise ConflictError(Project.objects.get(pk=project.pk))
     if changes:
         audit.record("projects.project.updated", actor=actor, subject=current, fields=sorted(changes))
     current.refresh_from_db()
@@ -144,8 +164,7 @@ def party_invite(*, actor, project: Project, organisation) -> ProjectParty:
     party.full_clean()
     party.save()
     audit.record("projects.party.invited", actor=actor, subject=project, organisation=organisation.name)
-    ProjectParty.objects.filter(pk=party.pk).update(notified_at=None)
-    transaction.on_commit(lambda: _queue("notify_invitation", party.pk))
+    party_notify_invitation(party=party)
     _follow_parties(project, actor)
     refresh_search(project)
     return party
@@ -338,8 +357,6 @@ def funding_remove(*, actor, line: FundingLine) -> None:
 
 @transaction.atomic
 def document_upload(*, actor, project: Project, title: str, upload) -> ProjectDocument:
-    from projects.forms import validate_document
-
     content_type = validate_document(upload)
     document = ProjectDocument(
         project=project,

@@ -1,6 +1,5 @@
 """Calls for projects: the public list and page, publishing, reviewing answers; a partnership's shared goals."""
 
-import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,7 +12,9 @@ from django.views.decorators.http import require_POST
 
 from projects import forms, selectors, services
 from projects.permissions import check, get_call_for_user, get_partnership_for_user
-from projects.views.common import _add_errors, _errors
+from projects.views.common import flash_validation_error
+from soliris.forms import apply_validation_error
+from soliris.permissions import has
 
 
 def call_list(request):
@@ -23,7 +24,7 @@ def call_list(request):
     return render(
         request,
         "projects/call_list.html",
-        {"page": page, "now": now, "can_publish": rules.has_perm("projects.call:publish", request.user)},
+        {"page": page, "now": now, "can_publish": has(request.user, "projects.call:publish")},
     )
 
 
@@ -37,7 +38,7 @@ def call_detail(request, key):
             "goals": call.goals.all(),
             "is_open": call.is_open(),
             "laureates": selectors.laureates(call),
-            "can_manage": rules.has_perm("projects.call:manage", request.user, call),
+            "can_manage": has(request.user, "projects.call:manage", call),
         },
     )
 
@@ -69,7 +70,7 @@ def call_create(request):
                 **_call_values(data),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The call for projects is published."))
             return redirect("projects:call_detail", key=call.key)
@@ -98,7 +99,7 @@ def call_edit(request, key):
                 actor=request.user, call=call, goals=data["goals"], language=language, **_call_values(data)
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The call for projects was saved."))
             return redirect("projects:call_detail", key=call.key)
@@ -136,8 +137,7 @@ def submission_decide(request, key, submission_key):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            for message in _errors(error):
-                messages.error(request, message)
+            flash_validation_error(request, error)
         else:
             messages.success(request, _("Your decision was recorded and the parties can see it."))
     else:

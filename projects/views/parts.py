@@ -11,7 +11,9 @@ from django.views.decorators.http import require_POST
 from projects import forms, selectors, services
 from projects.models import INACTIVE_PARTY, Goal
 from projects.permissions import can_see_project, check, get_project_for_user
-from projects.views.common import _add_errors, _can, _errors, _project_context
+from projects.views.common import _project_context, flash_validation_error
+from soliris.forms import apply_validation_error
+from soliris.permissions import has
 
 
 @login_required
@@ -26,7 +28,7 @@ def project_parties(request, key):
                     actor=request.user, project=project, organisation=form.cleaned_data["organisation"]
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                apply_validation_error(form, error)
             else:
                 messages.success(
                     request, _("The organisation was invited: one of its coordinators will answer.")
@@ -34,7 +36,7 @@ def project_parties(request, key):
                 return redirect("projects:project_parties", key=project.key)
     parties = list(project.parties.all())
     for party in parties:
-        party.can_edit = _can(request, "projects.party:edit", party)
+        party.can_edit = has(request.user, "projects.party:edit", party)
     return render(
         request,
         "projects/project_parties.html",
@@ -50,8 +52,7 @@ def party_withdraw(request, key, slug):
     try:
         services.party_withdraw(actor=request.user, party=party)
     except ValidationError as error:
-        for message in _errors(error):
-            messages.error(request, message)
+        flash_validation_error(request, error)
     else:
         messages.success(request, _("The invitation was withdrawn."))
     return redirect("projects:project_parties", key=project.key)
@@ -95,7 +96,7 @@ def party_answer(request, key, slug):
                 if not can_see_project(request.user, selectors.project_with_parties(project.key)):
                     return redirect("projects:project_list")  # it no longer concerns them
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             return redirect("projects:project_detail", key=project.key)
     return render(
@@ -122,7 +123,7 @@ def party_edit(request, key, slug):
         try:
             services.party_update(actor=request.user, party=party, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The role and contribution were saved."))
             return redirect("projects:project_parties", key=project.key)
@@ -141,7 +142,7 @@ def project_sites(request, key):
         try:
             services.site_add(actor=request.user, project=project, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The site was added."))
             return redirect("projects:project_sites", key=project.key)
@@ -187,7 +188,7 @@ def project_sdgs(request, key):
                     contribution=data["contribution"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                apply_validation_error(form, error)
             else:
                 messages.success(request, _("The goal was linked to the project."))
                 return redirect("projects:project_sdgs", key=project.key)
@@ -221,8 +222,7 @@ def sdg_link_delete(request, key, link_key):
     try:
         services.sdg_link_remove(actor=request.user, link=link)
     except ValidationError as error:
-        for message in _errors(error):
-            messages.error(request, message)
+        flash_validation_error(request, error)
     else:
         messages.success(request, _("The goal was removed from the project."))
     return redirect("projects:project_sdgs", key=project.key)
@@ -247,7 +247,7 @@ def project_funding(request, key):
                 kind=data["kind"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The funding line was added."))
             return redirect("projects:project_funding", key=project.key)
@@ -293,7 +293,7 @@ def project_documents(request, key):
                     upload=form.cleaned_data["file"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                apply_validation_error(form, error)
             else:
                 messages.success(request, _("The document was added. Only the parties can open it."))
                 return redirect("projects:project_documents", key=project.key)

@@ -19,6 +19,7 @@ from projects.models import (
     Target,
 )
 from soliris import audit
+from soliris.conflicts import EditConflict
 from tests.projects.conftest import make_ready
 
 
@@ -222,15 +223,15 @@ def test_a_concurrent_edit_is_refused_and_both_texts_are_kept(project, cast):
     services.project_update(
         actor=cast.user("party_editor"),
         project=project,
-        version=version,
+        expected_version=version,
         language="fr",
         title="Titre de Jette",
     )
-    with pytest.raises(services.ConflictError) as error:
+    with pytest.raises(EditConflict) as error:
         services.project_update(
             actor=cast.user("partner_coordinator"),
             project=project,
-            version=version,
+            expected_version=version,
             language="fr",
             title="Título",
         )
