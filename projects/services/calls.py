@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from projects.models import (
     INACTIVE_PARTY,
     Call,
+    Currency,
     PartnershipGoal,
     Project,
     ProjectPartyStatus,
@@ -113,16 +114,10 @@ def submission_decide(*, actor, submission: Submission, select: bool, reason: st
 # --- Calls ---------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def call_save(*, actor, call: Call | None = None, publisher=None, goals=(), language: str, **fields) -> Call:
-    """Publish a new call (``call`` None) or edit one; texts are saved in ``language``."""
-    created = call is None
-    if created:
-        call = Call(publisher=publisher, created_by=actor)
-    for name in ("title", "description", "criteria"):
-        if name in fields:
-            setattr(call, f"{name}_{language}", fields.pop(name))
-    for name, value in fields.items():
+def _call_write(call: Call, *, actor, created: bool, goals, language: str, texts: dict, values: dict) -> Call:
+    for name, text in texts.items():
+        setattr(call, f"{name}_{language}", text)
+    for name, value in values.items():
         setattr(call, name, value)
     call.full_clean()
     call.save()
@@ -137,7 +132,61 @@ def call_save(*, actor, call: Call | None = None, publisher=None, goals=(), lang
 
 
 @transaction.atomic
-def partnership_goals_set(*, actor, partnership, goals) -> None:
+def call_create(
+    *,
+    actor,
+    publisher,
+    goals=(),
+    language: str,
+    title: str,
+    description: str = "",
+    criteria: str = "",
+    budget=None,
+    currency: str = Currency.EUR,
+    opens_at,
+    closes_at,
+) -> Call:
+    """Publish a call of ``publisher`` (``None``: the platform); its texts are in ``language``."""
+    return _call_write(
+        Call(publisher=publisher, created_by=actor),
+        actor=actor,
+        created=True,
+        goals=goals,
+        language=language,
+        texts={"title": title, "description": description, "criteria": criteria},
+        values={"budget": budget, "currency": currency, "opens_at": opens_at, "closes_at": closes_at},
+    )
+
+
+@transaction.atomic
+def call_edit(
+    *,
+    actor,
+    call: Call,
+    goals=(),
+    language: str,
+    title: str,
+    description: str = "",
+    criteria: str = "",
+    budget=None,
+    currency: str = Currency.EUR,
+    opens_at,
+    closes_at,
+) -> Call:
+    """Edit a call; its texts are saved in ``language`` (the other languages are kept)."""
+    return _call_write(
+        call,
+        actor=actor,
+        created=False,
+        goals=goals,
+        language=language,
+        texts={"title": title, "description": description, "criteria": criteria},
+        values={"budget": budget, "currency": currency, "opens_at": opens_at, "closes_at": closes_at},
+    )
+
+
+@transaction.atomic
+def partnership_goals_edit(*, actor, partnership, goals) -> None:
     goals = list(goals)
     PartnershipGoal.objects.filter(partnership=partnership).exclude(goal__in=goals).delete()
     for goal in goals:

@@ -1,4 +1,4 @@
-"""Calls for projects: the public list and page, publishing, reviewing answers; a partnership's shared goals."""
+"""Calls for projects: the public list and page, publishing, reviewing and deciding on answers."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from projects import forms, selectors, services
-from projects.permissions import check, get_call_for_user, get_partnership_for_user
+from projects.permissions import check, get_call_for_user
 from projects.views.common import flash_validation_error
 from soliris.forms import apply_validation_error
 from soliris.permissions import has
@@ -62,7 +62,7 @@ def call_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            call = services.call_save(
+            call = services.call_create(
                 actor=request.user,
                 publisher=data["publisher_organisation"],
                 goals=data["goals"],
@@ -95,7 +95,7 @@ def call_edit(request, key):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.call_save(
+            services.call_edit(
                 actor=request.user, call=call, goals=data["goals"], language=language, **_call_values(data)
             )
         except ValidationError as error:
@@ -143,18 +143,3 @@ def submission_decide(request, key, submission_key):
     else:
         messages.error(request, _("Choose whether to select the project."))
     return redirect("projects:call_review", key=call.key)
-
-
-@login_required
-def partnership_sdgs(request, key):
-    partnership = get_partnership_for_user(request.user, key, "projects.partnership:edit_goals")
-    form = forms.PartnershipGoalsForm(
-        request.POST or None, initial={"goals": [link.goal_id for link in partnership.sdg_goals.all()]}
-    )
-    if request.method == "POST" and form.is_valid():
-        services.partnership_goals_set(
-            actor=request.user, partnership=partnership, goals=form.cleaned_data["goals"]
-        )
-        messages.success(request, _("The partnership's shared goals were saved."))
-        return redirect("projects:partnership_sdgs", key=partnership.key)
-    return render(request, "projects/partnership_sdgs.html", {"partnership": partnership, "form": form})

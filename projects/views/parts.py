@@ -121,7 +121,13 @@ def party_edit(request, key, slug):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.party_update(actor=request.user, party=party, **form.cleaned_data)
+            services.party_edit(
+                actor=request.user,
+                party=party,
+                role=form.cleaned_data["role"],
+                contribution=form.cleaned_data["contribution"],
+                decision_level=form.cleaned_data["decision_level"],
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -140,7 +146,13 @@ def project_sites(request, key):
     form = forms.SiteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.site_add(actor=request.user, project=project, **form.cleaned_data)
+            services.site_add(
+                actor=request.user,
+                project=project,
+                country=form.cleaned_data["country"],
+                locality=form.cleaned_data["locality"],
+                change=form.cleaned_data["change"],
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -161,7 +173,7 @@ def site_delete(request, key, site_key):
     site = project.sites.filter(key=site_key).first()
     if site is None:
         raise Http404
-    services.site_remove(actor=request.user, site=site)
+    services.site_delete(actor=request.user, site=site)
     messages.success(request, _("The site was removed."))
     return redirect("projects:project_sites", key=project.key)
 
@@ -220,7 +232,7 @@ def sdg_link_delete(request, key, link_key):
     if link is None:
         raise Http404
     try:
-        services.sdg_link_remove(actor=request.user, link=link)
+        services.sdg_link_delete(actor=request.user, link=link)
     except ValidationError as error:
         flash_validation_error(request, error)
     else:
@@ -273,7 +285,7 @@ def funding_delete(request, key, line_key):
     line = project.funding_lines.select_related("party__organisation").filter(key=line_key).first()
     if line is None:
         raise Http404
-    services.funding_remove(actor=request.user, line=line)
+    services.funding_delete(actor=request.user, line=line)
     messages.success(request, _("The funding line was removed."))
     return redirect("projects:project_funding", key=project.key)
 

@@ -107,7 +107,7 @@ def project_edit(request, key):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.project_update(
+            services.project_edit(
                 actor=request.user,
                 project=project,
                 expected_version=data["version"],

@@ -86,7 +86,7 @@ def project(cast, goal6):
 @pytest.fixture
 def open_call(cast, staff):
     now = timezone.now()
-    return services.call_save(
+    return services.call_create(
         actor=cast.user("outsider"),
         publisher=cast.periferia,
         goals=Goal.objects.filter(number__in=[6, 13]),
@@ -108,7 +108,7 @@ def make_ready(project, cast):
         actor=cast.user("invited_coordinator"), party=stadd, role="Formation", contribution="Deux formateurs"
     )
     jette = ProjectParty.objects.get(project=project, organisation=cast.jette)
-    services.party_update(
+    services.party_edit(
         actor=cast.user("party_editor"),
         party=jette,
         role="Coordination en Belgique",

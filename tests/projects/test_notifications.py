@@ -86,7 +86,7 @@ def test_the_parties_hear_of_the_calls_decision_once_each(transactional_db, cast
 
 
 def make_ready_without_stadd(project, cast):
-    services.party_update(
+    services.party_edit(
         actor=cast.user("party_editor"),
         party=ProjectParty.objects.get(project=project, organisation=cast.jette),
         role="Coordination",

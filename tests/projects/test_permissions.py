@@ -82,7 +82,7 @@ MATRIX = {
         {"decision": "select"},
         row(302, 302, 403, 403, 403, 403, 403, 403),
     ),
-    "partnership_sdgs": (
+    "partnership_goals_edit": (
         "get",
         lambda o: [o["cast"].partnership.key],
         None,

@@ -224,7 +224,7 @@ def test_partnership_editors_set_the_shared_goals_and_the_partial_shows_them(cas
 
 def test_the_selectors_for_the_directory_facet(project, cast, open_call):
     from projects.selectors import organisation_ids_for_goal, partnership_ids_for_goal
-    from projects.services import partnership_goals_set
+    from projects.services import partnership_goals_edit
 
     assert organisation_ids_for_goal(6) == []  # the project is not public yet
     make_ready(project, cast)
@@ -234,7 +234,7 @@ def test_the_selectors_for_the_directory_facet(project, cast, open_call):
     assert set(organisation_ids_for_goal(6)) == {cast.jette.pk, cast.tarija.pk, cast.stadd.pk}
     assert partnership_ids_for_goal(6) == [cast.partnership.pk]
     assert partnership_ids_for_goal(2) == []
-    partnership_goals_set(
+    partnership_goals_edit(
         actor=cast.user("party_editor"), partnership=cast.partnership, goals=[project.sdg_links.get().goal]
     )
     assert partnership_ids_for_goal(6) == [cast.partnership.pk]

@@ -163,7 +163,7 @@ def test_the_primary_goal_cannot_be_removed_while_others_remain(project, cast):
     coordinator = cast.user("party_coordinator")
     services.sdg_link_save(actor=coordinator, project=project, goal=Goal.objects.get(number=13))
     with pytest.raises(ValidationError):
-        services.sdg_link_remove(
+        services.sdg_link_delete(
             actor=coordinator, link=SDGLink.objects.get(project=project, is_primary=True)
         )
 
@@ -208,7 +208,7 @@ def test_a_funding_line_has_exactly_one_source(project, cast):
 def test_a_call_must_close_after_it_opens(cast):
     now = timezone.now()
     with pytest.raises(ValidationError):
-        services.call_save(
+        services.call_create(
             actor=cast.user("outsider"),
             publisher=cast.periferia,
             language="fr",
@@ -220,7 +220,7 @@ def test_a_call_must_close_after_it_opens(cast):
 
 def test_a_concurrent_edit_is_refused_and_both_texts_are_kept(project, cast):
     version = project.version
-    services.project_update(
+    services.project_edit(
         actor=cast.user("party_editor"),
         project=project,
         expected_version=version,
@@ -228,7 +228,7 @@ def test_a_concurrent_edit_is_refused_and_both_texts_are_kept(project, cast):
         title="Titre de Jette",
     )
     with pytest.raises(EditConflict) as error:
-        services.project_update(
+        services.project_edit(
             actor=cast.user("partner_coordinator"),
             project=project,
             expected_version=version,
