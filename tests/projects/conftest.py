@@ -4,17 +4,16 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from projects import services
+from projects import reference, services
 from projects.models import Goal, ProjectParty, Submission, Target
 
 
 def ensure_sdg_reference():
     """Tests on a transactional database flush every table, the migration's reference data too."""
-    from projects import reference
-
     if Goal.objects.count() != 17 or Target.objects.count() != 169:
         reference.load()
 
@@ -146,3 +145,8 @@ def objects(cast, project, open_call):
         "call": open_call,
         "submission": submission,
     }
+
+
+def said(response) -> list[str]:
+    """The messages the page showed the user after a POST (followed to the page it redirected to)."""
+    return [str(message) for message in get_messages(response.wsgi_request)]

@@ -1,6 +1,7 @@
 """Every URL name of the projects app × every role of the shared cast, with the expected status."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from projects.urls import urlpatterns
@@ -127,8 +128,6 @@ def test_forged_filters_do_not_break_the_list(client, db):
 
 
 def test_post_without_csrf_token_is_refused(objects, cast):
-    from django.test import Client
-
     client = Client(enforce_csrf_checks=True)
     client.force_login(cast.user("party_coordinator"))
     response = client.post(

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from projects import services
 from projects.models import (
     Goal,
+    Project,
     ProjectParty,
     ProjectPartyStatus,
     ProjectStatus,
@@ -18,7 +19,8 @@ from projects.models import (
     SubmissionStatus,
     Target,
 )
-from soliris import audit
+from projects.selectors import funding_summary
+from soliris import audit, search
 from soliris.conflicts import EditConflict
 from tests.projects.conftest import make_ready
 
@@ -169,8 +171,6 @@ def test_the_primary_goal_cannot_be_removed_while_others_remain(project, cast):
 
 
 def test_funding_shares_are_computed_per_party(project, cast):
-    from projects.selectors import funding_summary
-
     tarija = ProjectParty.objects.get(project=project, organisation=cast.tarija)
     services.funding_add(
         actor=cast.user("party_coordinator"),
@@ -239,9 +239,6 @@ def test_a_concurrent_edit_is_refused_and_both_texts_are_kept(project, cast):
 
 
 def test_the_search_finds_projects_without_accents(project):
-    from projects.models import Project
-    from soliris import search
-
     assert list(search.filter(Project.objects.all(), "PROTEGER les sources")) == [project]
     assert list(search.filter(Project.objects.all(), "bolivia")) == [
         project
