@@ -7,6 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_countries import countries as country_names
 
 from partners.models import Partnership, PartnershipParty, PartnershipVisibility, PartyStatus, Role
@@ -22,6 +23,7 @@ from projects.models import (
     Project,
     ProjectParty,
     ProjectPartyStatus,
+    ProjectStatus,
     SDGLink,
     Site,
     Submission,
@@ -222,6 +224,32 @@ def dashboard_figures() -> dict:
 
 
 # --- Calls ---------------------------------------------------------------------------------
+
+
+def submission_problems(project: Project) -> list[str]:
+    """What still stands between the project and its submission (empty: ready)."""
+    problems = []
+    parties = list(project.parties.select_related("organisation"))
+    active = [p for p in parties if p.status not in INACTIVE_PARTY]
+    if len([p for p in active if p.status == ProjectPartyStatus.CONFIRMED]) < 2:
+        problems.append(_("A joint project needs at least two confirmed parties."))
+    for party in active:
+        if party.status == ProjectPartyStatus.INVITED:
+            problems.append(
+                _("%(name)s has not confirmed its participation yet.") % {"name": party.organisation}
+            )
+        elif not party.is_complete:
+            problems.append(
+                _("%(name)s has not filled in its role and contribution yet.") % {"name": party.organisation}
+            )
+    if not project.sdg_links.filter(is_primary=True).exists():
+        problems.append(_("Link the project to its primary sustainable development goal."))
+    if project.status not in (ProjectStatus.CONFIRMED, ProjectStatus.DECLINED):
+        problems.append(
+            _("Only a project confirmed by its partners can be submitted (its status is “%(status)s”).")
+            % {"status": ProjectStatus(project.status).label}
+        )
+    return problems
 
 
 def calls_for_list():

@@ -9,7 +9,6 @@ from projects.services.calls import (
     partnership_goals_edit,
     project_submit,
     submission_decide,
-    submission_problems,
 )
 from projects.services.common import LABELS, MANUAL_TRANSITIONS, refresh_search
 from projects.services.notifications import party_notify_invitation, submission_notify_decision
@@ -51,5 +50,4 @@ __all__ = [
     "site_delete",
     "submission_decide",
     "submission_notify_decision",
-    "submission_problems",
 ]

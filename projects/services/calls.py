@@ -6,47 +6,20 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from projects.models import (
-    INACTIVE_PARTY,
     Call,
     Currency,
     PartnershipGoal,
     Project,
-    ProjectPartyStatus,
     Submission,
     SubmissionStatus,
 )
 from projects.permissions import can_manage_call
+from projects.selectors import submission_problems
 from projects.services.common import S, _change_status
 from projects.services.notifications import submission_notify_decision
 from soliris import audit
 
 # --- Submissions --------------------------------------------------------------------------
-
-
-def submission_problems(project: Project) -> list[str]:
-    """What still stands between the project and its submission (empty: ready)."""
-    problems = []
-    parties = list(project.parties.select_related("organisation"))
-    active = [p for p in parties if p.status not in INACTIVE_PARTY]
-    if len([p for p in active if p.status == ProjectPartyStatus.CONFIRMED]) < 2:
-        problems.append(_("A joint project needs at least two confirmed parties."))
-    for party in active:
-        if party.status == ProjectPartyStatus.INVITED:
-            problems.append(
-                _("%(name)s has not confirmed its participation yet.") % {"name": party.organisation}
-            )
-        elif not party.is_complete:
-            problems.append(
-                _("%(name)s has not filled in its role and contribution yet.") % {"name": party.organisation}
-            )
-    if not project.sdg_links.filter(is_primary=True).exists():
-        problems.append(_("Link the project to its primary sustainable development goal."))
-    if project.status not in (S.CONFIRMED, S.DECLINED):
-        problems.append(
-            _("Only a project confirmed by its partners can be submitted (its status is “%(status)s”).")
-            % {"status": S(project.status).label}
-        )
-    return problems
 
 
 @transaction.atomic

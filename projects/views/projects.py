@@ -83,7 +83,7 @@ def project_detail(request, key):
         (status, ProjectStatus(status).label) for status in context["transitions"]
     ]
     context["submission_problems"] = (
-        services.submission_problems(project)
+        selectors.submission_problems(project)
         if project.status in (ProjectStatus.CONFIRMED, ProjectStatus.DECLINED)
         else []
     )
@@ -197,6 +197,6 @@ def project_submit(request, key):
             "overview",
             form=form,
             open_calls=calls,
-            problems=services.submission_problems(project),
+            problems=selectors.submission_problems(project),
         ),
     )

@@ -4,12 +4,17 @@ The services queue them in the outbox with the change; the tests' settings deliv
 after the commit, so these tests commit (``transactional_db``).
 """
 
+from datetime import timedelta
+from unittest import mock
+
 import pytest
 from django.db import transaction
+from django.utils import timezone
 
 from projects import services
 from projects.models import Goal, ProjectParty, Submission
-from soliris.models import OutboxMessage
+from soliris import outbox
+from soliris.models import OutboxMessage, OutboxState
 
 
 def mails_to(mailoutbox, address):
@@ -93,3 +98,19 @@ def make_ready_without_stadd(project, cast):
         contribution="Cofinancement",
         decision_level="co_decides",
     )
+
+
+def test_a_mail_server_that_is_down_does_not_stop_an_invitation(transactional_db, cast, as_role, mailoutbox):
+    project = services.project_create(
+        actor=cast.user("party_coordinator"), proposed_by=cast.jette, title="Jardins", language="fr"
+    )
+    with mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("refused")):
+        response = as_role("party_coordinator").post(
+            f"/fr/projects/{project.key}/parties/", {"organisation": cast.tarija.pk}
+        )
+    assert response.status_code == 302
+    assert ProjectParty.objects.get(project=project, organisation=cast.tarija).status == "invited"
+    message = OutboxMessage.objects.get()
+    assert message.state == OutboxState.PENDING and "refused" in message.last_error
+    assert outbox.sweep(now=timezone.now() + timedelta(minutes=2)) == 1  # delivered once it is back
+    assert [m.to for m in mailoutbox] == [["coordinador@tarija.test"]]

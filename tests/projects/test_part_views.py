@@ -7,7 +7,7 @@ from projects.models import ProjectDocument, ProjectParty, SDGLink
 from tests.projects.conftest import said
 
 
-def test_linking_targets_through_the_form_and_htmx(project, as_role, goal6):
+def test_an_editor_links_targets_through_the_form_and_htmx(project, as_role, goal6):
     client = as_role("party_editor")
     fragment = client.get(f"/fr/projects/{project.key}/sdgs/?goal={goal6.pk}", HTTP_HX_REQUEST="true")
     assert fragment.status_code == 200
@@ -40,7 +40,7 @@ def test_changing_a_link_shows_its_targets_checked(project, as_role, goal6):
     assert checked == {"6.1", "6.b"}
 
 
-def test_funding_needs_a_source(project, as_role):
+def test_a_funding_line_needs_a_source_and_then_shows_on_the_project(project, as_role):
     client = as_role("party_editor")
     response = client.post(
         f"/fr/projects/{project.key}/funding/",
@@ -135,7 +135,7 @@ def test_after_declining_the_invited_coordinator_lands_on_the_list(project, as_r
     assert client.get(f"/fr/projects/{project.key}/").status_code == 404
 
 
-def test_inviting_a_partner_and_adding_a_site_through_the_pages(project, cast, as_role):
+def test_a_coordinator_invites_a_partner_and_an_editor_adds_a_site(project, cast, as_role):
     client = as_role("party_coordinator")
     response = client.post(f"/fr/projects/{project.key}/parties/", {"organisation": cast.periferia.pk})
     assert response.status_code == 302

@@ -4,7 +4,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from projects.permissions import check, get_project_for_user
 from projects.urls import urlpatterns
+from soliris.permissions import UnknownPermission
 from tests.conftest import ROLES
 
 A, O, V, E, C, P, I, S = ROLES  # noqa: E741 — the columns of the matrix
@@ -134,3 +136,10 @@ def test_post_without_csrf_token_is_refused(objects, cast):
         reverse("projects:project_transition", args=[objects["project"].key]), {"to_status": "draft"}
     )
     assert response.status_code == 403
+
+
+def test_an_undeclared_permission_name_is_refused_never_granted(objects, cast):
+    with pytest.raises(UnknownPermission):
+        check(cast.user("staff"), "projects.project:edti", objects["project"])
+    with pytest.raises(UnknownPermission):
+        get_project_for_user(cast.user("party_coordinator"), objects["project"].key, "projects.project:fly")

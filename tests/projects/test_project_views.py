@@ -90,7 +90,7 @@ def test_the_list_narrows_to_my_organisations_projects(project, cast, as_role):
     assert "Projet de Periferia" not in mine and "Protection des sources" in mine
 
 
-def test_the_dashboard_and_home_sections_render(project, as_role):
+def test_the_dashboard_and_home_show_the_projects_sections(project, as_role):
     client = as_role("party_viewer")
     assert "Protection des sources" in client.get("/fr/dashboard/").content.decode()
     assert as_role("anonymous").get("/fr/").status_code == 200

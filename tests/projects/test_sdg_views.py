@@ -26,7 +26,9 @@ def test_partnership_editors_set_the_shared_goals_and_the_partial_shows_them(cas
     assert "/sdgs/6/" in html and f"/partnerships/{cast.partnership.key}/sdgs/" not in html
 
 
-def test_the_selectors_for_the_directory_facet(project, cast, open_call):
+def test_the_directory_facet_finds_the_parties_and_partnerships_of_public_projects_by_goal(
+    project, cast, open_call
+):
     assert organisation_ids_for_goal(6) == []  # the project is not public yet
     make_ready(project, cast)
 
