@@ -128,6 +128,19 @@ def project_detail(project: Project, *, private: bool) -> dict:
     return context
 
 
+def project_history(project: Project, *, limit: int = 200) -> list:
+    """The project's audit entries, newest first; a status change carries ``status_change``
+    ("Proposed to partners → Draft") in the reader's language."""
+    entries = list(audit.history(project)[:limit])
+    labels = dict(ProjectStatus.choices)
+    for entry in entries:
+        if "to_status" in entry.data:
+            entry.status_change = (
+                f"{labels.get(entry.data.get('from_status'), '—')} → {labels.get(entry.data['to_status'])}"
+            )
+    return entries
+
+
 # --- SDGs ----------------------------------------------------------------------------------
 
 

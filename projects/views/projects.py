@@ -14,7 +14,7 @@ from projects.filters import ProjectFilter
 from projects.models import ProjectPartyStatus, ProjectStatus
 from projects.permissions import get_project_for_user
 from projects.views.common import PAGE_SIZE, _project_context, flash_validation_error
-from soliris import audit, search
+from soliris import search
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.permissions import has
@@ -156,13 +156,7 @@ def project_transition(request, key):
 @login_required
 def project_history(request, key):
     project = get_project_for_user(request.user, key, "projects.project:view_private")
-    entries = list(audit.history(project)[:200])
-    labels = dict(ProjectStatus.choices)
-    for entry in entries:
-        if "to_status" in entry.data:
-            entry.status_change = (
-                f"{labels.get(entry.data.get('from_status'), '—')} → {labels.get(entry.data['to_status'])}"
-            )
+    entries = selectors.project_history(project)
     return render(
         request,
         "projects/project_history.html",
