@@ -15,7 +15,7 @@ from projects.models import (
 )
 from projects.permissions import can_manage_call
 from projects.selectors import submission_problems
-from projects.services.common import S, _change_status
+from projects.services.common import S, change_status
 from projects.services.notifications import submission_notify_decision
 from soliris import audit
 
@@ -47,7 +47,7 @@ def project_submit(*, actor, project: Project, call: Call, now=None) -> Submissi
     submission = Submission(call=call, project=project, submitted_by=actor, submitted_at=now)
     submission.full_clean()
     submission.save()
-    _change_status(project, S.SUBMITTED, actor, note=str(call))
+    change_status(project, S.SUBMITTED, actor, note=str(call))
     audit.record("projects.project.submitted", actor=actor, subject=project, call=call.key)
     return submission
 
@@ -72,7 +72,7 @@ def submission_decide(*, actor, submission: Submission, select: bool, reason: st
     submission.save()
     project = submission.project
     if project.status == S.SUBMITTED:
-        _change_status(project, S.SELECTED if select else S.DECLINED, actor, note=submission.reason)
+        change_status(project, S.SELECTED if select else S.DECLINED, actor, note=submission.reason)
     audit.record(
         "projects.submission.selected" if select else "projects.submission.declined",
         actor=actor,

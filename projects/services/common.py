@@ -76,7 +76,7 @@ def refresh_search(project: Project) -> None:
     Project.objects.filter(pk=project.pk).update(search_document=search.document(*parts))
 
 
-def _change_status(project: Project, to_status: str, actor, note: str = "") -> None:
+def change_status(project: Project, to_status: str, actor, note: str = "") -> None:
     from_status = project.status
     project.status = to_status
     project.save(update_fields=["status", "updated_at"])
@@ -93,16 +93,16 @@ def _change_status(project: Project, to_status: str, actor, note: str = "") -> N
     )
 
 
-def _follow_parties(project: Project, actor) -> None:
+def follow_parties(project: Project, actor) -> None:
     """Proposed ⇄ confirmed, as the parties answer."""
     parties = list(project.parties.all())
     invited = [p for p in parties if p.status == ProjectPartyStatus.INVITED]
     confirmed = [p for p in parties if p.status == ProjectPartyStatus.CONFIRMED]
     if project.status == S.PROPOSED and not invited and len(confirmed) >= 2:
-        _change_status(project, S.CONFIRMED, actor)
+        change_status(project, S.CONFIRMED, actor)
     elif project.status == S.CONFIRMED and invited:
-        _change_status(project, S.PROPOSED, actor)
+        change_status(project, S.PROPOSED, actor)
 
 
-def _active_parties(project):
+def active_parties(project):
     return project.parties.exclude(status__in=INACTIVE_PARTY)

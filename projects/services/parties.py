@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from projects.models import INACTIVE_PARTY, Project, ProjectParty, ProjectPartyStatus
-from projects.services.common import _follow_parties, refresh_search
+from projects.services.common import follow_parties, refresh_search
 from projects.services.notifications import party_notify_invitation
 from soliris import audit
 
@@ -27,7 +27,7 @@ def party_invite(*, actor, project: Project, organisation) -> ProjectParty:
     party.save()
     audit.record("projects.party.invited", actor=actor, subject=project, organisation=organisation.name)
     party_notify_invitation(party=party)
-    _follow_parties(project, actor)
+    follow_parties(project, actor)
     refresh_search(project)
     return party
 
@@ -48,7 +48,7 @@ def party_confirm(
     audit.record(
         "projects.party.confirmed", actor=actor, subject=party.project, organisation=party.organisation.name
     )
-    _follow_parties(party.project, actor)
+    follow_parties(party.project, actor)
     return party
 
 
@@ -69,7 +69,7 @@ def party_decline(*, actor, party: ProjectParty, reason: str = "") -> ProjectPar
         organisation=party.organisation.name,
         reason=party.decline_reason,
     )
-    _follow_parties(party.project, actor)
+    follow_parties(party.project, actor)
     refresh_search(party.project)
     return party
 
@@ -86,7 +86,7 @@ def party_withdraw(*, actor, party: ProjectParty) -> ProjectParty:
     audit.record(
         "projects.party.withdrawn", actor=actor, subject=party.project, organisation=party.organisation.name
     )
-    _follow_parties(party.project, actor)
+    follow_parties(party.project, actor)
     refresh_search(party.project)
     return party
 

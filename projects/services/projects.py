@@ -10,9 +10,9 @@ from projects.services.common import (
     MANUAL_TRANSITIONS,
     PROJECT_CONFLICT_FIELDS,
     S,
-    _active_parties,
-    _change_status,
-    _follow_parties,
+    active_parties,
+    change_status,
+    follow_parties,
     refresh_search,
 )
 from projects.services.parties import party_invite
@@ -125,9 +125,9 @@ def project_transition(*, actor, project: Project, to_status: str, note: str = "
                 "to": S(to_status).label if to_status in S.values else to_status,
             }
         )
-    if to_status == S.PROPOSED and _active_parties(project).count() < 2:
+    if to_status == S.PROPOSED and active_parties(project).count() < 2:
         raise ValidationError(_("Invite at least one partner organisation before proposing the project."))
-    _change_status(project, to_status, actor, note)
+    change_status(project, to_status, actor, note)
     if to_status == S.PROPOSED:
-        _follow_parties(project, actor)
+        follow_parties(project, actor)
     return project

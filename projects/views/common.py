@@ -14,7 +14,7 @@ def flash_validation_error(request, error: ValidationError) -> None:
         messages.error(request, str(message))
 
 
-def _project_context(request, project, tab, **extra):
+def project_page_context(request, project, tab, **extra):
     return {
         "project": project,
         "tab": tab,

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from projects import forms, selectors, services
 from projects.models import INACTIVE_PARTY, Goal
 from projects.permissions import can_see_project, check, get_project_for_user
-from projects.views.common import _project_context, flash_validation_error
+from projects.views.common import flash_validation_error, project_page_context
 from soliris.forms import apply_validation_error
 from soliris.permissions import has
 
@@ -40,7 +40,7 @@ def project_parties(request, key):
     return render(
         request,
         "projects/project_parties.html",
-        _project_context(request, project, "parties", form=form, all_parties=parties),
+        project_page_context(request, project, "parties", form=form, all_parties=parties),
     )
 
 
@@ -102,7 +102,7 @@ def party_answer(request, key, slug):
     return render(
         request,
         "projects/party_answer.html",
-        _project_context(request, project, "parties", form=form, party=party),
+        project_page_context(request, project, "parties", form=form, party=party),
     )
 
 
@@ -136,7 +136,7 @@ def party_edit(request, key, slug):
     return render(
         request,
         "projects/party_edit.html",
-        _project_context(request, project, "parties", form=form, party=party),
+        project_page_context(request, project, "parties", form=form, party=party),
     )
 
 
@@ -162,7 +162,7 @@ def project_sites(request, key):
     return render(
         request,
         "projects/project_sites.html",
-        _project_context(request, project, "sites", form=form, sites=context["sites"]),
+        project_page_context(request, project, "sites", form=form, sites=context["sites"]),
     )
 
 
@@ -220,7 +220,7 @@ def project_sdgs(request, key):
     return render(
         request,
         template,
-        _project_context(request, project, "sdgs", form=form, sdg_links=context["sdg_links"]),
+        project_page_context(request, project, "sdgs", form=form, sdg_links=context["sdg_links"]),
     )
 
 
@@ -267,7 +267,7 @@ def project_funding(request, key):
     return render(
         request,
         "projects/project_funding.html",
-        _project_context(
+        project_page_context(
             request,
             project,
             "funding",
@@ -313,7 +313,7 @@ def project_documents(request, key):
     return render(
         request,
         "projects/project_documents.html",
-        _project_context(request, project, "documents", form=form, documents=documents),
+        project_page_context(request, project, "documents", form=form, documents=documents),
     )
 
 

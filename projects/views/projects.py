@@ -13,7 +13,7 @@ from projects import forms, selectors, services
 from projects.filters import ProjectFilter
 from projects.models import ProjectPartyStatus, ProjectStatus
 from projects.permissions import get_project_for_user
-from projects.views.common import PAGE_SIZE, _project_context, flash_validation_error
+from projects.views.common import PAGE_SIZE, flash_validation_error, project_page_context
 from soliris import search
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
@@ -69,7 +69,7 @@ def project_create(request):
 def project_detail(request, key):
     project = get_project_for_user(request.user, key)
     private = has(request.user, "projects.project:view_private", project)
-    context = _project_context(
+    context = project_page_context(
         request, project, "overview", **selectors.project_detail(project, private=private)
     )
     my_parties = [
@@ -129,7 +129,7 @@ def project_edit(request, key):
     return render(
         request,
         "projects/project_edit.html",
-        _project_context(request, project, "overview", form=form, conflict=conflict, language=language),
+        project_page_context(request, project, "overview", form=form, conflict=conflict, language=language),
     )
 
 
@@ -160,7 +160,7 @@ def project_history(request, key):
     return render(
         request,
         "projects/project_history.html",
-        _project_context(request, project, "history", entries=entries),
+        project_page_context(request, project, "history", entries=entries),
     )
 
 
@@ -185,7 +185,7 @@ def project_submit(request, key):
     return render(
         request,
         "projects/project_submit.html",
-        _project_context(
+        project_page_context(
             request,
             project,
             "overview",

@@ -63,6 +63,15 @@ def test_a_concurrent_edit_shows_both_texts(project, as_role):
     page = response.content.decode()
     assert response.status_code == 200
     assert "Version A" in page and "Version B" in page
+    assert 'class="card conflict"' in page  # the kernel's screen of what was saved meanwhile
+    assert f'name="version" value="{version + 1}"' in page
+    # Saving again keeps the user's own text.
+    response = client.post(
+        f"/fr/projects/{project.key}/edit/", {"title": "Version B", "version": version + 1}
+    )
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.title_fr == "Version B"
 
 
 def test_after_the_deadline_the_submit_page_refuses_clearly(project, cast, as_role, open_call):
