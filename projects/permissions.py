@@ -84,6 +84,12 @@ def can_manage_call(user, call):
 
 
 @rules.predicate
+def can_decide_submission(user, submission):
+    """The decision on an answer is the call's: its managers take it."""
+    return can_manage_call(user, submission.call)
+
+
+@rules.predicate
 def can_publish_calls(user):
     if not getattr(user, "is_authenticated", False):
         return False
@@ -105,6 +111,7 @@ declare("projects.party:answer", can_answer_for_party)
 declare("projects.party:edit", can_edit_party)
 declare("projects.call:manage", can_manage_call)
 declare("projects.call:publish", can_publish_calls)
+declare("projects.submission:decide", can_decide_submission)
 declare("projects.partnership:edit_goals", can_edit_partnership_goals)
 
 

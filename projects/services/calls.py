@@ -13,11 +13,11 @@ from projects.models import (
     Submission,
     SubmissionStatus,
 )
-from projects.permissions import can_manage_call
 from projects.selectors import submission_problems
 from projects.services.common import S, change_status
 from projects.services.notifications import submission_notify_decision
 from soliris import audit
+from soliris.permissions import has
 
 # --- Submissions --------------------------------------------------------------------------
 
@@ -55,7 +55,7 @@ def project_submit(*, actor, project: Project, call: Call, now=None) -> Submissi
 @transaction.atomic
 def submission_decide(*, actor, submission: Submission, select: bool, reason: str = "") -> Submission:
     """The call publisher's decision (the permission is checked by the caller's view too)."""
-    if not can_manage_call(actor, submission.call):
+    if not has(actor, "projects.submission:decide", submission):
         raise ValidationError(_("Only the coordinators of the call's publisher decide on its answers."))
     submission = (
         Submission.objects.select_for_update().select_related("project", "call").get(pk=submission.pk)

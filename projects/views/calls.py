@@ -127,6 +127,7 @@ def submission_decide(request, key, submission_key):
     submission = call.submissions.select_related("project", "call").filter(key=submission_key).first()
     if submission is None:
         raise Http404
+    check(request.user, "projects.submission:decide", submission)
     form = forms.DecisionForm(request.POST)
     if form.is_valid():
         try:
