@@ -1,5 +1,6 @@
 """What the service modules share: action labels, transitions, search document, status changes."""
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
@@ -51,7 +52,6 @@ MANUAL_TRANSITIONS = {
     S.RUNNING: [S.COMPLETED],
     S.COMPLETED: [S.EVALUATED],
 }
-LANGUAGES = ("fr", "nl", "en", "es")
 
 # What the conflict screen shows of a project saved meanwhile.
 PROJECT_CONFLICT_FIELDS = ("title", "summary", "description", "starts_on", "ends_on")
@@ -65,7 +65,7 @@ def refresh_search(project: Project) -> None:
     sites = list(project.sites.all())
     links = project.sdg_links.select_related("goal")
     parts = []
-    for language in LANGUAGES:
+    for language, _name in settings.LANGUAGES:
         parts += [getattr(project, f"title_{language}"), getattr(project, f"summary_{language}")]
         with translation.override(language):
             parts += [site.country.name for site in sites]
