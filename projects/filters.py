@@ -1,15 +1,15 @@
 import django_filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import OrganisationKind, Theme
-from projects.models import Call, Goal, Project, ProjectStatus, Target
+from partners.permissions import roles_by_organisation
+from projects.models import Call, Goal, Project, ProjectParty, ProjectPartyStatus, ProjectStatus, Target
 from soliris.filters import CountryFilter, ModelChoiceFilter
 
 
 def _years():
-    from django.utils import timezone
-
     this_year = timezone.localdate().year
     return [(year, str(year)) for year in range(this_year + 2, 1999, -1)]
 
@@ -73,9 +73,6 @@ class ProjectFilter(django_filters.FilterSet):
             self.filters.pop("mine")
 
     def filter_mine(self, queryset, name, value):
-        from partners.permissions import roles_by_organisation
-        from projects.models import ProjectParty, ProjectPartyStatus
-
         if not value:
             return queryset
         user = getattr(self.request, "user", None)

@@ -9,7 +9,7 @@ import rules
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from partners.models import Role
+from partners.models import Partnership, Role
 from partners.permissions import (
     at_least,
     partnership_role,
@@ -17,7 +17,9 @@ from partners.permissions import (
     role_in,
     roles_by_organisation,
 )
-from projects.models import ProjectPartyStatus
+from projects.models import Call, ProjectPartyStatus
+from projects.selectors import project_with_parties
+from soliris.permissions import declare, has
 
 
 def confirmed_party_ids(project) -> list[int]:
@@ -82,6 +84,12 @@ def can_manage_call(user, call):
 
 
 @rules.predicate
+def can_decide_submission(user, submission):
+    """The decision on an answer is the call's: its managers take it."""
+    return can_manage_call(user, submission.call)
+
+
+@rules.predicate
 def can_publish_calls(user):
     if not getattr(user, "is_authenticated", False):
         return False
@@ -95,26 +103,26 @@ def can_edit_partnership_goals(user, partnership):
     return at_least(partnership_role(user, partnership), Role.EDITOR)
 
 
-rules.add_perm("projects.project:view", can_see_project)
-rules.add_perm("projects.project:view_private", is_project_viewer)
-rules.add_perm("projects.project:edit", is_project_editor)
-rules.add_perm("projects.project:decide", is_project_coordinator)
-rules.add_perm("projects.party:answer", can_answer_for_party)
-rules.add_perm("projects.party:edit", can_edit_party)
-rules.add_perm("projects.call:manage", can_manage_call)
-rules.add_perm("projects.call:publish", can_publish_calls)
-rules.add_perm("projects.partnership:edit_goals", can_edit_partnership_goals)
+declare("projects.project:view", can_see_project)
+declare("projects.project:view_private", is_project_viewer)
+declare("projects.project:edit", is_project_editor)
+declare("projects.project:decide", is_project_coordinator)
+declare("projects.party:answer", can_answer_for_party)
+declare("projects.party:edit", can_edit_party)
+declare("projects.call:manage", can_manage_call)
+declare("projects.call:publish", can_publish_calls)
+declare("projects.submission:decide", can_decide_submission)
+declare("projects.partnership:edit_goals", can_edit_partnership_goals)
 
 
 def check(user, perm: str, obj=None) -> None:
-    if not rules.has_perm(perm, user, obj):
+    """403 without ``perm``; a name nobody declared raises ``UnknownPermission``, never grants."""
+    if not has(user, perm, obj):
         raise PermissionDenied
 
 
 def get_project_for_user(user, key: str, perm: str = "projects.project:view"):
     """The project, or 404 for those who may not know it exists, or 403 without ``perm``."""
-    from projects.selectors import project_with_parties
-
     project = project_with_parties(key)
     if project is None or not can_see_project(user, project):
         raise Http404
@@ -123,8 +131,6 @@ def get_project_for_user(user, key: str, perm: str = "projects.project:view"):
 
 
 def get_call_for_user(user, key: str, perm: str | None = None):
-    from projects.models import Call
-
     call = Call.objects.select_related("publisher").filter(key=key).first()
     if call is None:
         raise Http404
@@ -134,8 +140,6 @@ def get_call_for_user(user, key: str, perm: str | None = None):
 
 
 def get_partnership_for_user(user, key: str, perm: str | None = None):
-    from partners.models import Partnership
-
     partnership = (
         partnerships_visible_to(user, Partnership.objects.all())
         .prefetch_related("parties")

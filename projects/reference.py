@@ -7,6 +7,8 @@ same ``sync`` with the historical models.
 import json
 from pathlib import Path
 
+from projects.models import Goal, Target
+
 DATA = Path(__file__).resolve().parent / "data" / "sdg.json"
 LANGUAGES = ("fr", "nl", "en", "es")
 UN_SOURCE = "UN text, open-sdg/sdg-translations 0cda585 (MIT)"
@@ -32,14 +34,14 @@ def target_source(code: str, unofficial: list[str]) -> dict:
     return source
 
 
-def sync(Goal, Target, *, historical: bool = False) -> tuple[int, int]:
+def sync(goal_model, target_model, *, historical: bool = False) -> tuple[int, int]:
     """Create or update every goal and target from the data file; returns the counts.
 
     ``historical``: the models of a migration, where the untranslated column is a plain field.
     """
     goals = targets = 0
     for entry in read():
-        goal, _ = Goal.objects.update_or_create(
+        goal, _ = goal_model.objects.update_or_create(
             number=int(entry["code"]),
             defaults={
                 "colour": entry["colour"],
@@ -55,7 +57,7 @@ def sync(Goal, Target, *, historical: bool = False) -> tuple[int, int]:
         goals += 1
         for position, item in enumerate(entry["targets"], start=1):
             unofficial = item.get("unofficial", [])
-            Target.objects.update_or_create(
+            target_model.objects.update_or_create(
                 code=item["code"],
                 defaults={
                     "goal": goal,
@@ -71,7 +73,5 @@ def sync(Goal, Target, *, historical: bool = False) -> tuple[int, int]:
 
 
 def load() -> str:
-    from projects.models import Goal, Target
-
     goals, targets = sync(Goal, Target)
     return f"SDG reference data: {goals} goals, {targets} targets"

@@ -7,8 +7,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_countries import countries as country_names
 
-from partners.models import Partnership, PartnershipParty, PartnershipVisibility, PartyStatus
+from partners.models import Partnership, PartnershipParty, PartnershipVisibility, PartyStatus, Role
 from partners.permissions import partnerships_visible_to, roles_by_organisation
 from partners.selectors import public_organisations
 from projects.models import (
@@ -21,12 +23,14 @@ from projects.models import (
     Project,
     ProjectParty,
     ProjectPartyStatus,
+    ProjectStatus,
     SDGLink,
     Site,
     Submission,
     SubmissionStatus,
     Target,
 )
+from soliris import audit
 
 ACTIVE_PARTY = [ProjectPartyStatus.INVITED, ProjectPartyStatus.CONFIRMED]
 
@@ -95,8 +99,6 @@ def funding_summary(lines) -> list[dict]:
 
 def project_detail(project: Project, *, private: bool) -> dict:
     """What the project page shows; ``private`` adds funding details, documents and history."""
-    from soliris import audit
-
     parties = [p for p in project.parties.all() if p.status not in INACTIVE_PARTY]
     declined = [p for p in project.parties.all() if p.status in INACTIVE_PARTY]
     lines = list(FundingLine.objects.filter(project=project).select_related("party__organisation"))
@@ -124,6 +126,19 @@ def project_detail(project: Project, *, private: bool) -> dict:
         context["documents"] = list(project.documents.select_related("uploaded_by"))
         context["history"] = list(audit.history(project)[:100])
     return context
+
+
+def project_history(project: Project, *, limit: int = 200) -> list:
+    """The project's audit entries, newest first; a status change carries ``status_change``
+    ("Proposed to partners → Draft") in the reader's language."""
+    entries = list(audit.history(project)[:limit])
+    labels = dict(ProjectStatus.choices)
+    for entry in entries:
+        if "to_status" in entry.data:
+            entry.status_change = (
+                f"{labels.get(entry.data.get('from_status'), '—')} → {labels.get(entry.data['to_status'])}"
+            )
+    return entries
 
 
 # --- SDGs ----------------------------------------------------------------------------------
@@ -207,8 +222,6 @@ def dashboard_figures() -> dict:
         .annotate(count=Count("project", distinct=True))
         .order_by("-count", "country")
     )
-    from django_countries import countries as country_names
-
     return {
         "by_goal": [
             {"label": f"{g.number}. {g.short_title}", "count": g.project_count, "colour": g.colour, "goal": g}
@@ -224,6 +237,32 @@ def dashboard_figures() -> dict:
 
 
 # --- Calls ---------------------------------------------------------------------------------
+
+
+def submission_problems(project: Project) -> list[str]:
+    """What still stands between the project and its submission (empty: ready)."""
+    problems = []
+    parties = list(project.parties.select_related("organisation"))
+    active = [p for p in parties if p.status not in INACTIVE_PARTY]
+    if len([p for p in active if p.status == ProjectPartyStatus.CONFIRMED]) < 2:
+        problems.append(_("A joint project needs at least two confirmed parties."))
+    for party in active:
+        if party.status == ProjectPartyStatus.INVITED:
+            problems.append(
+                _("%(name)s has not confirmed its participation yet.") % {"name": party.organisation}
+            )
+        elif not party.is_complete:
+            problems.append(
+                _("%(name)s has not filled in its role and contribution yet.") % {"name": party.organisation}
+            )
+    if not project.sdg_links.filter(is_primary=True).exists():
+        problems.append(_("Link the project to its primary sustainable development goal."))
+    if project.status not in (ProjectStatus.CONFIRMED, ProjectStatus.DECLINED):
+        problems.append(
+            _("Only a project confirmed by its partners can be submitted (its status is “%(status)s”).")
+            % {"status": ProjectStatus(project.status).label}
+        )
+    return problems
 
 
 def calls_for_list():
@@ -279,8 +318,6 @@ def home_context() -> dict:
 
 
 def dashboard_context(user) -> dict:
-    from partners.models import Role
-
     roles = roles_by_organisation(user)
     organisation_ids = list(roles)
     coordinated = [oid for oid, role in roles.items() if role == Role.COORDINATOR]

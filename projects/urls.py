@@ -41,5 +41,5 @@ urlpatterns = [
         calls.submission_decide,
         name="submission_decide",
     ),
-    path("partnerships/<str:key>/sdgs/", calls.partnership_sdgs, name="partnership_sdgs"),
+    path("partnerships/<str:key>/sdgs/", sdgs.partnership_goals_edit, name="partnership_goals_edit"),
 ]

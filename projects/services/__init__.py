@@ -4,57 +4,50 @@ Split by sub-domain; import from here: ``from projects import services``.
 """
 
 from projects.services.calls import (
-    call_save,
-    partnership_goals_set,
+    call_create,
+    call_edit,
+    partnership_goals_edit,
     project_submit,
     submission_decide,
-    submission_problems,
 )
-from projects.services.common import LABELS, MANUAL_TRANSITIONS, ConflictError, refresh_search
+from projects.services.common import LABELS, MANUAL_TRANSITIONS, refresh_search
 from projects.services.notifications import party_notify_invitation, submission_notify_decision
-from projects.services.projects import (
+from projects.services.parties import party_confirm, party_decline, party_edit, party_invite, party_withdraw
+from projects.services.parts import (
     document_upload,
     funding_add,
-    funding_remove,
-    party_confirm,
-    party_decline,
-    party_invite,
-    party_update,
-    party_withdraw,
-    project_create,
-    project_transition,
-    project_update,
-    sdg_link_remove,
+    funding_delete,
+    sdg_link_delete,
     sdg_link_save,
     site_add,
-    site_remove,
+    site_delete,
 )
+from projects.services.projects import project_create, project_edit, project_transition
 
 __all__ = [
     "LABELS",
     "MANUAL_TRANSITIONS",
-    "ConflictError",
-    "call_save",
+    "call_create",
+    "call_edit",
     "document_upload",
     "funding_add",
-    "funding_remove",
+    "funding_delete",
     "party_confirm",
     "party_decline",
     "party_invite",
     "party_notify_invitation",
-    "party_update",
+    "party_edit",
     "party_withdraw",
-    "partnership_goals_set",
+    "partnership_goals_edit",
     "project_create",
     "project_submit",
     "project_transition",
-    "project_update",
+    "project_edit",
     "refresh_search",
-    "sdg_link_remove",
+    "sdg_link_delete",
     "sdg_link_save",
     "site_add",
-    "site_remove",
+    "site_delete",
     "submission_decide",
     "submission_notify_decision",
-    "submission_problems",
 ]

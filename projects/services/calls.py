@@ -6,48 +6,20 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from projects.models import (
-    INACTIVE_PARTY,
     Call,
+    Currency,
     PartnershipGoal,
     Project,
-    ProjectPartyStatus,
     Submission,
     SubmissionStatus,
 )
-from projects.services.common import (
-    S,
-    _change_status,
-    _queue,
-)
+from projects.selectors import submission_problems
+from projects.services.common import S, change_status
+from projects.services.notifications import submission_notify_decision
 from soliris import audit
+from soliris.permissions import has
 
 # --- Submissions --------------------------------------------------------------------------
-
-
-def submission_problems(project: Project) -> list[str]:
-    """What still stands between the project and its submission (empty: ready)."""
-    problems = []
-    parties = list(project.parties.select_related("organisation"))
-    active = [p for p in parties if p.status not in INACTIVE_PARTY]
-    if len([p for p in active if p.status == ProjectPartyStatus.CONFIRMED]) < 2:
-        problems.append(_("A joint project needs at least two confirmed parties."))
-    for party in active:
-        if party.status == ProjectPartyStatus.INVITED:
-            problems.append(
-                _("%(name)s has not confirmed its participation yet.") % {"name": party.organisation}
-            )
-        elif not party.is_complete:
-            problems.append(
-                _("%(name)s has not filled in its role and contribution yet.") % {"name": party.organisation}
-            )
-    if not project.sdg_links.filter(is_primary=True).exists():
-        problems.append(_("Link the project to its primary sustainable development goal."))
-    if project.status not in (S.CONFIRMED, S.DECLINED):
-        problems.append(
-            _("Only a project confirmed by its partners can be submitted (its status is “%(status)s”).")
-            % {"status": S(project.status).label}
-        )
-    return problems
 
 
 @transaction.atomic
@@ -75,7 +47,7 @@ def project_submit(*, actor, project: Project, call: Call, now=None) -> Submissi
     submission = Submission(call=call, project=project, submitted_by=actor, submitted_at=now)
     submission.full_clean()
     submission.save()
-    _change_status(project, S.SUBMITTED, actor, note=str(call))
+    change_status(project, S.SUBMITTED, actor, note=str(call))
     audit.record("projects.project.submitted", actor=actor, subject=project, call=call.key)
     return submission
 
@@ -83,9 +55,7 @@ def project_submit(*, actor, project: Project, call: Call, now=None) -> Submissi
 @transaction.atomic
 def submission_decide(*, actor, submission: Submission, select: bool, reason: str = "") -> Submission:
     """The call publisher's decision (the permission is checked by the caller's view too)."""
-    from projects.permissions import can_manage_call
-
-    if not can_manage_call(actor, submission.call):
+    if not has(actor, "projects.submission:decide", submission):
         raise ValidationError(_("Only the coordinators of the call's publisher decide on its answers."))
     submission = (
         Submission.objects.select_for_update().select_related("project", "call").get(pk=submission.pk)
@@ -102,7 +72,7 @@ def submission_decide(*, actor, submission: Submission, select: bool, reason: st
     submission.save()
     project = submission.project
     if project.status == S.SUBMITTED:
-        _change_status(project, S.SELECTED if select else S.DECLINED, actor, note=submission.reason)
+        change_status(project, S.SELECTED if select else S.DECLINED, actor, note=submission.reason)
     audit.record(
         "projects.submission.selected" if select else "projects.submission.declined",
         actor=actor,
@@ -110,23 +80,17 @@ def submission_decide(*, actor, submission: Submission, select: bool, reason: st
         call=submission.call.key,
         reason=submission.reason,
     )
-    transaction.on_commit(lambda: _queue("notify_decision", submission.pk))
+    submission_notify_decision(submission=submission)
     return submission
 
 
 # --- Calls ---------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def call_save(*, actor, call: Call | None = None, publisher=None, goals=(), language: str, **fields) -> Call:
-    """Publish a new call (``call`` None) or edit one; texts are saved in ``language``."""
-    created = call is None
-    if created:
-        call = Call(publisher=publisher, created_by=actor)
-    for name in ("title", "description", "criteria"):
-        if name in fields:
-            setattr(call, f"{name}_{language}", fields.pop(name))
-    for name, value in fields.items():
+def _call_write(call: Call, *, actor, created: bool, goals, language: str, texts: dict, values: dict) -> Call:
+    for name, text in texts.items():
+        setattr(call, f"{name}_{language}", text)
+    for name, value in values.items():
         setattr(call, name, value)
     call.full_clean()
     call.save()
@@ -141,7 +105,61 @@ def call_save(*, actor, call: Call | None = None, publisher=None, goals=(), lang
 
 
 @transaction.atomic
-def partnership_goals_set(*, actor, partnership, goals) -> None:
+def call_create(
+    *,
+    actor,
+    publisher,
+    goals=(),
+    language: str,
+    title: str,
+    description: str = "",
+    criteria: str = "",
+    budget=None,
+    currency: str = Currency.EUR,
+    opens_at,
+    closes_at,
+) -> Call:
+    """Publish a call of ``publisher`` (``None``: the platform); its texts are in ``language``."""
+    return _call_write(
+        Call(publisher=publisher, created_by=actor),
+        actor=actor,
+        created=True,
+        goals=goals,
+        language=language,
+        texts={"title": title, "description": description, "criteria": criteria},
+        values={"budget": budget, "currency": currency, "opens_at": opens_at, "closes_at": closes_at},
+    )
+
+
+@transaction.atomic
+def call_edit(
+    *,
+    actor,
+    call: Call,
+    goals=(),
+    language: str,
+    title: str,
+    description: str = "",
+    criteria: str = "",
+    budget=None,
+    currency: str = Currency.EUR,
+    opens_at,
+    closes_at,
+) -> Call:
+    """Edit a call; its texts are saved in ``language`` (the other languages are kept)."""
+    return _call_write(
+        call,
+        actor=actor,
+        created=False,
+        goals=goals,
+        language=language,
+        texts={"title": title, "description": description, "criteria": criteria},
+        values={"budget": budget, "currency": currency, "opens_at": opens_at, "closes_at": closes_at},
+    )
+
+
+@transaction.atomic
+def partnership_goals_edit(*, actor, partnership, goals) -> None:
     goals = list(goals)
     PartnershipGoal.objects.filter(partnership=partnership).exclude(goal__in=goals).delete()
     for goal in goals:

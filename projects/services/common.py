@@ -1,5 +1,6 @@
 """What the service modules share: action labels, transitions, search document, status changes."""
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
@@ -51,15 +52,9 @@ MANUAL_TRANSITIONS = {
     S.RUNNING: [S.COMPLETED],
     S.COMPLETED: [S.EVALUATED],
 }
-LANGUAGES = ("fr", "nl", "en", "es")
 
-
-class ConflictError(Exception):
-    """Someone else saved the project since the form was opened."""
-
-    def __init__(self, current):
-        super().__init__("version mismatch")
-        self.current = current
+# What the conflict screen shows of a project saved meanwhile.
+PROJECT_CONFLICT_FIELDS = ("title", "summary", "description", "starts_on", "ends_on")
 
 
 # --- Helpers -------------------------------------------------------------------------------
@@ -70,7 +65,7 @@ def refresh_search(project: Project) -> None:
     sites = list(project.sites.all())
     links = project.sdg_links.select_related("goal")
     parts = []
-    for language in LANGUAGES:
+    for language, _name in settings.LANGUAGES:
         parts += [getattr(project, f"title_{language}"), getattr(project, f"summary_{language}")]
         with translation.override(language):
             parts += [site.country.name for site in sites]
@@ -81,7 +76,7 @@ def refresh_search(project: Project) -> None:
     Project.objects.filter(pk=project.pk).update(search_document=search.document(*parts))
 
 
-def _change_status(project: Project, to_status: str, actor, note: str = "") -> None:
+def change_status(project: Project, to_status: str, actor, note: str = "") -> None:
     from_status = project.status
     project.status = to_status
     project.save(update_fields=["status", "updated_at"])
@@ -98,22 +93,16 @@ def _change_status(project: Project, to_status: str, actor, note: str = "") -> N
     )
 
 
-def _follow_parties(project: Project, actor) -> None:
+def follow_parties(project: Project, actor) -> None:
     """Proposed ⇄ confirmed, as the parties answer."""
     parties = list(project.parties.all())
     invited = [p for p in parties if p.status == ProjectPartyStatus.INVITED]
     confirmed = [p for p in parties if p.status == ProjectPartyStatus.CONFIRMED]
     if project.status == S.PROPOSED and not invited and len(confirmed) >= 2:
-        _change_status(project, S.CONFIRMED, actor)
+        change_status(project, S.CONFIRMED, actor)
     elif project.status == S.CONFIRMED and invited:
-        _change_status(project, S.PROPOSED, actor)
+        change_status(project, S.PROPOSED, actor)
 
 
-def _queue(task_name: str, object_id: int) -> None:
-    from projects import tasks
-
-    getattr(tasks, task_name).delay(object_id)
-
-
-def _active_parties(project):
+def active_parties(project):
     return project.parties.exclude(status__in=INACTIVE_PARTY)

@@ -2,12 +2,12 @@
 
 from django import template
 
+from projects.selectors import partnership_goals
+
 register = template.Library()
 
 
 @register.simple_tag
 def shared_goals(partnership):
     """The goals a partnership's parties share, for ``projects/partials/partnership_sdgs.html``."""
-    from projects.selectors import partnership_goals
-
     return partnership_goals(partnership)

@@ -1,6 +1,5 @@
-"""Calls for projects: the public list and page, publishing, reviewing answers; a partnership's shared goals."""
+"""Calls for projects: the public list and page, publishing, reviewing and deciding on answers."""
 
-import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,8 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from projects import forms, selectors, services
-from projects.permissions import check, get_call_for_user, get_partnership_for_user
-from projects.views.common import _add_errors, _errors
+from projects.permissions import check, get_call_for_user
+from projects.views.common import flash_validation_error
+from soliris.forms import apply_validation_error
+from soliris.permissions import has
 
 
 def call_list(request):
@@ -23,7 +24,7 @@ def call_list(request):
     return render(
         request,
         "projects/call_list.html",
-        {"page": page, "now": now, "can_publish": rules.has_perm("projects.call:publish", request.user)},
+        {"page": page, "now": now, "can_publish": has(request.user, "projects.call:publish")},
     )
 
 
@@ -37,7 +38,7 @@ def call_detail(request, key):
             "goals": call.goals.all(),
             "is_open": call.is_open(),
             "laureates": selectors.laureates(call),
-            "can_manage": rules.has_perm("projects.call:manage", request.user, call),
+            "can_manage": has(request.user, "projects.call:manage", call),
         },
     )
 
@@ -61,7 +62,7 @@ def call_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            call = services.call_save(
+            call = services.call_create(
                 actor=request.user,
                 publisher=data["publisher_organisation"],
                 goals=data["goals"],
@@ -69,7 +70,7 @@ def call_create(request):
                 **_call_values(data),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The call for projects is published."))
             return redirect("projects:call_detail", key=call.key)
@@ -94,11 +95,11 @@ def call_edit(request, key):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.call_save(
+            services.call_edit(
                 actor=request.user, call=call, goals=data["goals"], language=language, **_call_values(data)
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The call for projects was saved."))
             return redirect("projects:call_detail", key=call.key)
@@ -126,6 +127,7 @@ def submission_decide(request, key, submission_key):
     submission = call.submissions.select_related("project", "call").filter(key=submission_key).first()
     if submission is None:
         raise Http404
+    check(request.user, "projects.submission:decide", submission)
     form = forms.DecisionForm(request.POST)
     if form.is_valid():
         try:
@@ -136,25 +138,9 @@ def submission_decide(request, key, submission_key):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            for message in _errors(error):
-                messages.error(request, message)
+            flash_validation_error(request, error)
         else:
             messages.success(request, _("Your decision was recorded and the parties can see it."))
     else:
         messages.error(request, _("Choose whether to select the project."))
     return redirect("projects:call_review", key=call.key)
-
-
-@login_required
-def partnership_sdgs(request, key):
-    partnership = get_partnership_for_user(request.user, key, "projects.partnership:edit_goals")
-    form = forms.PartnershipGoalsForm(
-        request.POST or None, initial={"goals": [link.goal_id for link in partnership.sdg_goals.all()]}
-    )
-    if request.method == "POST" and form.is_valid():
-        services.partnership_goals_set(
-            actor=request.user, partnership=partnership, goals=form.cleaned_data["goals"]
-        )
-        messages.success(request, _("The partnership's shared goals were saved."))
-        return redirect("projects:partnership_sdgs", key=partnership.key)
-    return render(request, "projects/partnership_sdgs.html", {"partnership": partnership, "form": form})

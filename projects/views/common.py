@@ -1,34 +1,25 @@
 """What the project views share: error display, permission tests, the project page context."""
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+
+from soliris.permissions import has
 
 PAGE_SIZE = 20
 
 
-def _errors(error: ValidationError) -> list[str]:
-    return [str(message) for message in error.messages]
+def flash_validation_error(request, error: ValidationError) -> None:
+    """A service's refusal, for a view that redirects instead of showing a form again."""
+    for message in error.messages:
+        messages.error(request, str(message))
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _can(request, perm, project) -> bool:
-    import rules
-
-    return rules.has_perm(perm, request.user, project)
-
-
-def _project_context(request, project, tab, **extra):
+def project_page_context(request, project, tab, **extra):
     return {
         "project": project,
         "tab": tab,
-        "can_edit": _can(request, "projects.project:edit", project),
-        "can_decide": _can(request, "projects.project:decide", project),
-        "can_view_private": _can(request, "projects.project:view_private", project),
+        "can_edit": has(request.user, "projects.project:edit", project),
+        "can_decide": has(request.user, "projects.project:decide", project),
+        "can_view_private": has(request.user, "projects.project:view_private", project),
         **extra,
     }

@@ -11,7 +11,9 @@ from django.views.decorators.http import require_POST
 from projects import forms, selectors, services
 from projects.models import INACTIVE_PARTY, Goal
 from projects.permissions import can_see_project, check, get_project_for_user
-from projects.views.common import _add_errors, _can, _errors, _project_context
+from projects.views.common import flash_validation_error, project_page_context
+from soliris.forms import apply_validation_error
+from soliris.permissions import has
 
 
 @login_required
@@ -26,7 +28,7 @@ def project_parties(request, key):
                     actor=request.user, project=project, organisation=form.cleaned_data["organisation"]
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                apply_validation_error(form, error)
             else:
                 messages.success(
                     request, _("The organisation was invited: one of its coordinators will answer.")
@@ -34,11 +36,11 @@ def project_parties(request, key):
                 return redirect("projects:project_parties", key=project.key)
     parties = list(project.parties.all())
     for party in parties:
-        party.can_edit = _can(request, "projects.party:edit", party)
+        party.can_edit = has(request.user, "projects.party:edit", party)
     return render(
         request,
         "projects/project_parties.html",
-        _project_context(request, project, "parties", form=form, all_parties=parties),
+        project_page_context(request, project, "parties", form=form, all_parties=parties),
     )
 
 
@@ -50,8 +52,7 @@ def party_withdraw(request, key, slug):
     try:
         services.party_withdraw(actor=request.user, party=party)
     except ValidationError as error:
-        for message in _errors(error):
-            messages.error(request, message)
+        flash_validation_error(request, error)
     else:
         messages.success(request, _("The invitation was withdrawn."))
     return redirect("projects:project_parties", key=project.key)
@@ -95,13 +96,13 @@ def party_answer(request, key, slug):
                 if not can_see_project(request.user, selectors.project_with_parties(project.key)):
                     return redirect("projects:project_list")  # it no longer concerns them
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             return redirect("projects:project_detail", key=project.key)
     return render(
         request,
         "projects/party_answer.html",
-        _project_context(request, project, "parties", form=form, party=party),
+        project_page_context(request, project, "parties", form=form, party=party),
     )
 
 
@@ -120,16 +121,22 @@ def party_edit(request, key, slug):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.party_update(actor=request.user, party=party, **form.cleaned_data)
+            services.party_edit(
+                actor=request.user,
+                party=party,
+                role=form.cleaned_data["role"],
+                contribution=form.cleaned_data["contribution"],
+                decision_level=form.cleaned_data["decision_level"],
+            )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The role and contribution were saved."))
             return redirect("projects:project_parties", key=project.key)
     return render(
         request,
         "projects/party_edit.html",
-        _project_context(request, project, "parties", form=form, party=party),
+        project_page_context(request, project, "parties", form=form, party=party),
     )
 
 
@@ -139,9 +146,15 @@ def project_sites(request, key):
     form = forms.SiteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.site_add(actor=request.user, project=project, **form.cleaned_data)
+            services.site_add(
+                actor=request.user,
+                project=project,
+                country=form.cleaned_data["country"],
+                locality=form.cleaned_data["locality"],
+                change=form.cleaned_data["change"],
+            )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The site was added."))
             return redirect("projects:project_sites", key=project.key)
@@ -149,7 +162,7 @@ def project_sites(request, key):
     return render(
         request,
         "projects/project_sites.html",
-        _project_context(request, project, "sites", form=form, sites=context["sites"]),
+        project_page_context(request, project, "sites", form=form, sites=context["sites"]),
     )
 
 
@@ -160,7 +173,7 @@ def site_delete(request, key, site_key):
     site = project.sites.filter(key=site_key).first()
     if site is None:
         raise Http404
-    services.site_remove(actor=request.user, site=site)
+    services.site_delete(actor=request.user, site=site)
     messages.success(request, _("The site was removed."))
     return redirect("projects:project_sites", key=project.key)
 
@@ -187,7 +200,7 @@ def project_sdgs(request, key):
                     contribution=data["contribution"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                apply_validation_error(form, error)
             else:
                 messages.success(request, _("The goal was linked to the project."))
                 return redirect("projects:project_sdgs", key=project.key)
@@ -207,7 +220,7 @@ def project_sdgs(request, key):
     return render(
         request,
         template,
-        _project_context(request, project, "sdgs", form=form, sdg_links=context["sdg_links"]),
+        project_page_context(request, project, "sdgs", form=form, sdg_links=context["sdg_links"]),
     )
 
 
@@ -219,10 +232,9 @@ def sdg_link_delete(request, key, link_key):
     if link is None:
         raise Http404
     try:
-        services.sdg_link_remove(actor=request.user, link=link)
+        services.sdg_link_delete(actor=request.user, link=link)
     except ValidationError as error:
-        for message in _errors(error):
-            messages.error(request, message)
+        flash_validation_error(request, error)
     else:
         messages.success(request, _("The goal was removed from the project."))
     return redirect("projects:project_sdgs", key=project.key)
@@ -247,7 +259,7 @@ def project_funding(request, key):
                 kind=data["kind"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The funding line was added."))
             return redirect("projects:project_funding", key=project.key)
@@ -255,7 +267,7 @@ def project_funding(request, key):
     return render(
         request,
         "projects/project_funding.html",
-        _project_context(
+        project_page_context(
             request,
             project,
             "funding",
@@ -273,7 +285,7 @@ def funding_delete(request, key, line_key):
     line = project.funding_lines.select_related("party__organisation").filter(key=line_key).first()
     if line is None:
         raise Http404
-    services.funding_remove(actor=request.user, line=line)
+    services.funding_delete(actor=request.user, line=line)
     messages.success(request, _("The funding line was removed."))
     return redirect("projects:project_funding", key=project.key)
 
@@ -293,7 +305,7 @@ def project_documents(request, key):
                     upload=form.cleaned_data["file"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                apply_validation_error(form, error)
             else:
                 messages.success(request, _("The document was added. Only the parties can open it."))
                 return redirect("projects:project_documents", key=project.key)
@@ -301,7 +313,7 @@ def project_documents(request, key):
     return render(
         request,
         "projects/project_documents.html",
-        _project_context(request, project, "documents", form=form, documents=documents),
+        project_page_context(request, project, "documents", form=form, documents=documents),
     )
 
 

@@ -13,8 +13,11 @@ from projects import forms, selectors, services
 from projects.filters import ProjectFilter
 from projects.models import ProjectPartyStatus, ProjectStatus
 from projects.permissions import get_project_for_user
-from projects.views.common import PAGE_SIZE, _add_errors, _can, _errors, _project_context
+from projects.views.common import PAGE_SIZE, flash_validation_error, project_page_context
 from soliris import search
+from soliris.conflicts import EditConflict, form_after_conflict
+from soliris.forms import apply_validation_error
+from soliris.permissions import has
 
 
 def project_list(request):
@@ -54,7 +57,7 @@ def project_create(request):
                 language=translation.get_language(),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(
                 request, _("The project was created as a draft. Link it to its goals, then propose it.")
@@ -65,14 +68,14 @@ def project_create(request):
 
 def project_detail(request, key):
     project = get_project_for_user(request.user, key)
-    private = _can(request, "projects.project:view_private", project)
-    context = _project_context(
+    private = has(request.user, "projects.project:view_private", project)
+    context = project_page_context(
         request, project, "overview", **selectors.project_detail(project, private=private)
     )
     my_parties = [
         party
         for party in context["parties"]
-        if party.status == ProjectPartyStatus.INVITED and _can(request, "projects.party:answer", party)
+        if party.status == ProjectPartyStatus.INVITED and has(request.user, "projects.party:answer", party)
     ]
     context["parties_to_answer"] = my_parties
     context["transitions"] = services.MANUAL_TRANSITIONS.get(project.status, [])
@@ -80,7 +83,7 @@ def project_detail(request, key):
         (status, ProjectStatus(status).label) for status in context["transitions"]
     ]
     context["submission_problems"] = (
-        services.submission_problems(project)
+        selectors.submission_problems(project)
         if project.status in (ProjectStatus.CONFIRMED, ProjectStatus.DECLINED)
         else []
     )
@@ -104,10 +107,10 @@ def project_edit(request, key):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.project_update(
+            services.project_edit(
                 actor=request.user,
                 project=project,
-                version=data["version"],
+                expected_version=data["version"],
                 language=language,
                 title=data["title"],
                 summary=data["summary"],
@@ -115,26 +118,18 @@ def project_edit(request, key):
                 starts_on=data["starts_on"],
                 ends_on=data["ends_on"],
             )
-        except services.ConflictError as error:
-            conflict = error.current
-            form.add_error(
-                None,
-                _(
-                    "Someone else saved this project while you were editing it. Their text is shown "
-                    "below yours: merge them, then save again."
-                ),
-            )
-            form.data = form.data.copy()
-            form.data["version"] = conflict.version
+        except EditConflict as error:
+            conflict = error
+            form = form_after_conflict(forms.ProjectEditForm, request, conflict, initial=initial)
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The project was saved."))
             return redirect("projects:project_detail", key=project.key)
     return render(
         request,
         "projects/project_edit.html",
-        _project_context(request, project, "overview", form=form, conflict=conflict, language=language),
+        project_page_context(request, project, "overview", form=form, conflict=conflict, language=language),
     )
 
 
@@ -152,8 +147,7 @@ def project_transition(request, key):
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            for message in _errors(error):
-                messages.error(request, message)
+            flash_validation_error(request, error)
         else:
             messages.success(request, _("The project's status was changed."))
     return redirect("projects:project_detail", key=project.key)
@@ -162,19 +156,11 @@ def project_transition(request, key):
 @login_required
 def project_history(request, key):
     project = get_project_for_user(request.user, key, "projects.project:view_private")
-    from soliris import audit
-
-    entries = list(audit.history(project)[:200])
-    labels = dict(ProjectStatus.choices)
-    for entry in entries:
-        if "to_status" in entry.data:
-            entry.status_change = (
-                f"{labels.get(entry.data.get('from_status'), '—')} → {labels.get(entry.data['to_status'])}"
-            )
+    entries = selectors.project_history(project)
     return render(
         request,
         "projects/project_history.html",
-        _project_context(request, project, "history", entries=entries),
+        project_page_context(request, project, "history", entries=entries),
     )
 
 
@@ -192,19 +178,19 @@ def project_submit(request, key):
         try:
             services.project_submit(actor=request.user, project=project, call=form.cleaned_data["call"])
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The project was submitted to the call."))
             return redirect("projects:project_detail", key=project.key)
     return render(
         request,
         "projects/project_submit.html",
-        _project_context(
+        project_page_context(
             request,
             project,
             "overview",
             form=form,
             open_calls=calls,
-            problems=services.submission_problems(project),
+            problems=selectors.submission_problems(project),
         ),
     )

@@ -1,10 +1,15 @@
-"""The SDG pages: the 17 goals, one goal with its targets and what is linked to it, the dashboard."""
+"""The SDG pages: the 17 goals, one goal with its targets and what is linked to it, the dashboard;
+the goals a partnership's parties share."""
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
-from projects import selectors
+from projects import forms, selectors, services
 from projects.models import Goal
+from projects.permissions import get_partnership_for_user
 
 
 def goal_list(request):
@@ -48,3 +53,18 @@ def sdg_dashboard(request):
             "by_country": _chart(figures["by_country"]),
         },
     )
+
+
+@login_required
+def partnership_goals_edit(request, key):
+    partnership = get_partnership_for_user(request.user, key, "projects.partnership:edit_goals")
+    form = forms.PartnershipGoalsForm(
+        request.POST or None, initial={"goals": [link.goal_id for link in partnership.sdg_goals.all()]}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.partnership_goals_edit(
+            actor=request.user, partnership=partnership, goals=form.cleaned_data["goals"]
+        )
+        messages.success(request, _("The partnership's shared goals were saved."))
+        return redirect("projects:partnership_goals_edit", key=partnership.key)
+    return render(request, "projects/partnership_sdgs.html", {"partnership": partnership, "form": form})

@@ -4,17 +4,16 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from projects import services
+from projects import reference, services
 from projects.models import Goal, ProjectParty, Submission, Target
 
 
 def ensure_sdg_reference():
     """Tests on a transactional database flush every table, the migration's reference data too."""
-    from projects import reference
-
     if Goal.objects.count() != 17 or Target.objects.count() != 169:
         reference.load()
 
@@ -86,7 +85,7 @@ def project(cast, goal6):
 @pytest.fixture
 def open_call(cast, staff):
     now = timezone.now()
-    return services.call_save(
+    return services.call_create(
         actor=cast.user("outsider"),
         publisher=cast.periferia,
         goals=Goal.objects.filter(number__in=[6, 13]),
@@ -108,7 +107,7 @@ def make_ready(project, cast):
         actor=cast.user("invited_coordinator"), party=stadd, role="Formation", contribution="Deux formateurs"
     )
     jette = ProjectParty.objects.get(project=project, organisation=cast.jette)
-    services.party_update(
+    services.party_edit(
         actor=cast.user("party_editor"),
         party=jette,
         role="Coordination en Belgique",
@@ -146,3 +145,8 @@ def objects(cast, project, open_call):
         "call": open_call,
         "submission": submission,
     }
+
+
+def said(response) -> list[str]:
+    """The messages the page showed the user after a POST (followed to the page it redirected to)."""
+    return [str(message) for message in get_messages(response.wsgi_request)]

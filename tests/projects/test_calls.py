@@ -1,11 +1,11 @@
 from django.urls import reverse
+from django.utils import timezone
+
+from projects.models import Call, Project, ProjectParty, ProjectPartyStatus, Submission, SubmissionStatus
 
 
 def test_the_public_call_page_names_no_unverified_laureate(client, cast, make_user):
     """Laureates are showcased, but an organisation the directory does not show stays unnamed."""
-    from django.utils import timezone
-
-    from projects.models import Call, Project, ProjectParty, ProjectPartyStatus, Submission, SubmissionStatus
 
     hidden = cast.stadd
     hidden.verified_at = None

@@ -2,15 +2,14 @@
 
 import pytest
 
+from projects.models import Submission
+from projects.services import project_submit, submission_decide
 from tests.conftest import untranslated_segments
 from tests.projects.conftest import make_ready
 
 
 @pytest.fixture
 def selected_project(project, cast, open_call):
-    from projects.models import Submission
-    from projects.services import project_submit, submission_decide
-
     make_ready(project, cast)
     project_submit(actor=cast.user("party_coordinator"), project=project, call=open_call)
     submission_decide(actor=cast.user("outsider"), submission=Submission.objects.get(), select=True)

@@ -1,9 +1,12 @@
 """Every URL name of the projects app × every role of the shared cast, with the expected status."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from projects.permissions import check, get_project_for_user
 from projects.urls import urlpatterns
+from soliris.permissions import UnknownPermission
 from tests.conftest import ROLES
 
 A, O, V, E, C, P, I, S = ROLES  # noqa: E741 — the columns of the matrix
@@ -82,7 +85,7 @@ MATRIX = {
         {"decision": "select"},
         row(302, 302, 403, 403, 403, 403, 403, 403),
     ),
-    "partnership_sdgs": (
+    "partnership_goals_edit": (
         "get",
         lambda o: [o["cast"].partnership.key],
         None,
@@ -127,11 +130,16 @@ def test_forged_filters_do_not_break_the_list(client, db):
 
 
 def test_post_without_csrf_token_is_refused(objects, cast):
-    from django.test import Client
-
     client = Client(enforce_csrf_checks=True)
     client.force_login(cast.user("party_coordinator"))
     response = client.post(
         reverse("projects:project_transition", args=[objects["project"].key]), {"to_status": "draft"}
     )
     assert response.status_code == 403
+
+
+def test_an_undeclared_permission_name_is_refused_never_granted(objects, cast):
+    with pytest.raises(UnknownPermission):
+        check(cast.user("staff"), "projects.project:edti", objects["project"])
+    with pytest.raises(UnknownPermission):
+        get_project_for_user(cast.user("party_coordinator"), objects["project"].key, "projects.project:fly")

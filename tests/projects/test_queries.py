@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from partners.models import Organisation
-from projects.models import FundingLine, Goal, Project, ProjectParty, SDGLink, Site, Target
+from projects.models import FundingLine, Goal, Project, ProjectParty, SDGLink, Site, Submission, Target
 from projects.services import refresh_search
 
 
@@ -96,8 +96,6 @@ def test_query_count_of_the_project_page_does_not_grow_with_its_parts(cast, as_r
 
 
 def answer_call(call, count_before):
-    from projects.models import Submission
-
     for project in Project.objects.filter(submissions__isnull=True):
         Submission.objects.create(call=call, project=project, status="selected")
 

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from projects import services
 from projects.models import (
     Goal,
+    Project,
     ProjectParty,
     ProjectPartyStatus,
     ProjectStatus,
@@ -18,7 +19,9 @@ from projects.models import (
     SubmissionStatus,
     Target,
 )
-from soliris import audit
+from projects.selectors import funding_summary
+from soliris import audit, search
+from soliris.conflicts import EditConflict
 from tests.projects.conftest import make_ready
 
 
@@ -162,14 +165,12 @@ def test_the_primary_goal_cannot_be_removed_while_others_remain(project, cast):
     coordinator = cast.user("party_coordinator")
     services.sdg_link_save(actor=coordinator, project=project, goal=Goal.objects.get(number=13))
     with pytest.raises(ValidationError):
-        services.sdg_link_remove(
+        services.sdg_link_delete(
             actor=coordinator, link=SDGLink.objects.get(project=project, is_primary=True)
         )
 
 
 def test_funding_shares_are_computed_per_party(project, cast):
-    from projects.selectors import funding_summary
-
     tarija = ProjectParty.objects.get(project=project, organisation=cast.tarija)
     services.funding_add(
         actor=cast.user("party_coordinator"),
@@ -207,7 +208,7 @@ def test_a_funding_line_has_exactly_one_source(project, cast):
 def test_a_call_must_close_after_it_opens(cast):
     now = timezone.now()
     with pytest.raises(ValidationError):
-        services.call_save(
+        services.call_create(
             actor=cast.user("outsider"),
             publisher=cast.periferia,
             language="fr",
@@ -219,18 +220,18 @@ def test_a_call_must_close_after_it_opens(cast):
 
 def test_a_concurrent_edit_is_refused_and_both_texts_are_kept(project, cast):
     version = project.version
-    services.project_update(
+    services.project_edit(
         actor=cast.user("party_editor"),
         project=project,
-        version=version,
+        expected_version=version,
         language="fr",
         title="Titre de Jette",
     )
-    with pytest.raises(services.ConflictError) as error:
-        services.project_update(
+    with pytest.raises(EditConflict) as error:
+        services.project_edit(
             actor=cast.user("partner_coordinator"),
             project=project,
-            version=version,
+            expected_version=version,
             language="fr",
             title="Título",
         )
@@ -238,9 +239,6 @@ def test_a_concurrent_edit_is_refused_and_both_texts_are_kept(project, cast):
 
 
 def test_the_search_finds_projects_without_accents(project):
-    from projects.models import Project
-    from soliris import search
-
     assert list(search.filter(Project.objects.all(), "PROTEGER les sources")) == [project]
     assert list(search.filter(Project.objects.all(), "bolivia")) == [
         project

@@ -1,0 +1,106 @@
+"""A project's parties: invited, confirmed or declined, withdrawn, their role and contribution."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from projects.models import INACTIVE_PARTY, Project, ProjectParty, ProjectPartyStatus
+from projects.services.common import follow_parties, refresh_search
+from projects.services.notifications import party_notify_invitation
+from soliris import audit
+
+
+@transaction.atomic
+def party_invite(*, actor, project: Project, organisation) -> ProjectParty:
+    party = ProjectParty.objects.filter(project=project, organisation=organisation).first()
+    if party and party.status not in INACTIVE_PARTY:
+        raise ValidationError(_("%(name)s is already a party to this project.") % {"name": organisation})
+    if party is None:
+        party = ProjectParty(project=project, organisation=organisation)
+    party.status = ProjectPartyStatus.INVITED
+    party.invited_by = actor if getattr(actor, "is_authenticated", False) else None
+    party.invited_at = timezone.now()
+    party.responded_at = None
+    party.responded_by = None
+    party.full_clean()
+    party.save()
+    audit.record("projects.party.invited", actor=actor, subject=project, organisation=organisation.name)
+    party_notify_invitation(party=party)
+    follow_parties(project, actor)
+    refresh_search(project)
+    return party
+
+
+@transaction.atomic
+def party_confirm(
+    *, actor, party: ProjectParty, role: str, contribution: str, decision_level: str | None = None
+) -> ProjectParty:
+    if party.status != ProjectPartyStatus.INVITED:
+        raise ValidationError(_("This invitation has already been answered."))
+    party.status = ProjectPartyStatus.CONFIRMED
+    party.role, party.contribution = role.strip(), contribution.strip()
+    if decision_level:
+        party.decision_level = decision_level
+    party.responded_by, party.responded_at = actor, timezone.now()
+    party.full_clean()
+    party.save()
+    audit.record(
+        "projects.party.confirmed", actor=actor, subject=party.project, organisation=party.organisation.name
+    )
+    follow_parties(party.project, actor)
+    return party
+
+
+@transaction.atomic
+def party_decline(*, actor, party: ProjectParty, reason: str = "") -> ProjectParty:
+    """The party leaves the parties; the row stays, marked declined, for the history."""
+    if party.status != ProjectPartyStatus.INVITED:
+        raise ValidationError(_("This invitation has already been answered."))
+    party.status = ProjectPartyStatus.DECLINED
+    party.decline_reason = reason.strip()
+    party.responded_by, party.responded_at = actor, timezone.now()
+    party.full_clean()
+    party.save()
+    audit.record(
+        "projects.party.declined",
+        actor=actor,
+        subject=party.project,
+        organisation=party.organisation.name,
+        reason=party.decline_reason,
+    )
+    follow_parties(party.project, actor)
+    refresh_search(party.project)
+    return party
+
+
+@transaction.atomic
+def party_withdraw(*, actor, party: ProjectParty) -> ProjectParty:
+    """A confirmed party withdraws an invitation nobody answered; the row stays for the history."""
+    if party.status != ProjectPartyStatus.INVITED:
+        raise ValidationError(_("This invitation has already been answered."))
+    party.status = ProjectPartyStatus.WITHDRAWN
+    party.responded_by, party.responded_at = actor, timezone.now()
+    party.full_clean()
+    party.save()
+    audit.record(
+        "projects.party.withdrawn", actor=actor, subject=party.project, organisation=party.organisation.name
+    )
+    follow_parties(party.project, actor)
+    refresh_search(party.project)
+    return party
+
+
+@transaction.atomic
+def party_edit(
+    *, actor, party: ProjectParty, role: str, contribution: str, decision_level: str
+) -> ProjectParty:
+    if party.status in INACTIVE_PARTY:
+        raise ValidationError(_("A party that declined can no longer be edited."))
+    party.role, party.contribution, party.decision_level = role.strip(), contribution.strip(), decision_level
+    party.full_clean()
+    party.save()
+    audit.record(
+        "projects.party.updated", actor=actor, subject=party.project, organisation=party.organisation.name
+    )
+    return party
