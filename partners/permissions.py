@@ -226,21 +226,14 @@ permissions.declare(PARTNERSHIP_READ_PRIVATE, _reads_partnership)
 permissions.declare(PARTNERSHIP_EDIT, _edits_partnership)
 permissions.declare(PARTNERSHIP_DECIDE, _decides_partnership)
 
-# The short spellings of the first version ("view", "edit"...), kept for callers not yet
-# moved to the declared names; anything else raises UnknownPermission.
-_SHORT_NAMES = {
-    "organisation": {"view": ORGANISATION_VIEW, "member": ORGANISATION_MEMBER, "manage": ORGANISATION_MANAGE},
-    "partnership": {"view": PARTNERSHIP_VIEW, "edit": PARTNERSHIP_EDIT, "decide": PARTNERSHIP_DECIDE},
-}
-
 
 def _declared(thing: str, perm: str) -> str:
-    """The declared name ``partners.<thing>:<action>`` that ``perm`` stands for, or raise."""
-    name = _SHORT_NAMES[thing].get(perm, perm)
-    permissions.require_declared(name)
-    if not name.startswith(f"partners.{thing}:"):
-        raise permissions.UnknownPermission(f"{name!r} is not a permission on a {thing}")
-    return name
+    """``perm`` itself when it is a declared ``partners.<thing>:<action>`` name; otherwise raise
+    ``UnknownPermission`` (a typo, a bare "edit", a name for another kind of object)."""
+    permissions.require_declared(perm)
+    if not perm.startswith(f"partners.{thing}:"):
+        raise permissions.UnknownPermission(f"{perm!r} is not a permission on a {thing}")
+    return perm
 
 
 def get_organisation_for_user(user, slug: str, perm: str = ORGANISATION_VIEW):
