@@ -3,6 +3,7 @@ from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
 from partners.models import Organisation, Theme
+from partners.services import refresh_organisation_search_text
 
 
 @admin.register(Organisation)
@@ -15,10 +16,8 @@ class OrganisationAdmin(TranslationAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # Keep the search documents and the directory flags of its partnerships current.
-        from partners.services import refresh_organisation_document
-
-        refresh_organisation_document(form.instance)
+        # Keep the search text and the directory flags of its partnerships current.
+        refresh_organisation_search_text(form.instance)
 
 
 @admin.register(Theme)

@@ -121,7 +121,6 @@ def _data_exists(sizes) -> bool:
 def build(size: str = "full", log=print) -> None:
     """Build the synthetic data set (once: a second call with the same size does nothing)."""
     from partners import reference
-    from partners.documents import organisation_document, partnership_document
     from partners.models import (
         Exchange,
         ExchangeFormat,
@@ -138,6 +137,7 @@ def build(size: str = "full", log=print) -> None:
         TravelMode,
         Visibility,
     )
+    from partners.search_text import organisation_document, partnership_document
 
     sizes = SIZES[size]
     if _data_exists(sizes):

@@ -1,17 +1,23 @@
 import django_filters
 from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from partners.models import OrganisationKind, PartnershipKind, PartnershipStatus
+from partners import facets
+from partners.models import (
+    OrganisationKind,
+    PartnershipKind,
+    PartnershipParty,
+    PartnershipStatus,
+    PartyStatus,
+)
+from partners.selectors import themes
 from soliris import search
 from soliris.filters import CountryFilter
+from soliris.permissions import request_cached
 
 
 def _theme_choices():
-    from partners.selectors import themes
-
     return [(theme.slug, theme.name) for theme in themes()]
 
 
@@ -26,27 +32,9 @@ def _language_choices():
     return list(settings.LANGUAGES)
 
 
-_goal_choices_cache = {}
-
-
-def _goal_choices():
-    """The 17 goals' short titles in the reader's language (reference data: read once per language)."""
-    language = translation.get_language()
-    if language not in _goal_choices_cache:
-        from projects.models import Goal
-
-        choices = tuple(
-            (str(goal.number), f"{goal.number}. {goal.short_title}") for goal in Goal.objects.all()
-        )
-        if not choices:
-            return []
-        _goal_choices_cache[language] = choices
-    return list(_goal_choices_cache[language])
-
-
 def _goal_filter(label):
     return django_filters.ChoiceFilter(
-        label=label, choices=_goal_choices, method="filter_sdg", empty_label=_("All goals")
+        label=label, choices=facets.goal_choices, method="filter_sdg", empty_label=_("All goals")
     )
 
 
@@ -67,18 +55,17 @@ class DirectoryFilter(django_filters.FilterSet):
                     queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def _ids_for_goal(self, selector, value):
-        """The ids the projects app gives for a goal, read once per request: the list and its
-        country counts filter with the same facet."""
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if facets.goal_facet() is None:  # no app gives the goals: no SDG filter
+            self.filters.pop("sdg", None)
+
+    def _ids_for_goal(self, kind: str, value):
+        """The ids the registered goal facet gives for a goal, read once per request: the list
+        and its country counts filter with the same facet."""
         number = int(value)
-        memo = getattr(self.request, "_soliris_goal_ids", None) if self.request is not None else None
-        if memo is None:
-            memo = {}
-            if self.request is not None:
-                self.request._soliris_goal_ids = memo
-        if (selector.__name__, number) not in memo:
-            memo[(selector.__name__, number)] = selector(number)
-        return memo[(selector.__name__, number)]
+        selector = getattr(facets.goal_facet(), kind)
+        return request_cached(("partners.goal_ids", kind, number), lambda: selector(number))
 
 
 class OrganisationFilter(DirectoryFilter):
@@ -114,9 +101,7 @@ class OrganisationFilter(DirectoryFilter):
         return queryset.filter(languages__contains=[value])
 
     def filter_sdg(self, queryset, name, value):
-        from projects.selectors import organisation_ids_for_goal
-
-        return queryset.filter(pk__in=self._ids_for_goal(organisation_ids_for_goal, value))
+        return queryset.filter(pk__in=self._ids_for_goal("organisation_ids", value))
 
 
 class PartnershipFilter(DirectoryFilter):
@@ -154,8 +139,6 @@ class PartnershipFilter(DirectoryFilter):
     )
 
     def _parties(self, queryset, **lookups):
-        from partners.models import PartnershipParty, PartyStatus
-
         parties = PartnershipParty.objects.filter(status=PartyStatus.ACCEPTED, **lookups)
         return queryset.filter(pk__in=parties.values("partnership_id"))
 
@@ -169,6 +152,4 @@ class PartnershipFilter(DirectoryFilter):
         return self._parties(queryset, organisation__languages__contains=[value])
 
     def filter_sdg(self, queryset, name, value):
-        from projects.selectors import partnership_ids_for_goal
-
-        return queryset.filter(pk__in=self._ids_for_goal(partnership_ids_for_goal, value))
+        return queryset.filter(pk__in=self._ids_for_goal("partnership_ids", value))

@@ -4,13 +4,32 @@ Parity: a right on a shared object (a partnership, and the projects and conventi
 other apps) is granted to *a member of any accepted party*, by role — never to the
 creator or to the initiating organisation.
 
-Other apps build on ``role_in(user, organisation_ids)``.
+Every permission name of the app is declared here once (``soliris.permissions.declare``);
+the ``get_<thing>_for_user`` helpers take one of those names and refuse any other
+(``UnknownPermission``): a typo never grants. Other apps build on
+``role_in(user, organisation_ids)``.
 """
 
-from django.db.models import Q
+import rules
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.http import Http404
 from django.utils import timezone
 
-from partners.models import ROLE_RANK, Membership, PartyStatus, Role
+from partners.models import (
+    ROLE_RANK,
+    Membership,
+    Organisation,
+    Partnership,
+    PartnershipParty,
+    PartnershipVisibility,
+    PartyStatus,
+    Role,
+    Visibility,
+)
+from soliris import permissions
+
+# --- Roles ----------------------------------------------------------------------------------
 
 
 def active_memberships(user):
@@ -20,21 +39,23 @@ def active_memberships(user):
     return Membership.objects.filter(user=user, active_until__isnull=True, active_from__lte=today)
 
 
+def _roles_key(user):
+    return ("roles", user.pk)
+
+
 def roles_by_organisation(user) -> dict[int, str]:
-    """{organisation id: role} of the user's active memberships (cached on the user object)."""
+    """{organisation id: role} of the user's active memberships (read once per request)."""
     if not getattr(user, "is_authenticated", False):
         return {}
-    cached = getattr(user, "_soliris_roles", None)
-    if cached is None:
-        cached = dict(active_memberships(user).values_list("organisation_id", "role"))
-        user._soliris_roles = cached
-    return cached
+    return permissions.request_cached(
+        _roles_key(user), lambda: dict(active_memberships(user).values_list("organisation_id", "role"))
+    )
 
 
 def forget_roles(user) -> None:
     """Call after changing a user's memberships within a request."""
-    if hasattr(user, "_soliris_roles"):
-        del user._soliris_roles
+    if getattr(user, "pk", None) is not None:
+        permissions.forget(_roles_key(user))
 
 
 def role_in(user, organisation_ids) -> str | None:
@@ -50,6 +71,9 @@ def role_in(user, organisation_ids) -> str | None:
 
 def at_least(role: str | None, minimum: str) -> bool:
     return role is not None and ROLE_RANK[role] >= ROLE_RANK[minimum]
+
+
+# --- Partnerships ---------------------------------------------------------------------------
 
 
 def accepted_party_ids(partnership) -> list[int]:
@@ -68,8 +92,6 @@ def partnership_role(user, partnership) -> str | None:
 
 def partnerships_visible_to(user, queryset):
     """Public partnerships, and those where the user belongs to an accepted or invited party."""
-    from partners.models import PartnershipVisibility
-
     if getattr(user, "is_staff", False):
         return queryset
     organisation_ids = list(roles_by_organisation(user))
@@ -89,8 +111,6 @@ def partnerships_visible_to(user, queryset):
 def partnership_is_visible_to(user, partnership) -> bool:
     """``partnerships_visible_to`` for one partnership whose parties (with their organisations)
     are prefetched: the same rule, without a query (tested against it)."""
-    from partners.models import PartnershipVisibility
-
     if getattr(user, "is_staff", False):
         return True
     parties = list(partnership.parties.all())
@@ -113,27 +133,22 @@ def public_partnership_q():
     A partnership with a private or unverified party is never shown to the public: it would
     reveal that party.
     """
-    from django.db.models import Exists, OuterRef
-
-    from partners.models import PartnershipParty, PartnershipVisibility, Visibility
-
     hidden_party = PartnershipParty.objects.filter(
         partnership=OuterRef("pk"), status=PartyStatus.ACCEPTED
     ).filter(Q(organisation__verified_at__isnull=True) | ~Q(organisation__visibility=Visibility.PUBLIC))
     return Q(visibility=PartnershipVisibility.PUBLIC) & ~Q(Exists(hidden_party))
 
 
-def organisation_is_public(organisation) -> bool:
-    from partners.models import Visibility
+# --- Organisations --------------------------------------------------------------------------
 
+
+def organisation_is_public(organisation) -> bool:
     return organisation.visibility == Visibility.PUBLIC and organisation.verified_at is not None
 
 
 def can_view_organisation(user, organisation) -> bool:
     """Public and verified: anyone; "members" and verified: signed-in users; otherwise its
     members, the organisations it shares a partnership with, and the platform staff."""
-    from partners.models import PartnershipParty, Visibility
-
     if organisation_is_public(organisation):
         return True
     if not getattr(user, "is_authenticated", False):
@@ -155,51 +170,7 @@ def can_view_organisation(user, organisation) -> bool:
     )
 
 
-def get_organisation_for_user(user, slug: str, perm: str = "view"):
-    """``perm``: "view" or "manage" (coordinator). 404 when not visible, 403 without the role."""
-    from django.core.exceptions import PermissionDenied
-    from django.http import Http404
-
-    from partners.models import Organisation
-
-    organisation = Organisation.objects.filter(slug=slug).first()
-    if organisation is None or not can_view_organisation(user, organisation):
-        raise Http404
-    if perm == "manage" and not at_least(role_in(user, [organisation.pk]), Role.COORDINATOR):
-        raise PermissionDenied
-    if perm == "member" and role_in(user, [organisation.pk]) is None:
-        raise PermissionDenied
-    return organisation
-
-
-PARTNERSHIP_PERMS = {"view": None, "edit": Role.EDITOR, "decide": Role.COORDINATOR}
-
-
-def get_partnership_for_user(user, key: str, perm: str = "view", queryset=None):
-    """``perm``: view (anyone it is visible to), edit (editor of an accepted party), decide
-    (coordinator of an accepted party). 404 when not visible, 403 without the role."""
-    from django.core.exceptions import PermissionDenied
-    from django.db.models import Prefetch
-    from django.http import Http404
-
-    from partners.models import Partnership, PartnershipParty
-
-    queryset = queryset if queryset is not None else Partnership.objects.all()
-    # Every party once, with its organisation, in the order of the invitations: the roles are
-    # read from them here and the pages show them (``selectors.partnership_page``).
-    parties = PartnershipParty.objects.select_related("organisation").order_by("invited_at", "pk")
-    # Read by its key, then checked against its parties: no sub-query to plan (``make bench``).
-    partnership = queryset.filter(key=key).prefetch_related(Prefetch("parties", queryset=parties)).first()
-    if partnership is None or not partnership_is_visible_to(user, partnership):
-        raise Http404
-    minimum = PARTNERSHIP_PERMS[perm]
-    if minimum and not at_least(partnership_role(user, partnership), minimum):
-        raise PermissionDenied
-    return partnership
-
-
-# rules predicates, for templates ({% has_perm %}) and other apps.
-import rules  # noqa: E402
+# --- The declared permission names (rules predicates, for templates and other apps) ---------
 
 
 @rules.predicate
@@ -208,8 +179,23 @@ def _can_view_organisation(user, organisation):
 
 
 @rules.predicate
+def _member_of_organisation(user, organisation):
+    return role_in(user, [organisation.pk]) is not None
+
+
+@rules.predicate
 def _coordinates_organisation(user, organisation):
     return at_least(role_in(user, [organisation.pk]), Role.COORDINATOR)
+
+
+@rules.predicate
+def _sees_partnership(user, partnership):
+    return partnership_is_visible_to(user, partnership)
+
+
+@rules.predicate
+def _reads_partnership(user, partnership):
+    return partnership_role(user, partnership) is not None
 
 
 @rules.predicate
@@ -222,17 +208,62 @@ def _decides_partnership(user, partnership):
     return at_least(partnership_role(user, partnership), Role.COORDINATOR)
 
 
-@rules.predicate
-def _reads_partnership(user, partnership):
-    return partnership_role(user, partnership) is not None
+ORGANISATION_VIEW = "partners.organisation:view"
+ORGANISATION_MEMBER = "partners.organisation:member"
+ORGANISATION_MANAGE = "partners.organisation:manage"
+ORGANISATION_VERIFY = "partners.organisation:verify"
+PARTNERSHIP_VIEW = "partners.partnership:view"
+PARTNERSHIP_READ_PRIVATE = "partners.partnership:read_private"
+PARTNERSHIP_EDIT = "partners.partnership:edit"
+PARTNERSHIP_DECIDE = "partners.partnership:decide"
+
+permissions.declare(ORGANISATION_VIEW, _can_view_organisation)
+permissions.declare(ORGANISATION_MEMBER, _member_of_organisation)
+permissions.declare(ORGANISATION_MANAGE, _coordinates_organisation)
+permissions.declare(ORGANISATION_VERIFY, rules.is_staff)
+permissions.declare(PARTNERSHIP_VIEW, _sees_partnership)
+permissions.declare(PARTNERSHIP_READ_PRIVATE, _reads_partnership)
+permissions.declare(PARTNERSHIP_EDIT, _edits_partnership)
+permissions.declare(PARTNERSHIP_DECIDE, _decides_partnership)
 
 
-rules.add_perm("partners.organisation:view", _can_view_organisation)
-rules.add_perm("partners.organisation:manage", _coordinates_organisation)
-rules.add_perm("partners.partnership:read_private", _reads_partnership)
-rules.add_perm("partners.partnership:edit", _edits_partnership)
-rules.add_perm("partners.partnership:decide", _decides_partnership)
-rules.add_perm("partners.organisation:verify", rules.is_staff)
+def _declared(thing: str, perm: str) -> str:
+    """``perm`` itself when it is a declared ``partners.<thing>:<action>`` name; otherwise raise
+    ``UnknownPermission`` (a typo, a bare "edit", a name for another kind of object)."""
+    permissions.require_declared(perm)
+    if not perm.startswith(f"partners.{thing}:"):
+        raise permissions.UnknownPermission(f"{perm!r} is not a permission on a {thing}")
+    return perm
+
+
+def get_organisation_for_user(user, slug: str, perm: str = ORGANISATION_VIEW):
+    """404 when the organisation is not visible to ``user``, 403 without ``perm``
+    (``partners.organisation:view``, ``:member`` or ``:manage``)."""
+    name = _declared("organisation", perm)
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None or not can_view_organisation(user, organisation):
+        raise Http404
+    if not permissions.has(user, name, organisation):
+        raise PermissionDenied
+    return organisation
+
+
+def get_partnership_for_user(user, key: str, perm: str = PARTNERSHIP_VIEW, queryset=None):
+    """404 when the partnership is not visible to ``user``, 403 without ``perm``
+    (``partners.partnership:view``, ``:edit`` — an editor of an accepted party — or
+    ``:decide`` — a coordinator of an accepted party)."""
+    name = _declared("partnership", perm)
+    queryset = queryset if queryset is not None else Partnership.objects.all()
+    # Every party once, with its organisation, in the order of the invitations: the roles are
+    # read from them here and the pages show them (``selectors.partnership_page``).
+    parties = PartnershipParty.objects.select_related("organisation").order_by("invited_at", "pk")
+    # Read by its key, then checked against its parties: no sub-query to plan (``make bench``).
+    partnership = queryset.filter(key=key).prefetch_related(Prefetch("parties", queryset=parties)).first()
+    if partnership is None or not partnership_is_visible_to(user, partnership):
+        raise Http404
+    if not permissions.has(user, name, partnership):
+        raise PermissionDenied
+    return partnership
 
 
 __all__ = [

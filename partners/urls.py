@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from partners.views import directory, organisations, partnerships
+from partners.views import checkins, directory, exchanges, members, organisations, parties, partnerships
 
 
 class KeyConverter:
@@ -35,16 +35,16 @@ urlpatterns = [
     path("organisations/<slug:slug>/edit/", organisations.organisation_edit, name="organisation_edit"),
     path("organisations/<slug:slug>/logo/", organisations.organisation_logo, name="organisation_logo"),
     path("organisations/<slug:slug>/verify/", organisations.organisation_verify, name="organisation_verify"),
-    path("organisations/<slug:slug>/members/invite/", organisations.member_invite, name="member_invite"),
-    path("organisations/<slug:slug>/members/<int:pk>/role/", organisations.member_role, name="member_role"),
-    path("organisations/<slug:slug>/members/<int:pk>/edit/", organisations.member_edit, name="member_edit"),
-    path("organisations/<slug:slug>/members/<int:pk>/end/", organisations.member_end, name="member_end"),
+    path("organisations/<slug:slug>/members/invite/", members.member_invite, name="member_invite"),
+    path("organisations/<slug:slug>/members/<int:pk>/role/", members.member_role, name="member_role"),
+    path("organisations/<slug:slug>/members/<int:pk>/edit/", members.member_edit, name="member_edit"),
+    path("organisations/<slug:slug>/members/<int:pk>/end/", members.member_end, name="member_end"),
     path(
         "organisations/<slug:slug>/invitations/<int:pk>/cancel/",
-        organisations.invitation_cancel,
+        members.invitation_cancel,
         name="invitation_cancel",
     ),
-    path("invitations/<token:token>/", organisations.invitation_accept, name="invitation_accept"),
+    path("invitations/<token:token>/", members.invitation_accept, name="invitation_accept"),
     # Partnerships
     path("partnerships/", directory.partnership_list, name="partnership_list"),
     path("partnerships/export.csv", directory.partnership_export_csv, name="partnership_export_csv"),
@@ -54,24 +54,24 @@ urlpatterns = [
     path("partnerships/<key:key>/history/", partnerships.partnership_history, name="partnership_history"),
     path("partnerships/<key:key>/edit/", partnerships.partnership_edit, name="partnership_edit"),
     path("partnerships/<key:key>/status/", partnerships.partnership_status, name="partnership_status"),
-    path("partnerships/<key:key>/invite/", partnerships.party_invite, name="party_invite"),
+    path("partnerships/<key:key>/invite/", parties.party_invite, name="party_invite"),
     path(
         "partnerships/<key:key>/parties/<slug:slug>/respond/",
-        partnerships.party_respond,
+        parties.party_respond,
         name="party_respond",
     ),
-    path("partnerships/<key:key>/parties/<slug:slug>/edit/", partnerships.party_edit, name="party_edit"),
-    path("partnerships/<key:key>/parties/<slug:slug>/leave/", partnerships.party_leave, name="party_leave"),
-    path("partnerships/<key:key>/exchanges/new/", partnerships.exchange_create, name="exchange_create"),
+    path("partnerships/<key:key>/parties/<slug:slug>/edit/", parties.party_edit, name="party_edit"),
+    path("partnerships/<key:key>/parties/<slug:slug>/leave/", parties.party_leave, name="party_leave"),
+    path("partnerships/<key:key>/exchanges/new/", exchanges.exchange_create, name="exchange_create"),
     path(
         "partnerships/<key:key>/exchanges/<key:exchange_key>/edit/",
-        partnerships.exchange_edit,
+        exchanges.exchange_edit,
         name="exchange_edit",
     ),
-    path("partnerships/<key:key>/check-ins/open/", partnerships.checkin_open, name="checkin_open"),
+    path("partnerships/<key:key>/check-ins/open/", checkins.checkin_open, name="checkin_open"),
     path(
         "partnerships/<key:key>/check-ins/<int:number>/<slug:slug>/",
-        partnerships.checkin_answer,
+        checkins.checkin_answer,
         name="checkin_answer",
     ),
 ]

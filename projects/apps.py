@@ -7,4 +7,14 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Joint projects, SDGs and calls for projects")
 
     def ready(self):
+        from partners import facets
         from projects import permissions, services  # noqa: F401  (rules and audit labels)
+        from projects.models import Goal
+        from projects.selectors import organisation_ids_for_goal, partnership_ids_for_goal
+
+        # The directory's SDG facet (partners imports no other app: projects gives it the goals).
+        facets.register_goal_facet(
+            choices=lambda: [(str(g.number), f"{g.number}. {g.short_title}") for g in Goal.objects.all()],
+            organisation_ids=organisation_ids_for_goal,
+            partnership_ids=partnership_ids_for_goal,
+        )

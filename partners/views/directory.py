@@ -1,18 +1,16 @@
 """The public directory: lists with facets and search, and its CSV / JSON export."""
 
-import csv
-import json
-
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
 
 from partners import selectors
 from partners.filters import OrganisationFilter, PartnershipFilter
+from partners.models import PartnershipParty, PartyStatus
 from soliris.countries import country_name
+from soliris.streaming import csv_response, json_response
 
 PAGE_SIZE = 20
 
@@ -160,38 +158,6 @@ def partnership_list(request):
     return render(request, "partners/partnership_list.html", context)
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _stream_csv(header, rows, filename):
-    writer = csv.writer(_Echo())
-
-    def generate():
-        yield "\ufeff" + writer.writerow(header)
-        for row in rows:
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(generate(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def _stream_json(rows, filename):
-    def generate():
-        yield "["
-        first = True
-        for row in rows:
-            yield ("" if first else ",\n") + json.dumps(row, ensure_ascii=False, default=str)
-            first = False
-        yield "]\n"
-
-    response = StreamingHttpResponse(generate(), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def _filtered_organisations(request):
     filterset = OrganisationFilter(request.GET or None, queryset=selectors.public_organisations())
     return filterset.qs
@@ -220,11 +186,11 @@ ORGANISATION_COLUMNS = [
 
 def organisation_export_csv(request):
     rows = ([o[c] for c in ORGANISATION_COLUMNS] for o in _organisation_rows(request))
-    return _stream_csv(ORGANISATION_COLUMNS, rows, "soliris-organisations.csv")
+    return csv_response(ORGANISATION_COLUMNS, rows, "soliris-organisations.csv")
 
 
 def organisation_export_json(request):
-    return _stream_json(_organisation_rows(request), "soliris-organisations.json")
+    return json_response(_organisation_rows(request), "soliris-organisations.json")
 
 
 PARTNERSHIP_COLUMNS = [
@@ -241,8 +207,6 @@ PARTNERSHIP_COLUMNS = [
 
 
 def _partnership_rows(request):
-    from partners.models import PartnershipParty, PartyStatus
-
     filterset = PartnershipFilter(request.GET or None, queryset=selectors.public_partnerships())
     queryset = filterset.qs
     queryset = queryset.order_by("name", "pk").values(
@@ -278,8 +242,8 @@ def _partnership_rows(request):
 
 def partnership_export_csv(request):
     rows = ([p[c] for c in PARTNERSHIP_COLUMNS] for p in _partnership_rows(request))
-    return _stream_csv(PARTNERSHIP_COLUMNS, rows, "soliris-partnerships.csv")
+    return csv_response(PARTNERSHIP_COLUMNS, rows, "soliris-partnerships.csv")
 
 
 def partnership_export_json(request):
-    return _stream_json(_partnership_rows(request), "soliris-partnerships.json")
+    return json_response(_partnership_rows(request), "soliris-partnerships.json")

@@ -14,6 +14,7 @@ from partners.models import (
     Role,
     Visibility,
 )
+from partners.services import refresh_organisation_search_text, refresh_partnership_search_text
 
 
 def png_bytes(size=(40, 40), fmt="PNG") -> bytes:
@@ -33,8 +34,6 @@ def make_organisation(db):
 
     def make(name=None, *, country="BE", kind="commune", locality="", public=True, verified=True, **extra):
         counter["n"] += 1
-        from partners.services import refresh_organisation_document
-
         organisation = Organisation.objects.create(
             name=name or f"Organisation {counter['n']}",
             slug=extra.pop("slug", None) or f"org-{counter['n']}-{country.lower()}",
@@ -45,7 +44,7 @@ def make_organisation(db):
             verified_at=timezone.now() if verified else None,
             **extra,
         )
-        refresh_organisation_document(organisation)
+        refresh_organisation_search_text(organisation)
         return organisation
 
     return make
@@ -54,8 +53,6 @@ def make_organisation(db):
 @pytest.fixture
 def make_partnership(db):
     def make(name, organisations, *, status="active", invited=(), **extra):
-        from partners.services import refresh_partnership_document
-
         partnership = Partnership.objects.create(
             name=name,
             kind=PartnershipKind.COMMUNE_TO_COMMUNE,
@@ -69,7 +66,7 @@ def make_partnership(db):
             )
         for organisation in invited:
             PartnershipParty.objects.create(partnership=partnership, organisation=organisation)
-        refresh_partnership_document(partnership)
+        refresh_partnership_search_text(partnership)
         return partnership
 
     return make

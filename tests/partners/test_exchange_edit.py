@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def visit(cast):
-    return services.exchange_record(
+    return services.exchange_create(
         actor=cast.user("party_editor"),
         partnership=cast.partnership,
         data={

@@ -118,7 +118,7 @@ def test_each_party_edits_its_own_side_only(cast, as_role):
         "60"
     )
     with pytest.raises(PermissionDenied):
-        services.party_update(
+        services.party_edit(
             actor=cast.user("party_coordinator"), party=tarija_party, data={"role": "x"}, expected_version=1
         )
 

@@ -3,11 +3,21 @@
 import datetime
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
+from django.http import Http404
 from django.urls import reverse
 
 from partners import urls as partners_urls
 from partners.models import CheckInRound, Exchange, Invitation, Membership, Role
+from partners.permissions import (
+    forget_roles,
+    get_organisation_for_user,
+    get_partnership_for_user,
+    roles_by_organisation,
+)
+from soliris import permissions as soliris_permissions
+from soliris.permissions import UnknownPermission
 from tests.conftest import ROLES
 from tests.partners.conftest import png_bytes
 
@@ -222,3 +232,61 @@ def test_the_visibility_of_one_partnership_is_the_rule_of_the_lists(
                 label,
                 partnership.name,
             )
+
+
+# --- Permission names: declared once, an unknown one never grants ---------------------------
+
+
+@pytest.mark.parametrize(
+    "lookup",
+    [
+        lambda cast, user: get_partnership_for_user(user, cast.partnership.key, "partners.partnership:fly"),
+        lambda cast, user: get_partnership_for_user(user, cast.partnership.key, "delete"),
+        lambda cast, user: get_partnership_for_user(user, cast.partnership.key, "edit"),  # bare: refused
+        lambda cast, user: get_partnership_for_user(user, cast.partnership.key, "partners.organisation:view"),
+        lambda cast, user: get_organisation_for_user(user, cast.jette.slug, "partners.organisation:own"),
+        lambda cast, user: get_organisation_for_user(user, cast.jette.slug, "edit"),
+    ],
+)
+def test_an_unknown_permission_name_is_refused_even_to_staff(cast, lookup):
+    with pytest.raises(UnknownPermission):
+        lookup(cast, cast.user("staff"))
+
+
+def test_the_declared_names_answer_404_then_403_by_role(cast):
+    editor, viewer = cast.user("party_editor"), cast.user("party_viewer")
+    key = cast.partnership.key
+    assert get_partnership_for_user(editor, key, "partners.partnership:edit") == cast.partnership
+    with pytest.raises(PermissionDenied):
+        get_partnership_for_user(viewer, key, "partners.partnership:edit")
+    with pytest.raises(Http404):
+        get_organisation_for_user(viewer, "no-such-organisation", "partners.organisation:view")
+    assert get_organisation_for_user(viewer, cast.jette.slug, "partners.organisation:member") == cast.jette
+    with pytest.raises(PermissionDenied):
+        get_organisation_for_user(viewer, cast.jette.slug, "partners.organisation:manage")
+    assert {
+        "partners.organisation:view",
+        "partners.organisation:member",
+        "partners.organisation:manage",
+        "partners.organisation:verify",
+        "partners.partnership:view",
+        "partners.partnership:read_private",
+        "partners.partnership:edit",
+        "partners.partnership:decide",
+    } <= soliris_permissions.declared()
+
+
+def test_the_roles_are_read_once_per_request_and_never_kept_on_the_user(cast, django_assert_num_queries):
+    user = cast.user("party_editor")
+    assert roles_by_organisation(user) == {cast.jette.pk: Role.EDITOR}
+    assert not any(name.startswith("_soliris") for name in vars(user))
+    token = soliris_permissions._request_cache.set({})  # what the middleware does for a request
+    try:
+        with django_assert_num_queries(1):
+            roles_by_organisation(user)
+            roles_by_organisation(user)
+        Membership.objects.filter(user=user).update(role=Role.COORDINATOR)
+        forget_roles(user)
+        assert roles_by_organisation(user) == {cast.jette.pk: Role.COORDINATOR}
+    finally:
+        soliris_permissions._request_cache.reset(token)

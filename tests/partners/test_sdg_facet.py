@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from partners import facets
 from projects.models import Goal, Project, ProjectParty, ProjectPartyStatus, ProjectStatus, SDGLink
 from tests.conftest import untranslated_segments
 
@@ -195,3 +196,12 @@ def test_no_english_leaks_on_the_directory_with_the_facet(client, water, path):
         "JSON",
     }
     assert untranslated_segments(client, path, allowed=allowed) == set()
+
+
+def test_without_a_registered_goal_facet_the_directories_have_no_sdg_filter(client, water, monkeypatch):
+    monkeypatch.setattr(facets, "_goal_facet", None)
+    for path in ("/fr/organisations/", "/fr/partnerships/"):
+        response = client.get(path, {"sdg": "6"})  # ignored, not an error
+        assert response.status_code == 200
+        assert "sdg" not in response.context["filter"].form.fields
+        assert 'name="sdg"' not in body(response)

@@ -1,0 +1,146 @@
+"""The forms of a partnership and of its parties."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from partners.forms.common import DateInput
+from partners.models import (
+    DecisionLevel,
+    Organisation,
+    Partnership,
+    PartnershipParty,
+    PartnershipStatus,
+    Visibility,
+)
+
+
+class PartnershipCreateForm(forms.ModelForm):
+    organisation = forms.ModelChoiceField(
+        label=_("On behalf of"), queryset=Organisation.objects.none(), empty_label=None
+    )
+
+    class Meta:
+        model = Partnership
+        fields = ["name", "kind", "description", "started_on", "visibility"]
+        widgets = {"started_on": DateInput(), "description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = (
+            organisations if organisations is not None else Organisation.objects.none()
+        )
+        self.order_fields(["organisation", "name", "kind", "description", "started_on", "visibility"])
+
+
+class PartnershipEditForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Partnership
+        fields = [
+            "name",
+            "kind",
+            "description_fr",
+            "description_nl",
+            "description_en",
+            "description_es",
+            "started_on",
+            "ended_on",
+            "exit_clause_fr",
+            "exit_clause_nl",
+            "exit_clause_en",
+            "exit_clause_es",
+            "visibility",
+        ]
+        labels = {
+            "description_fr": _("Description in French"),
+            "description_nl": _("Description in Dutch"),
+            "description_en": _("Description in English"),
+            "description_es": _("Description in Spanish"),
+            "exit_clause_fr": _("Exit clause in French"),
+            "exit_clause_nl": _("Exit clause in Dutch"),
+            "exit_clause_en": _("Exit clause in English"),
+            "exit_clause_es": _("Exit clause in Spanish"),
+        }
+        widgets = {"started_on": DateInput(), "ended_on": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for _name, field in self.fields.items():
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs["rows"] = 3
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("started_on"), data.get("ended_on")
+        if start and end and end < start:
+            self.add_error("ended_on", _("The end comes after the start."))
+        return data
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=PartnershipStatus.choices)
+    reason = forms.CharField(
+        label=_("Reason for ending"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Required to end the partnership: it stays in its history."),
+    )
+    ended_on = forms.DateField(label=_("End"), required=False, widget=DateInput())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == PartnershipStatus.ENDED and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say why the partnership ends: it stays in its history."))
+        return data
+
+
+class PartyInviteForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation to invite"), queryset=Organisation.objects.none()
+    )
+
+    def __init__(self, *args, partnership=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        taken = partnership.parties.filter(status__in=["accepted", "invited"]).values("organisation_id")
+        self.fields["organisation"].queryset = (
+            Organisation.objects.filter(verified_at__isnull=False)
+            .exclude(visibility=Visibility.PRIVATE)
+            .exclude(pk__in=taken)
+            .order_by("name")
+        )
+        self.fields["organisation"].label_from_instance = lambda o: (
+            f"{o.name} ({o.locality}, {o.country.name})" if o.locality else f"{o.name} ({o.country.name})"
+        )
+
+
+class PartyForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = PartnershipParty
+        fields = [
+            "role",
+            "contribution_financial",
+            "contribution_technical",
+            "contribution_human",
+            "contribution_expertise",
+            "expectations",
+            "decision_level",
+            "financial_share",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in (
+                "role",
+                "contribution_financial",
+                "contribution_technical",
+                "contribution_human",
+                "contribution_expertise",
+                "expectations",
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision_level"].choices = DecisionLevel.choices

@@ -1,0 +1,106 @@
+"""Organisations and the themes they work on."""
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from django_countries.fields import CountryField
+
+from soliris import search
+
+
+class OrganisationKind(models.TextChoices):
+    COMMUNE = "commune", pgettext_lazy("organisation kind", "Commune")
+    ASSOCIATION = "association", pgettext_lazy("organisation kind", "Association")
+    DIASPORA = "diaspora", pgettext_lazy("organisation kind", "Diaspora collective")
+    NGO = "ngo", pgettext_lazy("organisation kind", "NGO")
+    ADVISORY_COUNCIL = "advisory_council", pgettext_lazy("organisation kind", "Advisory council")
+    PUBLIC_INSTITUTION = "public_institution", pgettext_lazy("organisation kind", "Public institution")
+    NETWORK = "network", pgettext_lazy("organisation kind", "Network")
+    UNIVERSITY = "university", pgettext_lazy("organisation kind", "University")
+    SSE = "sse", pgettext_lazy("organisation kind", "Social and solidarity economy structure")
+    CITIZEN_COLLECTIVE = "citizen_collective", pgettext_lazy("organisation kind", "Citizen collective")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", pgettext_lazy("visibility", "Public")
+    MEMBERS = "members", pgettext_lazy("visibility", "Platform members only")
+    PRIVATE = "private", pgettext_lazy("visibility", "Private")
+
+
+class Theme(models.Model):
+    """A translated taxonomy of the fields partners work in (water, agroecology, gender...)."""
+
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
+    country = CountryField(_("country"))
+    locality = models.CharField(_("locality"), max_length=120, blank=True)
+    languages = ArrayField(
+        models.CharField(max_length=8),
+        verbose_name=_("working languages"),
+        default=list,
+        blank=True,
+        help_text=_("Language codes such as fr, nl, en, es."),
+    )
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="organisations")
+    description = models.TextField(_("description"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("contact email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    verified_at = models.DateTimeField(_("verified by the platform on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("registered on"), auto_now_add=True)
+    search_document = models.TextField(editable=False, default="")
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        indexes = [
+            search.gin_index("partners_organisation_search"),
+            # The public directory: its counts per country and its first page by name.
+            models.Index(
+                fields=["country", "id"],
+                name="partners_org_listed_country",
+                condition=Q(visibility="public", verified_at__isnull=False),
+            ),
+            # The counts per country once a kind is chosen, read from the index alone.
+            models.Index(
+                fields=["kind", "country"],
+                name="partners_org_listed_kind",
+                condition=Q(visibility="public", verified_at__isnull=False),
+            ),
+            models.Index(
+                fields=["name", "id"],
+                name="partners_org_listed_name",
+                condition=Q(visibility="public", verified_at__isnull=False),
+            ),
+            # Counts of partnerships per country of their parties, without reading the wide rows.
+            models.Index(fields=["id"], include=["country"], name="partners_org_country_by_id"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None

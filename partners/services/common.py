@@ -1,0 +1,69 @@
+"""What the services of every sub-domain share: the permission guard, the coordinators of an
+organisation, and the search text kept current after a change."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from partners.models import Organisation, Partnership, PartyStatus, Role
+from partners.permissions import public_partnership_q
+from partners.search_text import organisation_document, partnership_document
+from partners.selectors import forget_listed_counts
+
+
+def require(condition: bool) -> None:
+    """The service's own rule, checked whatever the view did: refuse with a 403."""
+    if not condition:
+        raise PermissionDenied
+
+
+def coordinators_of(organisation):
+    today = timezone.localdate()
+    return [
+        m.user
+        for m in organisation.memberships.filter(
+            role=Role.COORDINATOR, active_until__isnull=True, active_from__lte=today, user__is_active=True
+        ).select_related("user")
+    ]
+
+
+def refresh_partnership_search_text(partnership) -> None:
+    """The search text, and whether the partnership is listed in the public directory."""
+    organisations = list(
+        Organisation.objects.filter(
+            partnership_parties__partnership=partnership, partnership_parties__status=PartyStatus.ACCEPTED
+        )
+    )
+    document = partnership_document(partnership, organisations)
+    listed = (
+        bool(organisations) and Partnership.objects.filter(public_partnership_q(), pk=partnership.pk).exists()
+    )
+    countries = sorted({str(o.country) for o in organisations})
+    Partnership.objects.filter(pk=partnership.pk).update(
+        search_document=document, is_listed=listed, countries=countries
+    )
+    partnership.search_document = document
+    partnership.is_listed = listed
+    partnership.countries = countries
+    forget_listed_counts()
+    transaction.on_commit(forget_listed_counts)  # a request may have read in between
+
+
+def refresh_organisation_search_text(organisation) -> None:
+    document = organisation_document(organisation)
+    Organisation.objects.filter(pk=organisation.pk).update(search_document=document)
+    organisation.search_document = document
+    forget_listed_counts()
+    transaction.on_commit(forget_listed_counts)
+    for partnership in Partnership.objects.filter(parties__organisation=organisation).distinct():
+        refresh_partnership_search_text(partnership)
+
+
+def unique_slug(name: str) -> str:
+    base = (slugify(name) or "organisation")[:70]
+    slug, n = base, 2
+    while Organisation.objects.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug

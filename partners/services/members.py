@@ -1,0 +1,164 @@
+"""Members of an organisation: invitations, roles, their own details, and ending a membership."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from partners.models import Invitation, InvitationStatus, Membership, Role
+from partners.permissions import at_least, forget_roles, role_in
+from partners.services.common import require
+from partners.services.organisations import notify_no_active_member
+from soliris import audit, mail
+
+
+@transaction.atomic
+def member_invite(
+    *, actor, organisation, email: str, role: str, function: str = "", language: str = ""
+) -> Invitation:
+    require(at_least(role_in(actor, [organisation.pk]), Role.COORDINATOR))
+    email = email.strip().lower()
+    if organisation.memberships.filter(user__email__iexact=email, active_until__isnull=True).exists():
+        raise ValidationError({"email": _("This person is already a member of the organisation.")})
+    Invitation.objects.filter(
+        organisation=organisation, email__iexact=email, status=InvitationStatus.PENDING
+    ).update(status=InvitationStatus.CANCELLED)
+    invitation = Invitation(
+        organisation=organisation,
+        email=email,
+        role=role,
+        function=function,
+        invited_by=actor,
+        language=language or actor.preferred_language,
+    )
+    invitation.full_clean()
+    invitation.save()
+    audit.record("partners.member.invited", actor=actor, subject=organisation, email=email, role=role)
+    mail.send(
+        [mail.Address(email, invitation.language)],
+        "partners/email/invitation",
+        {"invitation": invitation, "organisation": organisation, "inviter": actor},
+        link=("partners:invitation_accept", invitation.token),
+    )
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, actor, invitation: Invitation) -> Membership:
+    require(actor.is_authenticated)
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_usable:
+        raise ValidationError(_("This invitation has expired or was already used."))
+    organisation = invitation.organisation
+    if organisation.memberships.filter(user=actor, active_until__isnull=True).exists():
+        raise ValidationError(_("You are already a member of this organisation."))
+    membership = Membership(
+        organisation=organisation, user=actor, role=invitation.role, function=invitation.function
+    )
+    membership.full_clean()
+    membership.save()
+    invitation.status = InvitationStatus.ACCEPTED
+    invitation.accepted_by = actor
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["status", "accepted_by", "accepted_at"])
+    forget_roles(actor)
+    audit.record("partners.member.joined", actor=actor, subject=organisation, role=invitation.role)
+    return membership
+
+
+@transaction.atomic
+def invitation_cancel(*, actor, invitation: Invitation) -> None:
+    require(at_least(role_in(actor, [invitation.organisation_id]), Role.COORDINATOR))
+    if invitation.status == InvitationStatus.PENDING:
+        invitation.status = InvitationStatus.CANCELLED
+        invitation.save(update_fields=["status"])
+        audit.record(
+            "partners.invitation.cancelled",
+            actor=actor,
+            subject=invitation.organisation,
+            email=invitation.email,
+        )
+
+
+def _active_members(organisation):
+    return Membership.objects.select_for_update().filter(organisation=organisation, active_until__isnull=True)
+
+
+@transaction.atomic
+def member_role(*, actor, membership: Membership, role: str) -> Membership:
+    """A coordinator changes a member's role; the organisation always keeps a coordinator."""
+    require(at_least(role_in(actor, [membership.organisation_id]), Role.COORDINATOR))
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose a valid role.")})
+    if not membership.is_active:
+        raise ValidationError(_("This membership has ended."))
+    active = list(_active_members(membership.organisation))
+    coordinators = [m for m in active if m.role == Role.COORDINATOR]
+    if membership.role == Role.COORDINATOR and role != Role.COORDINATOR and len(coordinators) <= 1:
+        raise ValidationError(
+            _("An organisation always keeps a coordinator: name another coordinator first.")
+        )
+    previous = membership.role
+    membership.role = role
+    membership.full_clean()
+    membership.save(update_fields=["role"])
+    forget_roles(membership.user)
+    audit.record(
+        "partners.member.role_changed",
+        actor=actor,
+        subject=membership.organisation,
+        person=str(membership.user),
+        before=previous,
+        after=role,
+    )
+    return membership
+
+
+@transaction.atomic
+def member_edit(*, actor, membership: Membership, data: dict) -> Membership:
+    """The person updates their own membership; a coordinator any (and "may sign")."""
+    coordinator = at_least(role_in(actor, [membership.organisation_id]), Role.COORDINATOR)
+    require(coordinator or membership.user_id == actor.pk)
+    if not membership.is_active:
+        raise ValidationError(_("This membership has ended."))
+    if not coordinator:
+        data = {k: v for k, v in data.items() if k != "may_sign"}
+    changed = sorted(f for f, v in data.items() if getattr(membership, f) != v)
+    for field, value in data.items():
+        setattr(membership, field, value)
+    membership.full_clean()
+    membership.save()
+    audit.record(
+        "partners.member.updated",
+        actor=actor,
+        subject=membership.organisation,
+        person=str(membership.user),
+        fields=changed,
+    )
+    return membership
+
+
+@transaction.atomic
+def member_end(*, actor, membership: Membership) -> Membership:
+    """Ends (never deletes) a membership. Coordinators end any; a person may leave."""
+    own = membership.user_id == actor.pk
+    require(own or at_least(role_in(actor, [membership.organisation_id]), Role.COORDINATOR))
+    if not membership.is_active:
+        raise ValidationError(_("This membership has already ended."))
+    organisation = membership.organisation
+    active = list(_active_members(organisation))
+    others = [m for m in active if m.pk != membership.pk]
+    if membership.role == Role.COORDINATOR and others and not any(m.role == Role.COORDINATOR for m in others):
+        raise ValidationError(
+            _(
+                "An organisation cannot be left without a coordinator: name another coordinator "
+                "before ending this membership."
+            )
+        )
+    membership.active_until = timezone.localdate()
+    membership.save(update_fields=["active_until"])
+    forget_roles(membership.user)
+    audit.record("partners.member.ended", actor=actor, subject=organisation, person=str(membership.user))
+    if not others:
+        notify_no_active_member(organisation=organisation)
+    return membership

@@ -1,0 +1,94 @@
+"""Organisations: registration, profile, verification, and the alarm when nobody is left."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from partners.models import Membership, Organisation, PartnershipParty, PartyStatus, Role
+from partners.permissions import at_least, forget_roles, role_in
+from partners.services.common import coordinators_of, refresh_organisation_search_text, require, unique_slug
+from soliris import audit, mail
+from soliris.models import User
+
+
+@transaction.atomic
+def organisation_create(*, actor, data: dict, themes=()) -> Organisation:
+    """A signed-in user registers an organisation and becomes its coordinator."""
+    require(actor.is_authenticated)
+    organisation = Organisation(**data)
+    organisation.slug = organisation.slug or unique_slug(organisation.name)
+    organisation.verified_at = None
+    organisation.full_clean()
+    organisation.save()
+    organisation.themes.set(themes)
+    membership = Membership(organisation=organisation, user=actor, role=Role.COORDINATOR)
+    membership.full_clean()
+    membership.save()
+    forget_roles(actor)
+    refresh_organisation_search_text(organisation)
+    audit.record(
+        "partners.organisation.registered", actor=actor, subject=organisation, name=organisation.name
+    )
+    mail.send(
+        User.objects.filter(is_staff=True, is_active=True),
+        "partners/email/verify",
+        {"organisation": organisation},
+        link=("partners:verification_queue",),
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_edit(*, actor, organisation: Organisation, data: dict, themes=None) -> Organisation:
+    require(at_least(role_in(actor, [organisation.pk]), Role.COORDINATOR))
+    changed = []
+    for field, value in data.items():
+        if getattr(organisation, field) != value:
+            setattr(organisation, field, value)
+            changed.append(field)
+    organisation.full_clean()
+    organisation.save()
+    if themes is not None:
+        organisation.themes.set(themes)
+    refresh_organisation_search_text(organisation)
+    audit.record("partners.organisation.updated", actor=actor, subject=organisation, fields=changed)
+    return organisation
+
+
+@transaction.atomic
+def organisation_verify(*, actor, organisation: Organisation) -> Organisation:
+    require(actor.is_staff)
+    if organisation.verified_at is None:
+        organisation.verified_at = timezone.now()
+        organisation.save(update_fields=["verified_at"])
+        refresh_organisation_search_text(organisation)
+        audit.record("partners.organisation.verified", actor=actor, subject=organisation)
+    return organisation
+
+
+def notify_no_active_member(*, organisation) -> None:
+    """Tell the other parties of its partnerships, and the platform staff, in their language."""
+    audit.record("partners.organisation.no_active_member", actor=None, subject=organisation)
+    parties = PartnershipParty.objects.filter(
+        organisation=organisation, status=PartyStatus.ACCEPTED
+    ).select_related("partnership")
+    recipients = {u.pk: u for u in User.objects.filter(is_staff=True, is_active=True)}
+    partnerships = []
+    for party in parties:
+        partnerships.append(party.partnership)
+        audit.record(
+            "partners.organisation.no_active_member",
+            actor=None,
+            subject=party.partnership,
+            organisation=organisation.name,
+        )
+        for other in party.partnership.parties.filter(status=PartyStatus.ACCEPTED).exclude(
+            organisation=organisation
+        ):
+            for user in coordinators_of(other.organisation):
+                recipients[user.pk] = user
+    mail.send(
+        recipients.values(),
+        "partners/email/no_active_member",
+        {"organisation": organisation, "partnerships": partnerships},
+        link=("partners:organisation_detail", organisation.slug),
+    )

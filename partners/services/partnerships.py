@@ -1,0 +1,202 @@
+"""Partnerships and their parties: creation, shared fields, status, invitations, each side."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from partners.models import Organisation, Partnership, PartnershipParty, PartnershipStatus, PartyStatus, Role
+from partners.permissions import at_least, partnership_role, role_in
+from partners.services.common import coordinators_of, refresh_partnership_search_text, require
+from soliris import audit, mail
+from soliris.conflicts import update_versioned
+
+SHARED_FIELDS = ["name", "kind", "description", "started_on", "ended_on", "exit_clause", "visibility"]
+# What the conflict screen shows of the version saved meanwhile.
+PARTNERSHIP_CONFLICT_FIELDS = ("name", "description", "exit_clause")
+
+PARTY_FIELDS = [
+    "role",
+    "contribution_financial",
+    "contribution_technical",
+    "contribution_human",
+    "contribution_expertise",
+    "expectations",
+    "decision_level",
+    "financial_share",
+]
+PARTY_CONFLICT_FIELDS = ("role", "expectations")
+
+
+@transaction.atomic
+def partnership_create(*, actor, organisation: Organisation, data: dict) -> Partnership:
+    """The creator's organisation becomes the first accepted party (and is recorded as initiator)."""
+    require(at_least(role_in(actor, [organisation.pk]), Role.EDITOR))
+    partnership = Partnership(**data, initiated_by=organisation, created_by=actor)
+    partnership.full_clean()
+    partnership.save()
+    party = PartnershipParty(
+        partnership=partnership,
+        organisation=organisation,
+        status=PartyStatus.ACCEPTED,
+        invited_by=actor,
+        responded_by=actor,
+        responded_at=timezone.now(),
+    )
+    party.full_clean()
+    party.save()
+    refresh_partnership_search_text(partnership)
+    audit.record(
+        "partners.partnership.created",
+        actor=actor,
+        subject=partnership,
+        name=partnership.name,
+        by=organisation.name,
+    )
+    return partnership
+
+
+@transaction.atomic
+def partnership_edit(*, actor, partnership: Partnership, data: dict, expected_version: int) -> Partnership:
+    """Shared fields: any editor of any accepted party; refused (``EditConflict``) if someone
+    saved meanwhile."""
+    require(at_least(partnership_role(actor, partnership), Role.EDITOR))
+    changed = {f: v for f, v in data.items() if getattr(partnership, f) != v}
+    candidate = Partnership.objects.get(pk=partnership.pk)
+    for field, value in data.items():
+        setattr(candidate, field, value)
+    candidate.full_clean()
+    update_versioned(
+        Partnership,
+        partnership.pk,
+        expected_version=expected_version,
+        values={**data, "updated_at": timezone.now()},
+        fields=PARTNERSHIP_CONFLICT_FIELDS,
+    )
+    partnership.refresh_from_db()
+    refresh_partnership_search_text(partnership)
+    audit.record("partners.partnership.updated", actor=actor, subject=partnership, fields=sorted(changed))
+    return partnership
+
+
+@transaction.atomic
+def partnership_status(*, actor, partnership: Partnership, status: str, reason: str = "", ended_on=None):
+    """Any coordinator of any accepted party changes the status; ending needs a reason."""
+    require(at_least(partnership_role(actor, partnership), Role.COORDINATOR))
+    if status not in PartnershipStatus.values:
+        raise ValidationError({"status": _("Choose a valid status.")})
+    reason = (reason or "").strip()
+    previous = partnership.status
+    if status == PartnershipStatus.ENDED:
+        if not reason:
+            raise ValidationError({"reason": _("Say why the partnership ends: it stays in its history.")})
+        partnership.end_reason = reason
+        partnership.ended_on = ended_on or timezone.localdate()
+    partnership.status = status
+    partnership.version += 1
+    partnership.full_clean()
+    partnership.save()
+    action = (
+        "partners.partnership.ended"
+        if status == PartnershipStatus.ENDED
+        else "partners.partnership.status_changed"
+    )
+    audit.record(action, actor=actor, subject=partnership, before=previous, after=status, reason=reason)
+    return partnership
+
+
+@transaction.atomic
+def party_invite(*, actor, partnership: Partnership, organisation: Organisation) -> PartnershipParty:
+    require(at_least(partnership_role(actor, partnership), Role.COORDINATOR))
+    if partnership.status == PartnershipStatus.ENDED:
+        raise ValidationError(_("An ended partnership takes no new party."))
+    party = PartnershipParty.objects.filter(partnership=partnership, organisation=organisation).first()
+    if party and party.status in (PartyStatus.ACCEPTED, PartyStatus.INVITED):
+        raise ValidationError({"organisation": _("This organisation is already a party or invited.")})
+    party = party or PartnershipParty(partnership=partnership, organisation=organisation)
+    party.status = PartyStatus.INVITED
+    party.invited_by = actor
+    party.invited_at = timezone.now()
+    party.responded_by = None
+    party.responded_at = None
+    party.full_clean()
+    party.save()
+    audit.record("partners.party.invited", actor=actor, subject=partnership, organisation=organisation.name)
+    mail.send(
+        coordinators_of(organisation),
+        "partners/email/party_invited",
+        {"partnership": partnership, "organisation": organisation, "inviter": actor},
+        link=("partners:partnership_detail", partnership.key),
+    )
+    return party
+
+
+@transaction.atomic
+def party_respond(*, actor, party: PartnershipParty, accept: bool) -> PartnershipParty:
+    """Only a coordinator of the invited organisation answers for it."""
+    require(at_least(role_in(actor, [party.organisation_id]), Role.COORDINATOR))
+    if party.status != PartyStatus.INVITED:
+        raise ValidationError(_("This invitation was already answered."))
+    party.status = PartyStatus.ACCEPTED if accept else PartyStatus.DECLINED
+    party.responded_by = actor
+    party.responded_at = timezone.now()
+    party.save(update_fields=["status", "responded_by", "responded_at"])
+    refresh_partnership_search_text(party.partnership)
+    action = "partners.party.accepted" if accept else "partners.party.declined"
+    audit.record(action, actor=actor, subject=party.partnership, organisation=party.organisation.name)
+    return party
+
+
+@transaction.atomic
+def party_leave(*, actor, party: PartnershipParty, reason: str = "") -> PartnershipParty:
+    """A coordinator takes its organisation out of a partnership (recorded, never deleted)."""
+    require(at_least(role_in(actor, [party.organisation_id]), Role.COORDINATOR))
+    if party.status != PartyStatus.ACCEPTED:
+        raise ValidationError(_("Your organisation is not a party to this partnership."))
+    others = party.partnership.parties.filter(status=PartyStatus.ACCEPTED).exclude(pk=party.pk)
+    if not others.exists():
+        raise ValidationError(
+            _("Your organisation is the last party: end the partnership instead, with the reason for ending.")
+        )
+    party.status = PartyStatus.LEFT
+    party.responded_by = actor
+    party.responded_at = timezone.now()
+    party.save(update_fields=["status", "responded_by", "responded_at"])
+    refresh_partnership_search_text(party.partnership)
+    audit.record(
+        "partners.party.left",
+        actor=actor,
+        subject=party.partnership,
+        organisation=party.organisation.name,
+        reason=(reason or "").strip(),
+    )
+    return party
+
+
+@transaction.atomic
+def party_edit(*, actor, party: PartnershipParty, data: dict, expected_version: int) -> PartnershipParty:
+    """Each party edits its own side: editors and coordinators of that organisation; refused
+    (``EditConflict``) if someone saved meanwhile."""
+    require(party.status == PartyStatus.ACCEPTED)
+    require(at_least(role_in(actor, [party.organisation_id]), Role.EDITOR))
+    changed = sorted(f for f, v in data.items() if getattr(party, f) != v)
+    candidate = PartnershipParty.objects.get(pk=party.pk)
+    for field, value in data.items():
+        setattr(candidate, field, value)
+    candidate.full_clean()
+    update_versioned(
+        PartnershipParty,
+        party.pk,
+        expected_version=expected_version,
+        values=data,
+        fields=PARTY_CONFLICT_FIELDS,
+    )
+    party.refresh_from_db()
+    audit.record(
+        "partners.party.updated",
+        actor=actor,
+        subject=party.partnership,
+        organisation=party.organisation.name,
+        fields=changed,
+    )
+    return party
