@@ -1,26 +1,6 @@
-from django.urls import path, register_converter
+from django.urls import path
 
 from partners.views import checkins, directory, exchanges, members, organisations, parties, partnerships
-
-
-class KeyConverter:
-    """A random key (soliris.keys): letters and digits only, so no forged byte reaches SQL."""
-
-    regex = "[a-z0-9]{4,16}"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-class TokenConverter(KeyConverter):
-    regex = "[A-Za-z0-9_-]{16,64}"
-
-
-register_converter(KeyConverter, "key")
-register_converter(TokenConverter, "token")
 
 app_name = "partners"
 

@@ -7,8 +7,6 @@ publishing), ``pdf`` (the signed PDF's render job). ``locking`` documents the on
 they all follow. Everything is re-exported here: ``services.version_approve(...)``.
 """
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from conventions.services.comments import thread_open, thread_reply, thread_resolve
@@ -31,10 +29,8 @@ from conventions.services.versions import (
     version_request_changes,
 )
 from soliris import audit
-from soliris.conflicts import EditConflict
 
 __all__ = [
-    "EditConflict",
     "build_snapshot",
     "clause_add",
     "clause_confirm",
@@ -42,7 +38,6 @@ __all__ = [
     "clause_move",
     "clause_remove",
     "clause_restore",
-    "clause_text_save",
     "document_create",
     "document_publish",
     "document_update",
@@ -50,7 +45,6 @@ __all__ = [
     "thread_reply",
     "thread_resolve",
     "version_approve",
-    "version_decide",
     "version_pdf_request",
     "version_propose",
     "version_request_changes",
@@ -82,21 +76,3 @@ for _code, _label in {
     "conventions.document.published": gettext_lazy("published the signed document"),
 }.items():
     audit.register(_code, _label)
-
-
-# --- Old spellings, kept for callers outside this app (tests/browser/test_conventions_journey.py);
-# --- the integrator removes them once those callers use the names above.
-
-
-def clause_text_save(*, base_revision: int, **kwargs):
-    """Deprecated: ``clause_edit(..., expected_version=...)``."""
-    return clause_edit(expected_version=base_revision, **kwargs)
-
-
-def version_decide(*, actor, version, decision: str, comment: str = ""):
-    """Deprecated: ``version_approve`` or ``version_request_changes``."""
-    if decision == "approved":
-        return version_approve(actor=actor, version=version, comment=comment)
-    if decision == "changes_requested":
-        return version_request_changes(actor=actor, version=version, comment=comment)
-    raise ValidationError(_("Unknown decision."))

@@ -74,21 +74,6 @@ for code, label in {
 }.items():
     audit.register(code, label)
 
-# The names of the first version, kept for callers outside the app not yet moved
-# (partners.bench, tests/browser): to be removed by the integrator.
-organisation_register = organisation_create
-organisation_update = organisation_edit
-membership_change_role = member_role
-membership_update = member_edit
-membership_end = member_end
-partnership_update = partnership_edit
-partnership_set_status = partnership_status
-party_update = party_edit
-exchange_record = exchange_create
-exchange_update = exchange_edit
-refresh_partnership_document = refresh_partnership_search_text
-refresh_organisation_document = refresh_organisation_search_text
-
 __all__ = [
     "PARTY_FIELDS",
     "SHARED_FIELDS",

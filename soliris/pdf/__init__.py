@@ -74,12 +74,12 @@ def autodiscover() -> None:
     from django.apps import apps
 
     for config in apps.get_app_configs():
-        for module in (f"{config.name}.pdfs", f"{config.name}.documents"):
-            try:
-                importlib.import_module(module)
-            except ModuleNotFoundError as error:
-                if error.name != module:
-                    raise
+        module = f"{config.name}.pdfs"
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as error:
+            if error.name != module:
+                raise
     _DISCOVERED = True
 
 

@@ -40,8 +40,8 @@ def convention(transactional_db, cast):
         clause = services.clause_add(
             actor=partner, document=document, language="es", heading=es[0], body=es[1]
         )
-        services.clause_text_save(
-            actor=belgian, clause=clause, language="fr", heading=fr[0], body=fr[1], base_revision=0
+        services.clause_edit(
+            actor=belgian, clause=clause, language="fr", heading=fr[0], body=fr[1], expected_version=0
         )
         clauses.append(clause)
     services.version_propose(actor=partner, document=document, reason="Primera lectura")
@@ -192,8 +192,8 @@ def published(transactional_db, cast):
 
     document = make_document(cast, clauses=2)
     version = services.version_propose(actor=cast.user("party_editor"), document=document)
-    services.version_decide(actor=cast.user("party_coordinator"), version=version, decision="approved")
-    services.version_decide(actor=cast.user("partner_coordinator"), version=version, decision="approved")
+    services.version_approve(actor=cast.user("party_coordinator"), version=version)
+    services.version_approve(actor=cast.user("partner_coordinator"), version=version)
     services.version_sign(
         actor=cast.user("party_coordinator"), version=version, consent=True, password=PASSWORD
     )
