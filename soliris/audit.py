@@ -10,6 +10,8 @@ and call ``audit.record(...)`` inside their service's transaction.
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from soliris.models import AuditEntry
+
 _LABELS: dict[str, str] = {}
 
 
@@ -18,8 +20,6 @@ def register(action: str, label) -> None:
 
 
 def record(action: str, *, actor, subject: models.Model, **data):
-    from soliris.models import AuditEntry
-
     return AuditEntry.objects.create(
         action=action,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
@@ -31,8 +31,6 @@ def record(action: str, *, actor, subject: models.Model, **data):
 
 def history(subject: models.Model):
     """The history of ``subject``, newest first, with the actors loaded."""
-    from soliris.models import AuditEntry
-
     return AuditEntry.objects.filter(
         subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk
     ).select_related("actor")

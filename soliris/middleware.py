@@ -1,4 +1,9 @@
+import logging
+
 from django.conf import settings
+from django.http import HttpResponse, HttpResponseBadRequest
+
+from soliris import rescue, views
 
 
 class PreferredLanguageMiddleware:
@@ -34,16 +39,12 @@ class RescueMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        from soliris import rescue
-
         rescue.set_cookie(request, response)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method != "POST" or request.user.is_authenticated:
             return None
-        from soliris import rescue, views
-
         if rescue.anonymous_may_post(request.path_info):
             return None
         return views.session_lost(request)
@@ -64,8 +65,6 @@ class RequestEncodingMiddleware:
         except ValueError:
             length = 0
         if length > settings.SOLIRIS_MAX_REQUEST_BYTES:
-            from django.http import HttpResponse
-
             return HttpResponse(b"Request too large.\n", status=413, content_type="text/plain; charset=utf-8")
         if request.method in ("POST", "PUT", "PATCH") and request.content_type in self._FORMS:
             charset = (request.content_params.get("charset") or "utf-8").strip().lower()
@@ -80,10 +79,6 @@ class RequestEncodingMiddleware:
                 except Exception:  # too large: Django's own limit answers it later
                     problem = None
             if problem:
-                import logging
-
-                from django.http import HttpResponseBadRequest
-
                 logging.getLogger("soliris.request").warning(
                     "400 for %s %s: %s", request.method, request.path[:200], problem
                 )

@@ -8,6 +8,8 @@ and its ``templates/<app>/partials/home.html`` / ``dashboard.html`` render its s
 
 import importlib
 
+from soliris.models import OutboxMessage, OutboxState, RenderJob, RenderJobState
+
 APPS = ["partners", "projects", "conventions", "events"]
 
 
@@ -32,8 +34,6 @@ def dashboard_context(user) -> dict:
 def side_effects_status(limit: int = 20) -> dict:
     """What waits in the outbox (with the last error of each) and the render jobs not finished,
     for the staff's status page: a fault shows here before anyone has to ask."""
-    from soliris.models import OutboxMessage, OutboxState, RenderJob, RenderJobState
-
     waiting = OutboxMessage.objects.filter(state=OutboxState.PENDING)
     return {
         "outbox_waiting": waiting.count(),

@@ -1,11 +1,15 @@
 from celery import shared_task
+from django.db import close_old_connections
+from django.db.utils import InterfaceError, OperationalError
+
+from soliris import outbox
+from soliris.models import User
+from soliris.pdf.services import job_run, job_sweep
 
 
 @shared_task
 def ping(marker: str) -> dict:
     """Round trip through the queue: proves the worker runs, reaches the database and answers."""
-    from soliris.models import User
-
     return {"marker": marker, "users": User.objects.count()}
 
 
@@ -17,11 +21,6 @@ def render_document(self, job_id: int) -> str | None:
     task retried with a growing delay, taking its own running job over; past the last
     retry, the job sweep fails it so that the person can try again.
     """
-    from django.db import close_old_connections
-    from django.db.utils import InterfaceError, OperationalError
-
-    from soliris.pdf.services import job_run
-
     # A message the broker handed out again (its worker died, or the visibility timeout
     # passed) takes its job over; a mere duplicate leaves a live rendering alone.
     redelivered = bool((self.request.delivery_info or {}).get("redelivered"))
@@ -36,22 +35,16 @@ def render_document(self, job_id: int) -> str | None:
 @shared_task
 def render_job_sweep() -> dict:
     """Queue again the render jobs the queue lost; fail those a dead worker left running."""
-    from soliris.pdf.services import job_sweep
-
     return job_sweep()
 
 
 @shared_task(acks_late=True)
 def outbox_deliver(message_id: int) -> bool:
     """Deliver one outbox message (an email, a task to queue); a failure waits for the sweep."""
-    from soliris import outbox
-
     return outbox.deliver(message_id)
 
 
 @shared_task
 def outbox_sweep() -> int:
     """Deliver what is due in the outbox: run by beat every minute."""
-    from soliris import outbox
-
     return outbox.sweep()

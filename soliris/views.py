@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from soliris import selectors
+from soliris import rescue, selectors
 from soliris.forms import ProfileForm
 
 
@@ -141,8 +141,6 @@ def _kept_page(request, rescued, *, status):
 def session_lost(request):
     """A form posted without a session, to a page that needs one: kept, not lost. The person
     logs in (the log-in page says their text is kept), then finds it again, ready to send."""
-    from soliris import rescue
-
     rescued = rescue.keep(request)
     if rescued is None:
         return redirect_to_login(request.get_full_path())
@@ -152,8 +150,6 @@ def session_lost(request):
 
 def csrf_failure(request, reason=""):
     """Django's CSRF refusal, in the reader's language, keeping what was posted."""
-    from soliris import rescue
-
     if request.method == "POST" and not request.user.is_authenticated:
         return session_lost(request)
     rescued = rescue.keep(request) if request.method == "POST" else None
@@ -164,8 +160,6 @@ def csrf_failure(request, reason=""):
 
 def rescued(request, key):
     """After log-in: the kept form again, to send in one click (or to discard)."""
-    from soliris import rescue
-
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     kept = rescue.find(request, key)

@@ -4,9 +4,16 @@ from functools import lru_cache
 
 from django import template
 from django.conf import settings
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
+from soliris.countries import country_name
 from soliris.i18n import translated_value
+from soliris.selectors import APPS
 
 register = template.Library()
 
@@ -29,7 +36,6 @@ def translated(obj, field: str, multiline: bool = False):
 def url_in_language(context, language: str) -> str:
     """The current page's address in another language (for the language switcher): the view
     already resolved, reversed in that language, with the same query string."""
-    from django.urls import NoReverseMatch, reverse, translate_url
 
     request = context.get("request")
     if request is None:
@@ -65,8 +71,6 @@ def main_nav(context) -> str:
 
 @lru_cache(maxsize=1024)
 def _main_nav(language, namespace, url_name, is_authenticated, is_staff):
-    from django.template.loader import render_to_string
-    from django.utils.safestring import mark_safe
 
     user = {"is_authenticated": is_authenticated, "is_staff": is_staff}
     with translation.override(language):
@@ -77,7 +81,6 @@ def _main_nav(language, namespace, url_name, is_authenticated, is_staff):
 @register.filter(name="country_name")
 def country_name_filter(country) -> str:
     """``{{ organisation.country|country_name }}``: ``soliris.countries.country_name``."""
-    from soliris.countries import country_name
 
     return country_name(country)
 
@@ -91,11 +94,6 @@ def language_name(code: str) -> str:
 @register.simple_tag(takes_context=True)
 def app_sections(context, name: str) -> str:
     """Render ``<app>/partials/<name>.html`` of every app that has one, in the page's context."""
-    from django.template import TemplateDoesNotExist
-    from django.template.loader import get_template
-    from django.utils.safestring import mark_safe
-
-    from soliris.selectors import APPS
 
     html = []
     for app in APPS:
@@ -114,8 +112,6 @@ def select_options(field) -> str:
     A directory filter has a few hundred options (countries, goals, themes); rendering each
     through a template costs more than the rest of the page (measured with ``make bench``).
     """
-    from django.utils.html import format_html_join
-    from django.utils.safestring import mark_safe
 
     value = field.value()
     values = value if isinstance(value, list | tuple) else [value]

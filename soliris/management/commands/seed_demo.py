@@ -3,6 +3,7 @@ import importlib
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from partners.models import Organisation
 from soliris import demo
 from soliris.models import OutboxKind, OutboxMessage, OutboxState
 
@@ -20,8 +21,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, if_empty=False, **options):
-        from partners.models import Organisation
-
         if if_empty and Organisation.objects.exists():
             self.stdout.write("Demo data: the database already has data, nothing loaded.")
             return
