@@ -7,7 +7,7 @@ something else) the day those modules change. So a migration may import only:
 - the standard library and ``django.*``;
 - its own app's migrations package (relative imports, ``<app>.migrations``);
 - the field modules its columns are declared with, listed in ``ALLOWED_MODULES``;
-- in ``<app>.models``, only the callables Django's migration writer refers to by their
+- in ``<app>.models`` (or its modules, where models are a package), only the callables Django's migration writer refers to by their
   import path (validators, defaults, ``upload_to``, managers), listed in
   ``ALLOWED_MODEL_REFERENCES``: they must stay importable there, but a migration may not
   reach the models' other contents (live models, services, constants).
@@ -29,14 +29,17 @@ ALLOWED_MODULES = {
     "django_countries": "the countries' names in each language, which search documents hold",
 }
 ALLOWED_MODEL_REFERENCES = {
-    "events.models.validate_time_zone": "validator of Event.time_zone",
-    "events.models.validate_languages": "validator of the events' and registrations' language lists",
-    "partners.models.new_token": "default of Invitation.token",
-    "partners.models.invitation_expiry": "default of Invitation.expires_at",
-    "projects.models.document_path": "upload_to of the documents' files",
+    "events.models.events.validate_time_zone": "validator of Event.time_zone",
+    "events.models.events.validate_languages": "validator of the events' and registrations' language lists",
+    "partners.models.members.new_token": "default of Invitation.token",
+    "partners.models.members.invitation_expiry": "default of Invitation.expires_at",
+    "projects.models.projects.document_path": "upload_to of the documents' files",
     "soliris.models.EmailUserManager": "the User manager (use_in_migrations)",
 }
-MODEL_MODULES = {f"{app}.models" for app in APPS}
+# ``<app>.models`` and, where models are a package, its modules (``partners.models.members``).
+MODEL_MODULES = {f"{app}.models" for app in APPS} | {
+    f"{app}.models.{path.stem}" for app in APPS for path in (BASE_DIR / app / "models").glob("[!_]*.py")
+}
 
 
 def module_allowed(module: str, app: str) -> bool:
@@ -96,7 +99,10 @@ def migration_files() -> list[tuple[str, Path]]:
 
 
 def test_there_are_migrations_to_check():
-    assert len(migration_files()) > 20
+    """One initial migration per app while nothing is released (README, "Migrations")."""
+    assert {(app, path.name) for app, path in migration_files() if path.name != "__init__.py"} == {
+        (app, "0001_initial.py") for app in APPS if app != "support"
+    }
     assert {"soliris", "partners", "projects", "conventions", "events"} <= set(APPS)
 
 
@@ -130,7 +136,6 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     operations = [migrations.RunPython(fill)]
-    default = partners.models.new_token
 """
     assert violations(source, "partners") == [
         "line 4: from partners.models import Organisation",
