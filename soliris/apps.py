@@ -7,5 +7,6 @@ class SolirisConfig(AppConfig):
     verbose_name = _("Soliris platform")
 
     def ready(self):
-        # The <key:...> and <token:...> URL converters, before any URLconf is read.
-        from soliris import converters  # noqa: F401
+        # The <key:...> and <token:...> URL converters, before any URLconf is read; the
+        # Celery app, so that tasks queued from this process go through it.
+        from soliris import celery, converters  # noqa: F401

@@ -58,13 +58,17 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         ordering = ["email"]
 
+    # A person is shown by their name, never by their email address: pages, PDFs and mails
+    # other people read say "a member" for someone who gave no name (a name is required to
+    # take part: sign, approve, endorse, comment).
     def __str__(self):
-        return self.full_name or self.email
+        return self.get_full_name()
 
     def get_full_name(self):
-        return self.full_name or self.email
+        return self.full_name or str(pgettext_lazy("a person who gave no name", "a member"))
 
     def get_short_name(self):
+        """For a mail's greeting, read by the person alone."""
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
 

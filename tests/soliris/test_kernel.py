@@ -92,3 +92,18 @@ def test_the_request_cache_lives_for_one_request_only():
     middleware = permissions.RequestCacheMiddleware(view)
     assert middleware(RequestFactory().get("/")) == 3
     assert middleware(RequestFactory().get("/")) == 4
+
+
+def test_importing_the_kernel_chooses_no_settings():
+    """``make test`` runs pytest under ``soliris.devenv exec``: were importing ``soliris``
+    to set DJANGO_SETTINGS_MODULE, the tests would silently run the production settings."""
+    import os
+    import subprocess
+    import sys
+
+    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
+    script = "import os, soliris, soliris.devenv; print('DJANGO_SETTINGS_MODULE' in os.environ)"
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
