@@ -6,6 +6,7 @@ from django.utils import translation
 
 from events import ics, services
 from events.models import Event, Workshop
+from soliris.conflicts import CONFLICT_MESSAGE
 from tests.events.conftest import make_workshop
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,8 @@ def test_a_stale_edit_is_refused_and_the_text_is_kept(as_role, event, cast):
     response = client.post(f"/fr/events/{event.slug}/edit/", stale)
     assert response.status_code == 400
     body = html.unescape(response.content.decode())
-    assert "Quelqu'un d'autre a enregistré ceci pendant que vous le modifiiez." in body
+    with translation.override("fr"):
+        assert str(CONFLICT_MESSAGE) in body  # the kernel's conflict screen, in French
     assert "Leur version" in body
     assert "Ma version" in body
     event.refresh_from_db()
