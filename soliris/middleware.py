@@ -123,3 +123,16 @@ class TextNormalisationMiddleware:
 def _values(post):
     for _name, values in post.lists():
         yield from values
+
+
+class PermissionsPolicyMiddleware:
+    """``Permissions-Policy`` on every response: no page uses the camera, the microphone,
+    geolocation, payments or USB, so no script may ask for them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

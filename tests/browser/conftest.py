@@ -39,22 +39,49 @@ def browser():
         browser.close()
 
 
+# Every page of every journey listens for Content-Security-Policy violations (the event
+# Chromium fires, and the console line it writes): one is a failure of the journey.
+_CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+
+
 @pytest.fixture
 def new_page(browser, live_server):
     """``new_page(locale="fr", width=1280)``: a page in a fresh browser context (own cookies)."""
     contexts = []
+    violations = []
 
     def make(locale="fr-BE", width=1280, height=900):
         context = browser.new_context(
             base_url=live_server.url, locale=locale, viewport={"width": width, "height": height}
         )
         context.set_default_timeout(15_000)
+        context.add_init_script(_CSP_LISTENER)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on(
+            "console",
+            lambda message: (
+                violations.append(f"{page.url}: {message.text}")
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+        return page
 
     yield make
     for context in contexts:
+        for page in context.pages:
+            try:
+                violations.extend(f"{page.url}: {v}" for v in page.evaluate("window.__cspViolations || []"))
+            except Exception:  # a page that navigated away or closed: its console lines were kept
+                pass
         context.close()
+    assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture

@@ -83,3 +83,12 @@ def test_a_forged_key_in_a_pdf_address_is_a_404(make_user, key):
     client = Client(raise_request_exception=False)
     client.force_login(make_user())
     assert client.get(f"/fr/documents/{key}/").status_code == 404
+
+
+def test_every_page_carries_a_strict_content_security_policy_and_a_permissions_policy():
+    response = Client().get("/fr/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "camera=()" in response["Permissions-Policy"]
