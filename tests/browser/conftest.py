@@ -4,6 +4,7 @@ Never a browser download. ``make test`` installs Debian's ``chromium`` when it i
 (as root); elsewhere these tests fail with the command to run.
 """
 
+import contextlib
 import os
 import shutil
 
@@ -76,10 +77,9 @@ def new_page(browser, live_server):
     yield make
     for context in contexts:
         for page in context.pages:
-            try:
+            # A page that closed meanwhile: its console lines were kept.
+            with contextlib.suppress(Exception):
                 violations.extend(f"{page.url}: {v}" for v in page.evaluate("window.__cspViolations || []"))
-            except Exception:  # a page that navigated away or closed: its console lines were kept
-                pass
         context.close()
     assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
 
