@@ -48,6 +48,10 @@ class User(AbstractUser):
         help_text=_("The language of the interface and of the emails you receive."),
     )
 
+    # Set when the person erased their account (soliris.privacy): what they wrote into shared
+    # records stays, attributed to "a former member".
+    erased_at = models.DateTimeField(_("account erased on"), null=True, blank=True, editable=False)
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
 
@@ -65,6 +69,8 @@ class User(AbstractUser):
         return self.get_full_name()
 
     def get_full_name(self):
+        if self.erased_at:
+            return str(pgettext_lazy("a person who erased their account", "a former member"))
         return self.full_name or str(pgettext_lazy("a person who gave no name", "a member"))
 
     def get_short_name(self):

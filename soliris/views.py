@@ -1,12 +1,14 @@
 import time
 
+from allauth.account.decorators import reauthentication_required
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -14,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from soliris import rescue, selectors
+from soliris import privacy, rescue, selectors
 from soliris.forms import ProfileForm
 
 
@@ -170,3 +172,39 @@ def rescued(request, key):
         messages.info(request, _("The kept text was discarded."))
         return redirect("dashboard")
     return _kept_page(request, kept, status=200)
+
+
+@login_required
+def my_data(request):
+    """What the platform holds about the person, to download, and the erasure of the account."""
+    data = privacy.personal_data(request.user)
+    counts = sorted((label, len(rows)) for label, rows in data["records"].items())
+    return render(request, "soliris/my_data.html", {"counts": counts})
+
+
+@login_required
+def my_data_export(request):
+    response = HttpResponse(
+        privacy.personal_data_json(request.user), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="soliris-my-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@reauthentication_required
+def account_erase(request):
+    """Asks for the password again (allauth), then for a confirmation, then erases."""
+    if request.method != "POST":
+        return render(request, "soliris/account_erase.html")
+    if request.POST.get("confirm") != "erase":
+        messages.error(request, _("Tick the box to confirm that the account is to be erased."))
+        return redirect("my_data")
+    privacy.account_erase(user=request.user)
+    logout(request)
+    messages.success(
+        request,
+        _("Your account is erased. What you wrote in shared records stays, signed “a former member”."),
+    )
+    return redirect("home")
