@@ -100,3 +100,35 @@ def test_having_asked_for_a_document_gives_no_lasting_right_to_it(client, make_u
     assert client.get(reverse("pdf:job_detail", args=[job.key])).status_code == 404
     client.force_login(make_user("current@example.org"))
     assert client.get(reverse("pdf:job_detail", args=[job.key])).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_render_that_loses_its_database_is_retried_and_takes_its_job_over(monkeypatch):
+    """PostgreSQL restarted mid-render: the task drops the connection and retries with a
+    growing delay; the retry takes over the job its first attempt left running."""
+    from unittest import mock
+
+    from celery.exceptions import Retry
+    from django.db.utils import OperationalError
+
+    from soliris import tasks
+
+    job = make_job(content_hash="db-lost", inputs={"text": "Charte", "seconds": 0})
+    calls = []
+
+    def flaky(job_id, *, take_over=False):
+        calls.append(take_over)
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return services.job_run(job_id, take_over=take_over)
+
+    monkeypatch.setattr(tasks, "job_run", flaky)
+    with mock.patch.object(tasks.render_document, "retry", side_effect=Retry("again")) as retry:
+        with pytest.raises(Retry):
+            tasks.render_document.apply(args=(job.pk,), throw=True)
+        assert retry.call_args.kwargs["countdown"] == 1
+    # The retry (request.retries = 1) takes the job over.
+    tasks.render_document.apply(args=(job.pk,), retries=1, throw=True)
+    assert calls == [False, True]
+    job.refresh_from_db()
+    assert job.state == RenderJobState.DONE
