@@ -245,6 +245,8 @@ def run(port: int) -> int:
     signal.signal(signal.SIGTERM, request_stop)
     children = Children()
     with Services("run") as env:
+        # Links in mails and PDFs open where this server answers (SITE_URL follows the port).
+        env.setdefault("SITE_URL", f"http://127.0.0.1:{port}")
         try:
             manage(env, "migrate", "--noinput", "-v", "0")
             manage(env, "load_reference")
@@ -264,6 +266,10 @@ def run(port: int) -> int:
                     "2",
                     "--hostname",
                     "worker@%h",
+                    # Beat in the same process: the outbox and render-job sweeps run every minute.
+                    "--beat",
+                    "--schedule",
+                    str(VAR_DIR / "celerybeat-schedule"),
                 ],
                 env,
             )
@@ -272,7 +278,8 @@ def run(port: int) -> int:
             say("")
             say(f"Soliris is running at {url}  (fr: {url}fr/ · nl: {url}nl/ · en: {url}en/ · es: {url}es/)")
             say(
-                f"demo login: {DEMO_LOGIN[0]} / {DEMO_LOGIN[1]}   (platform staff: staff@soliris.demo / {DEMO_LOGIN[1]})"
+                f"demo login: {DEMO_LOGIN[0]} / {DEMO_LOGIN[1]}   (platform staff: staff@soliris.demo / {DEMO_LOGIN[1]},"
+                " asked to set up a second factor before the staff pages)"
             )
             say("press Ctrl-C to stop the web server, the worker and the embedded servers")
             say("")

@@ -131,7 +131,7 @@ def profile(request):
 
 def _kept_page(request, rescued, *, status):
     """The page that holds a kept form: log in first, or send it again."""
-    long_texts = [(name, value) for name, value in rescued.fields if len(value) > 60 or "\n" in value]
+    long_texts = [(name, value) for name, value in rescued.fields if len(value) >= 20 or "\n" in value]
     return render(
         request,
         "soliris/rescued.html",
