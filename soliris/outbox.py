@@ -56,7 +56,8 @@ def dispatch(message_id: int) -> None:
         else:
             from soliris.tasks import outbox_deliver
 
-            outbox_deliver.delay(message_id)
+            # No retry loop in the request: a broker that is down is the sweep's business.
+            outbox_deliver.apply_async((message_id,), retry=False)
     except Exception:
         # The broker is out of reach: the sweep delivers it once it is back.
         logger.warning("outbox: message %s left for the sweep", message_id, exc_info=True)

@@ -96,7 +96,7 @@ def test_a_real_worker_delivers_what_the_outbox_holds(celery_worker, settings):
 @pytest.mark.django_db(transaction=True)
 def test_a_broker_out_of_reach_leaves_the_message_for_the_sweep(settings):
     settings.SOLIRIS_OUTBOX_EAGER = False
-    with mock.patch("soliris.tasks.outbox_deliver.delay", side_effect=ConnectionError("no broker")):
+    with mock.patch("soliris.tasks.outbox_deliver.apply_async", side_effect=ConnectionError("no broker")):
         message = outbox.enqueue_mail(to=["later@example.org"], subject="Later", body="B")
     message.refresh_from_db()
     assert message.state == OutboxState.PENDING
