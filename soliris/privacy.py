@@ -24,6 +24,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from soliris import audit
 from soliris.keys import new_key
@@ -32,7 +33,7 @@ PROJECT_APPS = ("soliris", "partners", "projects", "conventions", "events")
 # Never exported: secrets, and the records of other people's sessions.
 NEVER = {"password", "data", "secret", "token", "key_hash"}
 
-audit.register("soliris.user.erased", "erased their account")
+audit.register("soliris.user.erased", gettext_lazy("erased their account"))
 
 
 def _row(instance) -> dict:
