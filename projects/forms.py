@@ -43,12 +43,6 @@ class ProjectCreateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["proposed_by"].queryset = organisations_where(user, Role.EDITOR)
 
-    def clean(self):
-        data = super().clean()
-        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
-            self.add_error("ends_on", _("The end comes before the start."))
-        return data
-
 
 class ProjectEditForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
@@ -59,12 +53,6 @@ class ProjectEditForm(forms.Form):
     starts_on = forms.DateField(label=_("Start"), required=False, widget=DATE)
     ends_on = forms.DateField(label=_("End"), required=False, widget=DATE)
     version = forms.IntegerField(widget=forms.HiddenInput)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
-            self.add_error("ends_on", _("The end comes before the start."))
-        return data
 
 
 class TransitionForm(forms.Form):
@@ -93,6 +81,10 @@ class PartyForm(forms.Form):
     decision_level = forms.ChoiceField(
         label=_("Decision level"), choices=DecisionLevel.choices, initial=DecisionLevel.CO_DECIDES
     )
+
+
+class PartyEditForm(PartyForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class PartyAnswerForm(PartyForm):
@@ -238,6 +230,7 @@ class CallForm(forms.Form):
     )
     opens_at = forms.DateTimeField(label=_("Opens on"), widget=DATETIME)
     closes_at = forms.DateTimeField(label=_("Closes on"), widget=DATETIME)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, user, call=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -248,11 +241,11 @@ class CallForm(forms.Form):
         self.publishers = {o.slug: o for o in organisations_where(user, Role.COORDINATOR)}
         if call is not None:
             del self.fields["publisher"]
+        else:
+            del self.fields["version"]
 
     def clean(self):
         data = super().clean()
-        if data.get("opens_at") and data.get("closes_at") and data["closes_at"] <= data["opens_at"]:
-            self.add_error("closes_at", _("The call must close after it opens."))
         if "publisher" in self.fields and data.get("publisher"):
             data["publisher_organisation"] = (
                 None if data["publisher"] == self.PLATFORM else self.publishers.get(data["publisher"])

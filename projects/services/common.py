@@ -1,6 +1,7 @@
 """What the service modules share: action labels, transitions, search document, status changes."""
 
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
@@ -55,6 +56,36 @@ MANUAL_TRANSITIONS = {
 
 # What the conflict screen shows of a project saved meanwhile.
 PROJECT_CONFLICT_FIELDS = ("title", "summary", "description", "starts_on", "ends_on")
+
+
+# The form field each constraint's message belongs on (the constraint's violation_error_code).
+CONSTRAINT_FIELDS = {
+    "ends_before_start": "ends_on",
+    "closes_before_opening": "closes_at",
+    "already_answered": "call",
+    "party_taken": "organisation",
+    "goal_taken": "goal",
+    "primary_taken": "is_primary",
+    "one_source": "source",
+    "negative_amount": "amount",
+    "goal_shared": "goals",
+}
+
+
+def clean(instance) -> None:
+    """``full_clean()``, with each constraint's translated message moved from the form as a
+    whole onto the field it is about (the form shows it there; a constraint's name never)."""
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            raise
+        errors = {}
+        for field, messages in error.error_dict.items():
+            for message in messages:
+                target = CONSTRAINT_FIELDS.get(message.code, field) if field == NON_FIELD_ERRORS else field
+                errors.setdefault(target, []).append(message)
+        raise ValidationError(errors) from error
 
 
 # --- Helpers -------------------------------------------------------------------------------
