@@ -6,6 +6,7 @@ from django_countries.fields import LazyTypedChoiceField
 
 from partners.models import ROLE_RANK, DecisionLevel, Organisation, Role
 from partners.permissions import roles_by_organisation
+from partners.visibility import organisations_offered_to
 from projects.models import Call, Currency, FundingKind, Goal, Target
 from projects.uploads import validate_document
 
@@ -33,7 +34,7 @@ class ProjectCreateForm(forms.Form):
     ends_on = forms.DateField(label=_("End"), required=False, widget=DATE)
     partners = forms.ModelMultipleChoiceField(
         label=_("Partner organisations to invite"),
-        queryset=Organisation.objects.filter(verified_at__isnull=False).order_by("name"),
+        queryset=Organisation.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Each one confirms its participation and fills in its own role and contribution."),
@@ -41,7 +42,12 @@ class ProjectCreateForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["proposed_by"].queryset = organisations_where(user, Role.EDITOR)
+        self.fields["proposed_by"].queryset = organisations_offered_to(
+            user, organisations_where(user, Role.EDITOR)
+        )
+        self.fields["partners"].queryset = organisations_offered_to(
+            user, Organisation.objects.filter(verified_at__isnull=False)
+        ).order_by("name")
 
 
 class ProjectEditForm(forms.Form):
@@ -63,11 +69,13 @@ class TransitionForm(forms.Form):
 class InviteForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
 
-    def __init__(self, *args, project, **kwargs):
+    def __init__(self, *args, project, user, **kwargs):
         super().__init__(*args, **kwargs)
         taken = [p.organisation_id for p in project.parties.all() if p.status in ("invited", "confirmed")]
         self.fields["organisation"].queryset = (
-            Organisation.objects.filter(verified_at__isnull=False).exclude(pk__in=taken).order_by("name")
+            organisations_offered_to(user, Organisation.objects.filter(verified_at__isnull=False))
+            .exclude(pk__in=taken)
+            .order_by("name")
         )
 
 

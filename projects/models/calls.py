@@ -65,6 +65,11 @@ class Call(models.Model):
         return self.opens_at <= now < self.closes_at
 
     @property
+    def is_published(self) -> bool:
+        """Listed publicly and open to answers: the platform's, or its publisher is verified."""
+        return self.publisher_id is None or self.publisher.verified_at is not None
+
+    @property
     def publisher_name(self) -> str:
         return str(self.publisher) if self.publisher_id else "Soliris"
 

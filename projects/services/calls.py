@@ -28,6 +28,8 @@ def project_submit(*, actor, project: Project, call: Call, now=None) -> Submissi
     """Answer ``call``: refused after the deadline or while the project is not ready."""
     now = now or timezone.now()
     project = Project.objects.select_for_update().get(pk=project.pk)
+    if not call.is_published:
+        raise ValidationError(_("The call “%(call)s” is not published yet.") % {"call": call})
     if not call.is_open(now):
         if now >= call.closes_at:
             raise ValidationError(

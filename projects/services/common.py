@@ -5,6 +5,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
+from partners.visibility import is_publicly_named
 from projects.models import (
     INACTIVE_PARTY,
     Project,
@@ -100,8 +101,10 @@ def refresh_search(project: Project) -> None:
         parts += [getattr(project, f"title_{language}"), getattr(project, f"summary_{language}")]
         with translation.override(language):
             parts += [site.country.name for site in sites]
-    parts += [party.organisation.name for party in parties]
-    parts += [party.organisation.locality for party in parties]
+    # Only the publicly named parties: searching a hidden organisation's name finds nothing.
+    named = [party.organisation for party in parties if is_publicly_named(party.organisation)]
+    parts += [organisation.name for organisation in named]
+    parts += [organisation.locality for organisation in named]
     parts += [site.locality for site in sites]
     parts += [f"odd{link.goal.number} sdg{link.goal.number}" for link in links]
     Project.objects.filter(pk=project.pk).update(search_document=search.document(*parts))

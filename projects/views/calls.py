@@ -31,15 +31,18 @@ def call_list(request):
 
 def call_detail(request, key):
     call = get_call_for_user(request.user, key)
+    can_manage = has(request.user, "projects.call:manage", call)
+    if not call.is_published and not can_manage:
+        raise Http404  # prepared by an organisation the platform has not verified yet
     return render(
         request,
         "projects/call_detail.html",
         {
             "call": call,
             "goals": call.goals.all(),
-            "is_open": call.is_open(),
+            "is_open": call.is_published and call.is_open(),
             "laureates": selectors.laureates(call),
-            "can_manage": has(request.user, "projects.call:manage", call),
+            "can_manage": can_manage,
         },
     )
 
@@ -73,7 +76,16 @@ def call_create(request):
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, _("The call for projects is published."))
+            if call.is_published:
+                messages.success(request, _("The call for projects is published."))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The call for projects is saved. It will be published once the platform "
+                        "has verified your organisation."
+                    ),
+                )
             return redirect("projects:call_detail", key=call.key)
     return render(request, "projects/call_form.html", {"form": form, "call": None})
 

@@ -20,7 +20,7 @@ from soliris.permissions import has
 @login_required
 def project_parties(request, key):
     project = get_project_for_user(request.user, key, "projects.project:edit")
-    form = forms.InviteForm(request.POST or None, project=project)
+    form = forms.InviteForm(request.POST or None, project=project, user=request.user)
     if request.method == "POST":
         check(request.user, "projects.project:decide", project)
         if form.is_valid():
@@ -163,7 +163,7 @@ def project_sites(request, key):
         else:
             messages.success(request, _("The site was added."))
             return redirect("projects:project_sites", key=project.key)
-    context = selectors.project_detail(project, private=False)
+    context = selectors.project_detail(project, private=False, insider=True)
     return render(
         request,
         "projects/project_sites.html",
@@ -220,7 +220,7 @@ def project_sdgs(request, key):
                 "contribution": existing.contribution,
             }
         form = forms.SDGLinkForm(goal=goal, initial=initial)
-    context = selectors.project_detail(project, private=False)
+    context = selectors.project_detail(project, private=False, insider=True)
     template = "projects/partials/sdg_targets.html" if request.htmx else "projects/project_sdgs.html"
     return render(
         request,
@@ -268,7 +268,7 @@ def project_funding(request, key):
         else:
             messages.success(request, _("The funding line was added."))
             return redirect("projects:project_funding", key=project.key)
-    context = selectors.project_detail(project, private=False)
+    context = selectors.project_detail(project, private=False, insider=True)
     return render(
         request,
         "projects/project_funding.html",
