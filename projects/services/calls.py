@@ -14,7 +14,7 @@ from projects.models import (
     SubmissionStatus,
 )
 from projects.selectors import submission_problems
-from projects.services.common import S, change_status, clean
+from projects.services.common import S, change_status, clean, require_full_name
 from projects.services.notifications import submission_notify_decision
 from soliris import audit
 from soliris.conflicts import check_version, update_versioned
@@ -60,6 +60,7 @@ def submission_decide(*, actor, submission: Submission, select: bool, reason: st
     """The call publisher's decision (the permission is checked by the caller's view too)."""
     if not has(actor, "projects.submission:decide", submission):
         raise ValidationError(_("Only the coordinators of the call's publisher decide on its answers."))
+    require_full_name(actor)
     submission = (
         Submission.objects.select_for_update().select_related("project", "call").get(pk=submission.pk)
     )

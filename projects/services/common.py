@@ -89,6 +89,19 @@ def clean(instance) -> None:
         raise ValidationError(errors) from error
 
 
+FULL_NAME_REQUIRED = gettext_lazy(
+    "Add your full name to your profile first: the other parties see who proposed, confirmed "
+    "or decided, by name."
+)
+
+
+def require_full_name(actor) -> None:
+    """A person's act on a project (proposing it, answering for a party, deciding on an
+    answer) is recorded under their name: refused to a signed-in user who gave none."""
+    if getattr(actor, "is_authenticated", False) and not (actor.full_name or "").strip():
+        raise ValidationError(FULL_NAME_REQUIRED, code="full_name_required")
+
+
 # --- Helpers -------------------------------------------------------------------------------
 
 

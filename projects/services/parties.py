@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from projects.models import INACTIVE_PARTY, Project, ProjectParty, ProjectPartyStatus
-from projects.services.common import clean, follow_parties, refresh_search
+from projects.services.common import clean, follow_parties, refresh_search, require_full_name
 from projects.services.notifications import party_notify_invitation
 from soliris import audit
 from soliris.conflicts import check_version, update_versioned
@@ -37,6 +37,7 @@ def party_invite(*, actor, project: Project, organisation) -> ProjectParty:
 def party_confirm(
     *, actor, party: ProjectParty, role: str, contribution: str, decision_level: str | None = None
 ) -> ProjectParty:
+    require_full_name(actor)
     if party.status != ProjectPartyStatus.INVITED:
         raise ValidationError(_("This invitation has already been answered."))
     party.status = ProjectPartyStatus.CONFIRMED
@@ -57,6 +58,7 @@ def party_confirm(
 @transaction.atomic
 def party_decline(*, actor, party: ProjectParty, reason: str = "") -> ProjectParty:
     """The party leaves the parties; the row stays, marked declined, for the history."""
+    require_full_name(actor)
     if party.status != ProjectPartyStatus.INVITED:
         raise ValidationError(_("This invitation has already been answered."))
     party.status = ProjectPartyStatus.DECLINED

@@ -15,6 +15,7 @@ from projects.services.common import (
     clean,
     follow_parties,
     refresh_search,
+    require_full_name,
 )
 from projects.services.parties import party_invite
 from soliris import audit
@@ -39,6 +40,7 @@ def project_create(
     language: str | None = None,
 ) -> Project:
     """A draft project; the proposing organisation is its first confirmed party."""
+    require_full_name(actor)
     language = language or translation.get_language() or "fr"
     project = Project(proposed_by=proposed_by, partnership=partnership, starts_on=starts_on, ends_on=ends_on)
     setattr(project, f"title_{language}", title)
