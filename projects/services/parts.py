@@ -43,6 +43,14 @@ def sdg_link_save(*, actor, project: Project, goal, targets=(), is_primary=False
     others = SDGLink.objects.filter(project=project).exclude(pk=link.pk)
     if not others.filter(is_primary=True).exists():
         is_primary = True
+    unchanged = (
+        link.pk is not None
+        and link.is_primary == bool(is_primary)
+        and link.contribution == contribution.strip()
+        and set(link.targets.values_list("pk", flat=True)) == {t.pk for t in targets}
+    )
+    if unchanged:  # saving the same link again changes nothing and records nothing
+        return link
     if is_primary:
         others.filter(is_primary=True).update(is_primary=False)
     link.is_primary = bool(is_primary)

@@ -96,3 +96,20 @@ def test_saving_an_unchanged_project_records_nothing(project, as_role):
     project.refresh_from_db()
     assert project.version == version
     assert AuditEntry.objects.count() == before
+
+
+def test_saving_an_unchanged_goal_link_records_nothing(project, goal6, as_role):
+    link = project.sdg_links.get()
+    client = as_role("party_editor")
+    before = AuditEntry.objects.count()
+    post = {
+        "goal": goal6.pk,
+        "targets": [t.pk for t in link.targets.all()],
+        "is_primary": "on",
+        "contribution": link.contribution,
+    }
+    assert client.post(f"/fr/projects/{project.key}/sdgs/", post).status_code == 302
+    assert AuditEntry.objects.count() == before
+    post["contribution"] = "Autre chose"
+    assert client.post(f"/fr/projects/{project.key}/sdgs/", post).status_code == 302
+    assert AuditEntry.objects.count() == before + 1
