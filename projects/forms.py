@@ -6,6 +6,7 @@ from django_countries.fields import LazyTypedChoiceField
 
 from partners.models import ROLE_RANK, DecisionLevel, Organisation, Role
 from partners.permissions import roles_by_organisation
+from partners.visibility import organisations_offered_to
 from projects.models import Call, Currency, FundingKind, Goal, Target
 from projects.uploads import validate_document
 
@@ -33,7 +34,7 @@ class ProjectCreateForm(forms.Form):
     ends_on = forms.DateField(label=_("End"), required=False, widget=DATE)
     partners = forms.ModelMultipleChoiceField(
         label=_("Partner organisations to invite"),
-        queryset=Organisation.objects.filter(verified_at__isnull=False).order_by("name"),
+        queryset=Organisation.objects.none(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Each one confirms its participation and fills in its own role and contribution."),
@@ -41,13 +42,12 @@ class ProjectCreateForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["proposed_by"].queryset = organisations_where(user, Role.EDITOR)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
-            self.add_error("ends_on", _("The end comes before the start."))
-        return data
+        self.fields["proposed_by"].queryset = organisations_offered_to(
+            user, organisations_where(user, Role.EDITOR)
+        )
+        self.fields["partners"].queryset = organisations_offered_to(
+            user, Organisation.objects.filter(verified_at__isnull=False)
+        ).order_by("name")
 
 
 class ProjectEditForm(forms.Form):
@@ -60,12 +60,6 @@ class ProjectEditForm(forms.Form):
     ends_on = forms.DateField(label=_("End"), required=False, widget=DATE)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def clean(self):
-        data = super().clean()
-        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
-            self.add_error("ends_on", _("The end comes before the start."))
-        return data
-
 
 class TransitionForm(forms.Form):
     to_status = forms.CharField(widget=forms.HiddenInput)
@@ -75,11 +69,13 @@ class TransitionForm(forms.Form):
 class InviteForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
 
-    def __init__(self, *args, project, **kwargs):
+    def __init__(self, *args, project, user, **kwargs):
         super().__init__(*args, **kwargs)
         taken = [p.organisation_id for p in project.parties.all() if p.status in ("invited", "confirmed")]
         self.fields["organisation"].queryset = (
-            Organisation.objects.filter(verified_at__isnull=False).exclude(pk__in=taken).order_by("name")
+            organisations_offered_to(user, Organisation.objects.filter(verified_at__isnull=False))
+            .exclude(pk__in=taken)
+            .order_by("name")
         )
 
 
@@ -93,6 +89,10 @@ class PartyForm(forms.Form):
     decision_level = forms.ChoiceField(
         label=_("Decision level"), choices=DecisionLevel.choices, initial=DecisionLevel.CO_DECIDES
     )
+
+
+class PartyEditForm(PartyForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class PartyAnswerForm(PartyForm):
@@ -238,6 +238,7 @@ class CallForm(forms.Form):
     )
     opens_at = forms.DateTimeField(label=_("Opens on"), widget=DATETIME)
     closes_at = forms.DateTimeField(label=_("Closes on"), widget=DATETIME)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, user, call=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -248,11 +249,11 @@ class CallForm(forms.Form):
         self.publishers = {o.slug: o for o in organisations_where(user, Role.COORDINATOR)}
         if call is not None:
             del self.fields["publisher"]
+        else:
+            del self.fields["version"]
 
     def clean(self):
         data = super().clean()
-        if data.get("opens_at") and data.get("closes_at") and data["closes_at"] <= data["opens_at"]:
-            self.add_error("closes_at", _("The call must close after it opens."))
         if "publisher" in self.fields and data.get("publisher"):
             data["publisher_organisation"] = (
                 None if data["publisher"] == self.PLATFORM else self.publishers.get(data["publisher"])

@@ -13,6 +13,7 @@ from django_countries import countries as country_names
 from partners.models import Partnership, PartnershipParty, PartnershipVisibility, PartyStatus, Role
 from partners.permissions import partnerships_visible_to, roles_by_organisation
 from partners.selectors import public_organisations
+from partners.visibility import HIDDEN_NAME, is_publicly_named
 from projects.models import (
     INACTIVE_PARTY,
     PUBLIC_STATUSES,
@@ -75,12 +76,39 @@ def project_with_parties(key: str):
     )
 
 
-def funding_summary(lines) -> list[dict]:
-    """Per currency: the total and each source's share (a party or an outside funder)."""
+def split_parties(parties, user=None, *, insider: bool | None = None) -> tuple[list, int]:
+    """(the parties a page may name to ``user``, how many others it only counts).
+
+    The parties of a project see each other (``insider``; by default: the user belongs to one
+    of ``parties``). Anyone else sees the publicly named organisations (partners.visibility)
+    and their own; the others are counted as HIDDEN_NAME, without country, role or
+    contribution. Reads nothing but the user's memberships, cached for the request."""
+    parties = list(parties)
+    mine = roles_by_organisation(user) if user is not None else {}
+    if insider is None:
+        insider = any(party.organisation_id in mine for party in parties)
+    if insider:
+        return parties, 0
+    shown = [p for p in parties if is_publicly_named(p.organisation) or p.organisation_id in mine]
+    return shown, len(parties) - len(shown)
+
+
+def organisation_name(organisation, user=None) -> str:
+    """The name a public page gives an organisation: its own if publicly named or the user's."""
+    if is_publicly_named(organisation) or organisation.pk in roles_by_organisation(user):
+        return organisation.name
+    return str(HIDDEN_NAME)
+
+
+def funding_summary(lines, hidden_organisations=()) -> list[dict]:
+    """Per currency: the total and each source's share (a party or an outside funder); the
+    parties in ``hidden_organisations`` (ids) are counted under HIDDEN_NAME."""
     by_currency: dict[str, OrderedDict] = {}
     for line in lines:
         sources = by_currency.setdefault(line.currency, OrderedDict())
         name = line.source_name
+        if line.party_id and line.party.organisation_id in hidden_organisations:
+            name = str(HIDDEN_NAME)
         row = sources.setdefault(
             name,
             {"name": name, "is_party": bool(line.party_id), "cash": Decimal(0), "in_kind": Decimal(0)},
@@ -97,9 +125,15 @@ def funding_summary(lines) -> list[dict]:
     return summary
 
 
-def project_detail(project: Project, *, private: bool) -> dict:
-    """What the project page shows; ``private`` adds funding details, documents and history."""
-    parties = [p for p in project.parties.all() if p.status not in INACTIVE_PARTY]
+def project_detail(project: Project, *, private: bool, user=None, insider: bool = False) -> dict:
+    """What the project page shows; ``private`` adds funding details, documents and history.
+
+    To whoever is not a party (``user``), the parties not publicly named are counted, never
+    named (split_parties): not in the table, the sites' territories nor the funding."""
+    active = [p for p in project.parties.all() if p.status not in INACTIVE_PARTY]
+    parties, hidden_count = split_parties(active, user, insider=True if private or insider else None)
+    shown_ids = {p.organisation_id for p in parties}
+    hidden_ids = {p.organisation_id for p in active} - shown_ids
     declined = [p for p in project.parties.all() if p.status in INACTIVE_PARTY]
     lines = list(FundingLine.objects.filter(project=project).select_related("party__organisation"))
     sites = list(project.sites.all())
@@ -108,8 +142,11 @@ def project_detail(project: Project, *, private: bool) -> dict:
         party_countries.setdefault(party.organisation.country.code, []).append(party.organisation)
     for site in sites:
         site.territory_of = party_countries.get(site.country.code, [])
+    proposer = project.proposed_by
     context = {
         "parties": parties,
+        "hidden_parties": hidden_count,
+        "proposed_by_name": proposer.name if proposer.pk in shown_ids else organisation_name(proposer, user),
         "declined_parties": declined,
         "sites": sites,
         "sdg_links": list(
@@ -118,7 +155,7 @@ def project_detail(project: Project, *, private: bool) -> dict:
             )
         ),
         "funding_lines": lines,
-        "funding": funding_summary(lines),
+        "funding": funding_summary(lines, hidden_ids),
         "submissions": list(project.submissions.select_related("call__publisher")),
         "status_changes": list(project.status_changes.select_related("actor")),
     }
@@ -265,8 +302,14 @@ def submission_problems(project: Project) -> list[str]:
     return problems
 
 
+def published_calls():
+    """The calls shown to everyone and open to answers: the platform's, and those of an
+    organisation the platform has verified (an unverified one prepares its calls meanwhile)."""
+    return Call.objects.filter(Q(publisher__isnull=True) | Q(publisher__verified_at__isnull=False))
+
+
 def calls_for_list():
-    return Call.objects.select_related("publisher").prefetch_related("goals").order_by("-closes_at")
+    return published_calls().select_related("publisher").prefetch_related("goals").order_by("-closes_at")
 
 
 def open_calls(now=None):

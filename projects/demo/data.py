@@ -8,7 +8,7 @@ from decimal import Decimal
 # sites [(country, locality, change)], funding [(party slug or funder, amount, currency, kind, label)]
 PROJECTS = [
     {
-        "key": "herent-bos",
+        "key": "herentbos",
         "title": {
             "fr": "Reboisement à Nimlaha'kok",
             "nl": "Herbebossing in Nimlaha'kok",
@@ -60,7 +60,7 @@ PROJECTS = [
         ],
     },
     {
-        "key": "tarija-agua",
+        "key": "tarijaagua",
         "title": {
             "fr": "Protection des sources d'eau locales à Tarija",
             "nl": "Bescherming van de lokale waterbronnen in Tarija",
@@ -91,7 +91,7 @@ PROJECTS = [
         ],
     },
     {
-        "key": "brasschaat-speel",
+        "key": "brasschaatspeel",
         "title": {
             "fr": "Désimperméabilisation des cours d'école à Brasschaat",
             "nl": "Ontharding van de speelplaatsen in Brasschaat",
@@ -127,7 +127,7 @@ PROJECTS = [
         "funding": [("brasschaat", Decimal("40000"), "EUR", "cash", "Travaux")],
     },
     {
-        "key": "ess-bretagne-tg",
+        "key": "essbretagnetg",
         "title": {
             "fr": "Coopération entre écosystèmes ESS breton et togolais",
             "nl": "Samenwerking tussen de Bretoense en Togolese sociale economie",
@@ -166,7 +166,7 @@ PROJECTS = [
         ],
     },
     {
-        "key": "riaa-cantine",
+        "key": "riaacantine",
         "title": {
             "fr": "Cuisine centrale pour les cantines scolaires de Ouahigouya (RIAA)",
             "nl": "Centrale keuken voor de schoolkantines van Ouahigouya (RIAA)",
@@ -206,7 +206,7 @@ PROJECTS = [
     },
     # The two answers to the call of the Ville de Bruxelles.
     {
-        "key": "jette-tarija-eau",
+        "key": "jettetarijaeau",
         "title": {
             "fr": "Jardins d'eau de pluie Jette–Tarija",
             "nl": "Regenwatertuinen Jette–Tarija",
@@ -246,10 +246,10 @@ PROJECTS = [
             ("jette", Decimal("5000"), "EUR", "cash", "Matériel"),
             ("tarija", Decimal("2000"), "EUR", "in_kind", "Travail des équipes"),
         ],
-        "call": "bruxelles-2026",
+        "call": "bruxelles2026",
     },
     {
-        "key": "periferia-lome",
+        "key": "periferialome",
         "title": {
             "fr": "Ateliers de participation citoyenne Bruxelles–Lomé",
             "nl": "Workshops burgerparticipatie Brussel–Lomé",
@@ -281,12 +281,12 @@ PROJECTS = [
             ("periferia", Decimal("3000"), "EUR", "in_kind", "Animation"),
             ("stadd", Decimal("1000000"), "XOF", "in_kind", "Accueil"),
         ],
-        "call": "bruxelles-2026",
+        "call": "bruxelles2026",
     },
 ]
 
 CALL = {
-    "key": "bruxelles-2026",
+    "key": "bruxelles2026",
     "publisher": "ville-de-bruxelles",
     "title": {
         "fr": "Appel à projets Solidarité internationale 2026",

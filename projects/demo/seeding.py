@@ -76,7 +76,7 @@ def _seed_project(spec, organisations, partnerships, actor, call):
     for index, (source, amount, currency, kind, label) in enumerate(spec["funding"]):
         party = party_rows.get(source)
         FundingLine.objects.update_or_create(
-            key=f"{spec['key'][:12]}-f{index}",
+            key=f"{spec['key'][:12]}f{index}",
             defaults={
                 "project": project,
                 "party": party,
@@ -106,7 +106,7 @@ def _seed_project(spec, organisations, partnerships, actor, call):
             defaults={
                 "status": SubmissionStatus.SUBMITTED,
                 "submitted_by": actor,
-                "key": f"{spec['key'][:12]}-s",
+                "key": f"{spec['key'][:12]}s",
             },
         )
     refresh_search(project)

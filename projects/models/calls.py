@@ -42,6 +42,7 @@ class Call(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("call for projects")
@@ -49,7 +50,10 @@ class Call(models.Model):
         ordering = ["-closes_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(closes_at__gt=F("opens_at")), name="projects_call_closes_after_opening"
+                condition=Q(closes_at__gt=F("opens_at")),
+                name="projects_call_closes_after_opening",
+                violation_error_code="closes_before_opening",
+                violation_error_message=_("The call must close after it opens."),
             )
         ]
 
@@ -59,6 +63,11 @@ class Call(models.Model):
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
         return self.opens_at <= now < self.closes_at
+
+    @property
+    def is_published(self) -> bool:
+        """Listed publicly and open to answers: the platform's, or its publisher is verified."""
+        return self.publisher_id is None or self.publisher.verified_at is not None
 
     @property
     def publisher_name(self) -> str:
@@ -96,7 +105,12 @@ class Submission(models.Model):
         verbose_name_plural = _("answers to calls")
         ordering = ["submitted_at", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["call", "project"], name="projects_one_answer_per_call")
+            models.UniqueConstraint(
+                fields=["call", "project"],
+                name="projects_one_answer_per_call",
+                violation_error_code="already_answered",
+                violation_error_message=_("This project has already answered this call."),
+            )
         ]
 
     def __str__(self):

@@ -57,8 +57,15 @@ class FundingLine(models.Model):
                 condition=(Q(party__isnull=False) & Q(funder_name=""))
                 | (Q(party__isnull=True) & ~Q(funder_name="")),
                 name="projects_funding_one_source",
+                violation_error_code="one_source",
+                violation_error_message=_("Choose either a party or an outside funder, not both."),
             ),
-            models.CheckConstraint(condition=Q(amount__gte=0), name="projects_funding_not_negative"),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0),
+                name="projects_funding_not_negative",
+                violation_error_code="negative_amount",
+                violation_error_message=_("The amount cannot be negative."),
+            ),
         ]
 
     def __str__(self):

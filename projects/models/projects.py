@@ -82,6 +82,8 @@ class Project(models.Model):
                 | Q(starts_on__isnull=True)
                 | Q(ends_on__gte=F("starts_on")),
                 name="projects_project_ends_after_start",
+                violation_error_code="ends_before_start",
+                violation_error_message=_("The end comes before the start."),
             )
         ]
 
@@ -147,6 +149,7 @@ class ProjectParty(InvitedParty):
     )
     decline_reason = models.TextField(_("reason"), blank=True)
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("project party")
@@ -154,7 +157,10 @@ class ProjectParty(InvitedParty):
         ordering = ["invited_at", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["project", "organisation"], name="projects_one_party_per_organisation"
+                fields=["project", "organisation"],
+                name="projects_one_party_per_organisation",
+                violation_error_code="party_taken",
+                violation_error_message=_("This organisation is already a party to this project."),
             )
         ]
 
@@ -203,9 +209,18 @@ class SDGLink(models.Model):
         verbose_name_plural = _("SDG links")
         ordering = ["-is_primary", "goal__number"]
         constraints = [
-            models.UniqueConstraint(fields=["project", "goal"], name="projects_one_link_per_goal"),
             models.UniqueConstraint(
-                fields=["project"], condition=Q(is_primary=True), name="projects_one_primary_goal"
+                fields=["project", "goal"],
+                name="projects_one_link_per_goal",
+                violation_error_code="goal_taken",
+                violation_error_message=_("This goal is already linked to the project."),
+            ),
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=Q(is_primary=True),
+                name="projects_one_primary_goal",
+                violation_error_code="primary_taken",
+                violation_error_message=_("The project already has a primary goal."),
             ),
         ]
 

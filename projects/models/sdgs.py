@@ -79,7 +79,12 @@ class PartnershipGoal(models.Model):
         verbose_name_plural = _("shared goals of partnerships")
         ordering = ["goal__number"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "goal"], name="projects_one_partnership_goal")
+            models.UniqueConstraint(
+                fields=["partnership", "goal"],
+                name="projects_one_partnership_goal",
+                violation_error_code="goal_shared",
+                violation_error_message=_("The partnership already shares this goal."),
+            )
         ]
 
     def __str__(self):

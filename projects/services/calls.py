@@ -14,9 +14,10 @@ from projects.models import (
     SubmissionStatus,
 )
 from projects.selectors import submission_problems
-from projects.services.common import S, change_status
+from projects.services.common import S, change_status, clean, require_full_name
 from projects.services.notifications import submission_notify_decision
 from soliris import audit
+from soliris.conflicts import check_version, update_versioned
 from soliris.permissions import has
 
 # --- Submissions --------------------------------------------------------------------------
@@ -27,6 +28,8 @@ def project_submit(*, actor, project: Project, call: Call, now=None) -> Submissi
     """Answer ``call``: refused after the deadline or while the project is not ready."""
     now = now or timezone.now()
     project = Project.objects.select_for_update().get(pk=project.pk)
+    if not call.is_published:
+        raise ValidationError(_("The call “%(call)s” is not published yet.") % {"call": call})
     if not call.is_open(now):
         if now >= call.closes_at:
             raise ValidationError(
@@ -45,7 +48,7 @@ def project_submit(*, actor, project: Project, call: Call, now=None) -> Submissi
     if Submission.objects.filter(call=call, project=project).exists():
         raise ValidationError(_("This project has already answered this call."))
     submission = Submission(call=call, project=project, submitted_by=actor, submitted_at=now)
-    submission.full_clean()
+    clean(submission)
     submission.save()
     change_status(project, S.SUBMITTED, actor, note=str(call))
     audit.record("projects.project.submitted", actor=actor, subject=project, call=call.key)
@@ -57,6 +60,7 @@ def submission_decide(*, actor, submission: Submission, select: bool, reason: st
     """The call publisher's decision (the permission is checked by the caller's view too)."""
     if not has(actor, "projects.submission:decide", submission):
         raise ValidationError(_("Only the coordinators of the call's publisher decide on its answers."))
+    require_full_name(actor)
     submission = (
         Submission.objects.select_for_update().select_related("project", "call").get(pk=submission.pk)
     )
@@ -68,7 +72,7 @@ def submission_decide(*, actor, submission: Submission, select: bool, reason: st
     submission.decided_by = actor
     submission.decided_at = timezone.now()
     submission.reason = reason.strip()
-    submission.full_clean()
+    clean(submission)
     submission.save()
     project = submission.project
     if project.status == S.SUBMITTED:
@@ -92,7 +96,7 @@ def _call_write(call: Call, *, actor, created: bool, goals, language: str, texts
         setattr(call, f"{name}_{language}", text)
     for name, value in values.items():
         setattr(call, name, value)
-    call.full_clean()
+    clean(call)
     call.save()
     call.goals.set(goals)
     audit.record(
@@ -131,6 +135,10 @@ def call_create(
     )
 
 
+# What the conflict screen shows of a call saved meanwhile.
+CALL_CONFLICT_FIELDS = ("title", "description", "criteria", "budget", "currency", "opens_at", "closes_at")
+
+
 @transaction.atomic
 def call_edit(
     *,
@@ -145,17 +153,43 @@ def call_edit(
     currency: str = Currency.EUR,
     opens_at,
     closes_at,
+    expected_version: int | None = None,
 ) -> Call:
-    """Edit a call; its texts are saved in ``language`` (the other languages are kept)."""
-    return _call_write(
-        call,
+    """Edit a call; its texts are saved in ``language`` (the other languages are kept), if
+    nobody saved it since ``expected_version`` (``None``: the version just read). Raises
+    ``soliris.conflicts.EditConflict`` otherwise; saving unchanged values changes nothing."""
+    current = Call.objects.select_for_update().get(pk=call.pk)
+    version = current.version if expected_version is None else expected_version
+    check_version(current, version, fields=CALL_CONFLICT_FIELDS)
+    values = {
+        f"title_{language}": title,
+        f"description_{language}": description,
+        f"criteria_{language}": criteria,
+        "budget": budget,
+        "currency": currency,
+        "opens_at": opens_at,
+        "closes_at": closes_at,
+    }
+    changed = sorted(name for name, value in values.items() if getattr(current, name) != value)
+    for name, value in values.items():
+        setattr(current, name, value)
+    goals = list(goals)
+    if {g.pk for g in goals} != set(current.goals.values_list("pk", flat=True)):
+        changed.append("goals")
+    clean(current)
+    if not changed:
+        return current
+    update_versioned(Call, current.pk, expected_version=version, values=values, fields=CALL_CONFLICT_FIELDS)
+    current.version = version + 1
+    current.goals.set(goals)
+    audit.record(
+        "projects.call.updated",
         actor=actor,
-        created=False,
-        goals=goals,
-        language=language,
-        texts={"title": title, "description": description, "criteria": criteria},
-        values={"budget": budget, "currency": currency, "opens_at": opens_at, "closes_at": closes_at},
+        subject=current,
+        title=getattr(current, f"title_{language}"),
+        fields=changed,
     )
+    return current
 
 
 @transaction.atomic

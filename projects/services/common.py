@@ -1,9 +1,11 @@
 """What the service modules share: action labels, transitions, search document, status changes."""
 
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
+from partners.visibility import is_publicly_named
 from projects.models import (
     INACTIVE_PARTY,
     Project,
@@ -57,6 +59,49 @@ MANUAL_TRANSITIONS = {
 PROJECT_CONFLICT_FIELDS = ("title", "summary", "description", "starts_on", "ends_on")
 
 
+# The form field each constraint's message belongs on (the constraint's violation_error_code).
+CONSTRAINT_FIELDS = {
+    "ends_before_start": "ends_on",
+    "closes_before_opening": "closes_at",
+    "already_answered": "call",
+    "party_taken": "organisation",
+    "goal_taken": "goal",
+    "primary_taken": "is_primary",
+    "one_source": "source",
+    "negative_amount": "amount",
+    "goal_shared": "goals",
+}
+
+
+def clean(instance) -> None:
+    """``full_clean()``, with each constraint's translated message moved from the form as a
+    whole onto the field it is about (the form shows it there; a constraint's name never)."""
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            raise
+        errors = {}
+        for field, messages in error.error_dict.items():
+            for message in messages:
+                target = CONSTRAINT_FIELDS.get(message.code, field) if field == NON_FIELD_ERRORS else field
+                errors.setdefault(target, []).append(message)
+        raise ValidationError(errors) from error
+
+
+FULL_NAME_REQUIRED = gettext_lazy(
+    "Add your full name to your profile first: the other parties see who proposed, confirmed "
+    "or decided, by name."
+)
+
+
+def require_full_name(actor) -> None:
+    """A person's act on a project (proposing it, answering for a party, deciding on an
+    answer) is recorded under their name: refused to a signed-in user who gave none."""
+    if getattr(actor, "is_authenticated", False) and not (actor.full_name or "").strip():
+        raise ValidationError(FULL_NAME_REQUIRED, code="full_name_required")
+
+
 # --- Helpers -------------------------------------------------------------------------------
 
 
@@ -69,8 +114,10 @@ def refresh_search(project: Project) -> None:
         parts += [getattr(project, f"title_{language}"), getattr(project, f"summary_{language}")]
         with translation.override(language):
             parts += [site.country.name for site in sites]
-    parts += [party.organisation.name for party in parties]
-    parts += [party.organisation.locality for party in parties]
+    # Only the publicly named parties: searching a hidden organisation's name finds nothing.
+    named = [party.organisation for party in parties if is_publicly_named(party.organisation)]
+    parts += [organisation.name for organisation in named]
+    parts += [organisation.locality for organisation in named]
     parts += [site.locality for site in sites]
     parts += [f"odd{link.goal.number} sdg{link.goal.number}" for link in links]
     Project.objects.filter(pk=project.pk).update(search_document=search.document(*parts))

@@ -6,9 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from projects.models import INACTIVE_PARTY, Project, ProjectParty, ProjectPartyStatus
-from projects.services.common import follow_parties, refresh_search
+from projects.services.common import clean, follow_parties, refresh_search, require_full_name
 from projects.services.notifications import party_notify_invitation
 from soliris import audit
+from soliris.conflicts import check_version, update_versioned
 
 
 @transaction.atomic
@@ -23,7 +24,7 @@ def party_invite(*, actor, project: Project, organisation) -> ProjectParty:
     party.invited_at = timezone.now()
     party.responded_at = None
     party.responded_by = None
-    party.full_clean()
+    clean(party)
     party.save()
     audit.record("projects.party.invited", actor=actor, subject=project, organisation=organisation.name)
     party_notify_invitation(party=party)
@@ -36,6 +37,7 @@ def party_invite(*, actor, project: Project, organisation) -> ProjectParty:
 def party_confirm(
     *, actor, party: ProjectParty, role: str, contribution: str, decision_level: str | None = None
 ) -> ProjectParty:
+    require_full_name(actor)
     if party.status != ProjectPartyStatus.INVITED:
         raise ValidationError(_("This invitation has already been answered."))
     party.status = ProjectPartyStatus.CONFIRMED
@@ -43,7 +45,8 @@ def party_confirm(
     if decision_level:
         party.decision_level = decision_level
     party.responded_by, party.responded_at = actor, timezone.now()
-    party.full_clean()
+    party.version += 1  # a role form opened before the answer is stale
+    clean(party)
     party.save()
     audit.record(
         "projects.party.confirmed", actor=actor, subject=party.project, organisation=party.organisation.name
@@ -55,12 +58,14 @@ def party_confirm(
 @transaction.atomic
 def party_decline(*, actor, party: ProjectParty, reason: str = "") -> ProjectParty:
     """The party leaves the parties; the row stays, marked declined, for the history."""
+    require_full_name(actor)
     if party.status != ProjectPartyStatus.INVITED:
         raise ValidationError(_("This invitation has already been answered."))
     party.status = ProjectPartyStatus.DECLINED
     party.decline_reason = reason.strip()
     party.responded_by, party.responded_at = actor, timezone.now()
-    party.full_clean()
+    party.version += 1  # a role form opened before the answer is stale
+    clean(party)
     party.save()
     audit.record(
         "projects.party.declined",
@@ -81,7 +86,8 @@ def party_withdraw(*, actor, party: ProjectParty) -> ProjectParty:
         raise ValidationError(_("This invitation has already been answered."))
     party.status = ProjectPartyStatus.WITHDRAWN
     party.responded_by, party.responded_at = actor, timezone.now()
-    party.full_clean()
+    party.version += 1  # a role form opened before the answer is stale
+    clean(party)
     party.save()
     audit.record(
         "projects.party.withdrawn", actor=actor, subject=party.project, organisation=party.organisation.name
@@ -91,16 +97,43 @@ def party_withdraw(*, actor, party: ProjectParty) -> ProjectParty:
     return party
 
 
+# What the conflict screen shows of a party saved meanwhile.
+PARTY_CONFLICT_FIELDS = ("role", "contribution", "decision_level")
+
+
 @transaction.atomic
 def party_edit(
-    *, actor, party: ProjectParty, role: str, contribution: str, decision_level: str
+    *,
+    actor,
+    party: ProjectParty,
+    role: str,
+    contribution: str,
+    decision_level: str,
+    expected_version: int | None = None,
 ) -> ProjectParty:
-    if party.status in INACTIVE_PARTY:
+    """Save the party's role, contribution and decision level, if nobody saved them since
+    ``expected_version`` (``None``: the version just read). Raises
+    ``soliris.conflicts.EditConflict`` otherwise; saving unchanged values changes nothing."""
+    current = ProjectParty.objects.select_for_update().select_related("organisation").get(pk=party.pk)
+    if current.status in INACTIVE_PARTY:
         raise ValidationError(_("A party that declined can no longer be edited."))
-    party.role, party.contribution, party.decision_level = role.strip(), contribution.strip(), decision_level
-    party.full_clean()
-    party.save()
-    audit.record(
-        "projects.party.updated", actor=actor, subject=party.project, organisation=party.organisation.name
-    )
-    return party
+    version = current.version if expected_version is None else expected_version
+    check_version(current, version, fields=PARTY_CONFLICT_FIELDS)
+    values = {"role": role.strip(), "contribution": contribution.strip(), "decision_level": decision_level}
+    changed = sorted(name for name, value in values.items() if getattr(current, name) != value)
+    for name, value in values.items():
+        setattr(current, name, value)
+    clean(current)
+    if changed:
+        update_versioned(
+            ProjectParty, current.pk, expected_version=version, values=values, fields=PARTY_CONFLICT_FIELDS
+        )
+        current.version = version + 1
+        audit.record(
+            "projects.party.updated",
+            actor=actor,
+            subject=party.project,
+            organisation=current.organisation.name,
+            fields=changed,
+        )
+    return current

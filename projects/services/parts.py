@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from projects.models import INACTIVE_PARTY, FundingLine, Project, ProjectDocument, SDGLink, Site
-from projects.services.common import refresh_search
+from projects.services.common import clean, refresh_search
 from projects.uploads import validate_document
 from soliris import audit
 
@@ -13,7 +13,7 @@ from soliris import audit
 @transaction.atomic
 def site_add(*, actor, project: Project, country: str, locality: str, change: str = "") -> Site:
     site = Site(project=project, country=country, locality=locality.strip(), change=change.strip())
-    site.full_clean()
+    clean(site)
     site.save()
     audit.record(
         "projects.site.added", actor=actor, subject=project, locality=site.locality, country=str(country)
@@ -43,11 +43,19 @@ def sdg_link_save(*, actor, project: Project, goal, targets=(), is_primary=False
     others = SDGLink.objects.filter(project=project).exclude(pk=link.pk)
     if not others.filter(is_primary=True).exists():
         is_primary = True
+    unchanged = (
+        link.pk is not None
+        and link.is_primary == bool(is_primary)
+        and link.contribution == contribution.strip()
+        and set(link.targets.values_list("pk", flat=True)) == {t.pk for t in targets}
+    )
+    if unchanged:  # saving the same link again changes nothing and records nothing
+        return link
     if is_primary:
         others.filter(is_primary=True).update(is_primary=False)
     link.is_primary = bool(is_primary)
     link.contribution = contribution.strip()
-    link.full_clean()
+    clean(link)
     link.save()
     link.targets.set(targets)
     audit.record(
@@ -91,7 +99,7 @@ def funding_add(
         currency=currency,
         kind=kind,
     )
-    line.full_clean()
+    clean(line)
     line.save()
     audit.record(
         "projects.funding.added",
@@ -130,7 +138,7 @@ def document_upload(*, actor, project: Project, title: str, upload) -> ProjectDo
         uploaded_by=actor,
     )
     document.file.save(upload.name, upload, save=False)
-    document.full_clean()
+    clean(document)
     document.save()
     audit.record("projects.document.uploaded", actor=actor, subject=project, title=document.title)
     return document

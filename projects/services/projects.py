@@ -12,8 +12,10 @@ from projects.services.common import (
     S,
     active_parties,
     change_status,
+    clean,
     follow_parties,
     refresh_search,
+    require_full_name,
 )
 from projects.services.parties import party_invite
 from soliris import audit
@@ -38,13 +40,14 @@ def project_create(
     language: str | None = None,
 ) -> Project:
     """A draft project; the proposing organisation is its first confirmed party."""
+    require_full_name(actor)
     language = language or translation.get_language() or "fr"
     project = Project(proposed_by=proposed_by, partnership=partnership, starts_on=starts_on, ends_on=ends_on)
     setattr(project, f"title_{language}", title)
     setattr(project, f"summary_{language}", summary)
     setattr(project, f"description_{language}", description)
     project.created_by = actor if getattr(actor, "is_authenticated", False) else None
-    project.full_clean()
+    clean(project)
     project.save()
     ProjectStatusChange.objects.create(project=project, to_status=S.DRAFT, actor=project.created_by)
     now = timezone.now()
@@ -95,7 +98,9 @@ def project_edit(
             if getattr(current, name) != value:
                 changes[name] = str(value or "")
             setattr(current, name, value)
-    current.full_clean()
+    clean(current)
+    if not changes:  # saving unchanged text changes nothing: no new version, no history entry
+        return current
     update_versioned(
         Project,
         current.pk,
@@ -108,8 +113,7 @@ def project_edit(
         },
         fields=PROJECT_CONFLICT_FIELDS,
     )
-    if changes:
-        audit.record("projects.project.updated", actor=actor, subject=current, fields=sorted(changes))
+    audit.record("projects.project.updated", actor=actor, subject=current, fields=sorted(changes))
     current.refresh_from_db()
     refresh_search(current)
     return current

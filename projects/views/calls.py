@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from projects import forms, selectors, services
 from projects.permissions import check, get_call_for_user
 from projects.views.common import flash_validation_error
+from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.permissions import has
 
@@ -30,15 +31,18 @@ def call_list(request):
 
 def call_detail(request, key):
     call = get_call_for_user(request.user, key)
+    can_manage = has(request.user, "projects.call:manage", call)
+    if not call.is_published and not can_manage:
+        raise Http404  # prepared by an organisation the platform has not verified yet
     return render(
         request,
         "projects/call_detail.html",
         {
             "call": call,
             "goals": call.goals.all(),
-            "is_open": call.is_open(),
+            "is_open": call.is_published and call.is_open(),
             "laureates": selectors.laureates(call),
-            "can_manage": has(request.user, "projects.call:manage", call),
+            "can_manage": can_manage,
         },
     )
 
@@ -72,7 +76,16 @@ def call_create(request):
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, _("The call for projects is published."))
+            if call.is_published:
+                messages.success(request, _("The call for projects is published."))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The call for projects is saved. It will be published once the platform "
+                        "has verified your organisation."
+                    ),
+                )
             return redirect("projects:call_detail", key=call.key)
     return render(request, "projects/call_form.html", {"form": form, "call": None})
 
@@ -90,20 +103,32 @@ def call_edit(request, key):
         "goals": list(call.goals.all()),
         "opens_at": timezone.localtime(call.opens_at),
         "closes_at": timezone.localtime(call.closes_at),
+        "version": call.version,
     }
     form = forms.CallForm(request.POST or None, user=request.user, call=call, initial=initial)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             services.call_edit(
-                actor=request.user, call=call, goals=data["goals"], language=language, **_call_values(data)
+                actor=request.user,
+                call=call,
+                goals=data["goals"],
+                language=language,
+                expected_version=data["version"],
+                **_call_values(data),
+            )
+        except EditConflict as error:
+            conflict = error
+            form = form_after_conflict(
+                forms.CallForm, request, conflict, user=request.user, call=call, initial=initial
             )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
             messages.success(request, _("The call for projects was saved."))
             return redirect("projects:call_detail", key=call.key)
-    return render(request, "projects/call_form.html", {"form": form, "call": call})
+    return render(request, "projects/call_form.html", {"form": form, "call": call, "conflict": conflict})
 
 
 @login_required

@@ -12,6 +12,7 @@ from projects import forms, selectors, services
 from projects.models import INACTIVE_PARTY, Goal
 from projects.permissions import can_see_project, check, get_project_for_user
 from projects.views.common import flash_validation_error, project_page_context
+from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.permissions import has
 
@@ -19,7 +20,7 @@ from soliris.permissions import has
 @login_required
 def project_parties(request, key):
     project = get_project_for_user(request.user, key, "projects.project:edit")
-    form = forms.InviteForm(request.POST or None, project=project)
+    form = forms.InviteForm(request.POST or None, project=project, user=request.user)
     if request.method == "POST":
         check(request.user, "projects.project:decide", project)
         if form.is_valid():
@@ -111,14 +112,14 @@ def party_edit(request, key, slug):
     project = get_project_for_user(request.user, key)
     party = _party(project, slug)
     check(request.user, "projects.party:edit", party)
-    form = forms.PartyForm(
-        request.POST or None,
-        initial={
-            "role": party.role,
-            "contribution": party.contribution,
-            "decision_level": party.decision_level,
-        },
-    )
+    initial = {
+        "role": party.role,
+        "contribution": party.contribution,
+        "decision_level": party.decision_level,
+        "version": party.version,
+    }
+    form = forms.PartyEditForm(request.POST or None, initial=initial)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.party_edit(
@@ -127,7 +128,11 @@ def party_edit(request, key, slug):
                 role=form.cleaned_data["role"],
                 contribution=form.cleaned_data["contribution"],
                 decision_level=form.cleaned_data["decision_level"],
+                expected_version=form.cleaned_data["version"],
             )
+        except EditConflict as error:
+            conflict = error
+            form = form_after_conflict(forms.PartyEditForm, request, conflict, initial=initial)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -136,7 +141,7 @@ def party_edit(request, key, slug):
     return render(
         request,
         "projects/party_edit.html",
-        project_page_context(request, project, "parties", form=form, party=party),
+        project_page_context(request, project, "parties", form=form, party=party, conflict=conflict),
     )
 
 
@@ -158,7 +163,7 @@ def project_sites(request, key):
         else:
             messages.success(request, _("The site was added."))
             return redirect("projects:project_sites", key=project.key)
-    context = selectors.project_detail(project, private=False)
+    context = selectors.project_detail(project, private=False, insider=True)
     return render(
         request,
         "projects/project_sites.html",
@@ -215,7 +220,7 @@ def project_sdgs(request, key):
                 "contribution": existing.contribution,
             }
         form = forms.SDGLinkForm(goal=goal, initial=initial)
-    context = selectors.project_detail(project, private=False)
+    context = selectors.project_detail(project, private=False, insider=True)
     template = "projects/partials/sdg_targets.html" if request.htmx else "projects/project_sdgs.html"
     return render(
         request,
@@ -263,7 +268,7 @@ def project_funding(request, key):
         else:
             messages.success(request, _("The funding line was added."))
             return redirect("projects:project_funding", key=project.key)
-    context = selectors.project_detail(project, private=False)
+    context = selectors.project_detail(project, private=False, insider=True)
     return render(
         request,
         "projects/project_funding.html",

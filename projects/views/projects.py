@@ -70,7 +70,7 @@ def project_detail(request, key):
     project = get_project_for_user(request.user, key)
     private = has(request.user, "projects.project:view_private", project)
     context = project_page_context(
-        request, project, "overview", **selectors.project_detail(project, private=private)
+        request, project, "overview", **selectors.project_detail(project, private=private, user=request.user)
     )
     my_parties = [
         party

@@ -42,3 +42,24 @@ def test_odd_query_strings_do_not_break_the_pages(client, objects):
             path, {"page": "-1", "q": "'; drop table --", "goal": "x", "mine": "on", "year": "0"}
         )
         assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/fr/projects/{forged}/",
+        "/fr/projects/{project}/sites/{forged}/delete/",
+        "/fr/projects/{project}/sdgs/{forged}/delete/",
+        "/fr/projects/{project}/funding/{forged}/delete/",
+        "/fr/projects/{project}/documents/{forged}/",
+        "/fr/calls/{forged}/",
+        "/fr/calls/{call}/answers/{forged}/decide/",
+        "/fr/partnerships/{forged}/sdgs/",
+    ],
+)
+@pytest.mark.parametrize("forged", ["abc%00def", "a" * 1000, "ABC-déf"])
+def test_a_forged_key_answers_not_found(path, forged, as_role, objects):
+    client = as_role("party_coordinator")
+    url = path.format(forged=forged, project=objects["project"].key, call=objects["call"].key)
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404

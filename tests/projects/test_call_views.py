@@ -37,10 +37,15 @@ def test_a_coordinator_publishes_a_call_and_staff_publish_the_platforms(cast, as
     # Closing before opening is refused, with the text kept.
     client = as_role("outsider")
     response = client.post(
-        f"/fr/calls/{call.key}/edit/", {**data, "title": "Appel 2027 bis", "closes_at": "2026-12-01T09:00"}
+        f"/fr/calls/{call.key}/edit/",
+        {**data, "title": "Appel 2027 bis", "closes_at": "2026-12-01T09:00", "version": call.version},
     )
     assert response.status_code == 200 and "Appel 2027 bis" in response.content.decode()
-    assert client.post(f"/fr/calls/{call.key}/edit/", {**data, "title": "Appel 2027 bis"}).status_code == 302
+    assert (
+        "doit clôturer après son ouverture" in response.content.decode()
+    )  # the constraint's message, translated
+    edited = {**data, "title": "Appel 2027 bis", "version": call.version}
+    assert client.post(f"/fr/calls/{call.key}/edit/", edited).status_code == 302
     call.refresh_from_db()
     assert call.title_fr == "Appel 2027 bis"
 

@@ -168,7 +168,12 @@ def test_an_editor_writes_its_organisations_role_and_sees_it_among_the_parties(p
     client = as_role("party_editor")
     response = client.post(
         f"/en/projects/{project.key}/parties/cast-jette/edit/",
-        {"role": "Coordination in Belgium", "contribution": "Co-financing", "decision_level": "co_decides"},
+        {
+            "role": "Coordination in Belgium",
+            "contribution": "Co-financing",
+            "decision_level": "co_decides",
+            "version": ProjectParty.objects.get(project=project, organisation=cast.jette).version,
+        },
         follow=True,
     )
     assert response.redirect_chain[-1][0].endswith(f"/en/projects/{project.key}/parties/")
