@@ -208,7 +208,6 @@ def seed(log, context: dict) -> None:
         )
         for code in CODES:
             setattr(workshop, f"title_{code}", titles[code])
-        workshop.title = titles["fr"]
         workshop.theme = themes[theme]
         workshop.room = room
         workshop.facilitators = facilitators

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from modeltranslation.translator import NotRegistered, translator
 
 from events.permissions import is_organiser
 
@@ -13,8 +14,24 @@ def require_organiser(actor, event) -> None:
         raise PermissionDenied
 
 
+def translated_names(model) -> frozenset[str]:
+    """The model's translated fields by their bare names (``title``, ``text``...)."""
+    try:
+        return frozenset(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return frozenset()
+
+
 def set_fields(obj, data: dict) -> None:
-    """Copy a form's cleaned fields (``title_fr``, ``starts_at``...) onto the object."""
+    """Copy a form's cleaned fields (``title_fr``, ``starts_at``...) onto the object.
+
+    A translated field is written by its language's name (``title_nl``), never by its bare
+    name: modeltranslation writes the bare one into the *interface's* language, which would
+    overwrite the text typed for that language. A bare name here is a programming error.
+    """
+    bare = translated_names(type(obj)) & set(data)
+    if bare:
+        raise ValueError(f"translated fields written by their bare name: {sorted(bare)}")
     for name, value in data.items():
         setattr(obj, name, value)
 

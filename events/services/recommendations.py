@@ -81,7 +81,6 @@ def recommendation_create(
                     )
                 }
             )
-        recommendation.text = getattr(recommendation, f"text_{recommendation.original_language}")
         recommendation.full_clean()
         recommendation.save()
         recommendation.themes.set(themes)
