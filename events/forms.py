@@ -166,6 +166,7 @@ class WorkshopForm(forms.Form):
     capacity = forms.IntegerField(
         label=_("Capacity"), required=False, min_value=1, help_text=_("Empty: no limit.")
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, event, workshop=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -183,6 +184,7 @@ class WorkshopForm(forms.Form):
                 facilitators=workshop.facilitators,
                 room=workshop.room,
                 capacity=workshop.capacity,
+                version=workshop.version,
                 starts_at=workshop.starts_at.astimezone(event.tz).replace(tzinfo=None),
                 ends_at=workshop.ends_at.astimezone(event.tz).replace(tzinfo=None),
             )
@@ -315,6 +317,7 @@ class FollowUpForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What happened, with whom. Required when the recommendation is set aside."),
     )
+    follow_up_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def clean(self):
         data = super().clean()

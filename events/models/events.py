@@ -165,6 +165,7 @@ class Workshop(models.Model):
         validators=[MinValueValidator(1)],
         help_text=_("Empty: no limit."),
     )
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("workshop")

@@ -80,6 +80,9 @@ class Recommendation(models.Model):
         default=RecommendationStatus.PROPOSED,
     )
     status_reason = models.TextField(_("reason for setting it aside"), blank=True)
+    # The follow-up (status and notes) has its own version: two organisers recording it at
+    # once see each other's note instead of one status silently replacing the other.
+    follow_up_version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

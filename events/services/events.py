@@ -78,25 +78,43 @@ def event_update(*, actor, event: Event, data: dict, organisers=None, expected_v
     return current
 
 
-def _workshop_save(*, actor, workshop: Workshop, data: dict, action: str) -> Workshop:
-    event = workshop.event
-    require_organiser(actor, event)
-    with transaction.atomic():
-        set_fields(workshop, data)
-        if not has_text(workshop, "title"):
-            raise ValidationError({"title_fr": _("Give the workshop a title in at least one language.")})
-        workshop.full_clean()
-        workshop.save()
-        audit.record(action, actor=actor, subject=event, workshop=workshop.key)
-    return workshop
+# What the conflict screen shows of a workshop saved meanwhile: its texts, language by language.
+WORKSHOP_CONFLICT_FIELDS = tuple(
+    f"{field}_{code}" for field in ("title", "description") for code in LANGUAGE_CODES
+) + ("starts_at", "ends_at", "room", "facilitators")
+
+
+def _workshop_check(workshop: Workshop, data: dict) -> None:
+    set_fields(workshop, data)
+    if not has_text(workshop, "title"):
+        raise ValidationError({"title_fr": _("Give the workshop a title in at least one language.")})
 
 
 def workshop_create(*, actor, event: Event, data: dict) -> Workshop:
     """Add a workshop to the event's programme (within the event's times)."""
-    return _workshop_save(
-        actor=actor, workshop=Workshop(event=event), data=data, action="events.workshop.created"
-    )
+    require_organiser(actor, event)
+    with transaction.atomic():
+        workshop = Workshop(event=event)
+        _workshop_check(workshop, data)
+        workshop.full_clean()
+        workshop.save()
+        audit.record("events.workshop.created", actor=actor, subject=event, workshop=workshop.key)
+    return workshop
 
 
-def workshop_update(*, actor, workshop: Workshop, data: dict) -> Workshop:
-    return _workshop_save(actor=actor, workshop=workshop, data=data, action="events.workshop.updated")
+def workshop_update(*, actor, workshop: Workshop, data: dict, expected_version: int) -> Workshop:
+    """Save the workshop if nobody saved it since ``expected_version`` (else
+    :class:`~soliris.conflicts.EditConflict`, with the texts saved meanwhile)."""
+    event = workshop.event
+    require_organiser(actor, event)
+    with transaction.atomic():
+        current = Workshop.objects.select_for_update().get(pk=workshop.pk)
+        current.event = event
+        check_version(current, expected_version, fields=WORKSHOP_CONFLICT_FIELDS)
+        _workshop_check(current, data)
+        current.version = F("version") + 1
+        current.full_clean(exclude=["version"])
+        current.save()
+        audit.record("events.workshop.updated", actor=actor, subject=event, workshop=current.key)
+    current.refresh_from_db()
+    return current

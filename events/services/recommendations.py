@@ -167,10 +167,18 @@ def recommendation_withdraw(*, actor, recommendation: Recommendation, organisati
     return endorsement
 
 
+# What the conflict screen shows of a follow-up recorded meanwhile.
+FOLLOW_UP_CONFLICT_FIELDS = ("status", "status_reason")
+
+
 def recommendation_follow_up(
-    *, actor, recommendation: Recommendation, status: str, text: str = ""
+    *, actor, recommendation: Recommendation, status: str, text: str = "", expected_version: int | None = None
 ) -> FollowUpNote:
-    """Record a dated follow-up note and set the status; setting aside needs a reason."""
+    """Record a dated follow-up note and set the status; setting aside needs a reason.
+
+    ``expected_version``: the ``follow_up_version`` the form was opened on; when someone
+    recorded a follow-up since, :class:`~soliris.conflicts.EditConflict` (their status is
+    shown, the user's note kept)."""
     require_organiser(actor, recommendation.section.event)
     if status not in RecommendationStatus.values:
         raise ValidationError(_("Choose a follow-up status."))
@@ -179,11 +187,19 @@ def recommendation_follow_up(
         raise ValidationError({"text": _("Say why the recommendation is set aside.")})
     with transaction.atomic():
         current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+        if expected_version is not None:
+            check_version(
+                current,
+                expected_version,
+                fields=FOLLOW_UP_CONFLICT_FIELDS,
+                version_field="follow_up_version",
+            )
         previous = current.status
         current.status = status
         current.status_reason = text if status == RecommendationStatus.SET_ASIDE else ""
+        current.follow_up_version += 1
         current.full_clean()
-        current.save(update_fields=["status", "status_reason"])
+        current.save(update_fields=["status", "status_reason", "follow_up_version"])
         note = FollowUpNote(recommendation=current, status=status, text=text, author=actor)
         note.full_clean()
         note.save()

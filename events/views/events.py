@@ -115,13 +115,23 @@ def _workshop_form(request, slug, key=None):
         workshop = selectors.workshop_of(event, key)
         if workshop is None:
             raise Http404
-    form = WorkshopForm(request.POST or None, event=event, workshop=workshop)
+    form_kwargs = {"event": event, "workshop": workshop}
+    form = WorkshopForm(request.POST or None, **form_kwargs)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             if workshop is None:
                 services.workshop_create(actor=request.user, event=event, data=form.workshop_data())
             else:
-                services.workshop_update(actor=request.user, workshop=workshop, data=form.workshop_data())
+                services.workshop_update(
+                    actor=request.user,
+                    workshop=workshop,
+                    data=form.workshop_data(),
+                    expected_version=form.cleaned_data.get("version") or workshop.version,
+                )
+        except EditConflict as error:
+            conflict = error
+            form = form_after_conflict(WorkshopForm, request, conflict, **form_kwargs)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -130,7 +140,7 @@ def _workshop_form(request, slug, key=None):
     return render(
         request,
         "events/workshop_form.html",
-        {"form": form, "event": event, "workshop": workshop},
+        {"form": form, "event": event, "workshop": workshop, "conflict": conflict},
         status=400 if form.errors else 200,
     )
 

@@ -81,7 +81,9 @@ def recommendation_detail(request, key):
         if coordinated
         else None,
         "withdrawable": [e for e in recommendation.active_endorsements if e.organisation_id in coordinated],
-        "follow_up_form": FollowUpForm(initial={"status": recommendation.status}),
+        "follow_up_form": FollowUpForm(
+            initial={"status": recommendation.status, "follow_up_version": recommendation.follow_up_version}
+        ),
     }
     return render(request, "events/recommendation_detail.html", context)
 
@@ -225,7 +227,9 @@ def recommendation_withdraw(request, key):
 @login_required
 def recommendation_follow_up(request, key):
     recommendation = get_recommendation_for_user(request.user, key, "events.recommendation:follow_up")
-    form = FollowUpForm(request.POST or None, initial={"status": recommendation.status})
+    initial = {"status": recommendation.status, "follow_up_version": recommendation.follow_up_version}
+    form = FollowUpForm(request.POST or None, initial=initial)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.recommendation_follow_up(
@@ -233,6 +237,13 @@ def recommendation_follow_up(request, key):
                 recommendation=recommendation,
                 status=form.cleaned_data["status"],
                 text=form.cleaned_data["text"],
+                expected_version=form.cleaned_data.get("follow_up_version")
+                or recommendation.follow_up_version,
+            )
+        except EditConflict as error:
+            conflict = error
+            form = form_after_conflict(
+                FollowUpForm, request, conflict, version_field="follow_up_version", initial=initial
             )
         except ValidationError as error:
             apply_validation_error(form, error)
@@ -242,7 +253,13 @@ def recommendation_follow_up(request, key):
     return render(
         request,
         "events/follow_up_form.html",
-        {"form": form, "recommendation": recommendation, "event": recommendation.section.event},
+        {
+            "form": form,
+            "recommendation": recommendation,
+            "event": recommendation.section.event,
+            "conflict": conflict,
+            "notes": recommendation.notes.select_related("author") if conflict else (),
+        },
         status=400 if form.errors else 200,
     )
 

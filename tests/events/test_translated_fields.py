@@ -120,7 +120,7 @@ def test_a_workshop_is_added_and_edited_language_by_language(as_role, event, int
     edited.update({"description_fr": "", "description_en": "", "description_es": ""})
     response = client.post(
         f"/{interface}/events/{event.slug}/workshops/{workshop.key}/edit/",
-        {**edited, **times},
+        {**edited, **times, "version": workshop.version},
     )
     assert response.status_code == 302
     workshop.refresh_from_db()
