@@ -136,6 +136,7 @@ class EventForm(forms.Form):
         for name in ("starts_at", "ends_at", "registration_deadline"):
             if data.get(name):
                 data[name] = _in_zone(data[name], tz)
+        # The same rule as the constraint, said here too so that it shows with the others.
         if data.get("starts_at") and data.get("ends_at") and data["ends_at"] < data["starts_at"]:
             self.add_error("ends_at", _("The end comes before the start."))
         if not data.get("address") and not data.get("online_url"):
@@ -199,6 +200,7 @@ class WorkshopForm(forms.Form):
         for name in ("starts_at", "ends_at"):
             if data.get(name):
                 data[name] = _in_zone(data[name], self.event.tz)
+        # The same rule as the constraint, said here too so that it shows with the others.
         if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
             self.add_error("ends_at", _("The end must come after the start."))
         return data
@@ -318,12 +320,6 @@ class FollowUpForm(forms.Form):
         help_text=_("What happened, with whom. Required when the recommendation is set aside."),
     )
     follow_up_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("status") == RecommendationStatus.SET_ASIDE and not (data.get("text") or "").strip():
-            self.add_error("text", _("Say why the recommendation is set aside."))
-        return data
 
 
 class BookletForm(forms.Form):

@@ -107,7 +107,10 @@ class Event(models.Model):
         ordering = ["starts_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gte=F("starts_at")), name="events_event_ends_after_start"
+                condition=Q(ends_at__gte=F("starts_at")),
+                name="events_event_ends_after_start",
+                violation_error_code="ends_before_start",
+                violation_error_message=_("The end comes before the start."),
             )
         ]
 
@@ -115,8 +118,7 @@ class Event(models.Model):
         return self.title
 
     def clean(self):
-        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
-            raise ValidationError({"ends_at": _("The end comes before the start.")})
+        # That the end comes after the start is the constraint's to say (its message).
         if self.registration_deadline and self.ends_at and self.registration_deadline > self.ends_at:
             raise ValidationError(
                 {"registration_deadline": _("The deadline comes after the end of the event.")}
@@ -173,7 +175,10 @@ class Workshop(models.Model):
         ordering = ["starts_at", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="events_workshop_ends_after_start"
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="events_workshop_ends_after_start",
+                violation_error_code="ends_before_start",
+                violation_error_message=_("The end must come after the start."),
             )
         ]
 
@@ -181,8 +186,6 @@ class Workshop(models.Model):
         return self.title
 
     def clean(self):
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("The end must come after the start.")})
         event = getattr(self, "event", None)
         if (
             event

@@ -1,7 +1,7 @@
 """What the services of the events app share: the organiser check and translated fields."""
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from modeltranslation.translator import NotRegistered, translator
 
 from events.permissions import is_organiser
@@ -39,3 +39,20 @@ def set_fields(obj, data: dict) -> None:
 def has_text(obj, field: str) -> bool:
     """Whether ``field`` is written in at least one language."""
     return any(getattr(obj, f"{field}_{code}") for code in LANGUAGE_CODES)
+
+
+def full_clean(obj, *, fields: dict[str, str] | None = None, exclude=None) -> None:
+    """``obj.full_clean()``, with each constraint's message moved onto the form field it is
+    about: ``fields`` maps a constraint's ``violation_error_code`` to that field's name (a
+    constraint's message is otherwise on the form as a whole; its name never shows)."""
+    try:
+        obj.full_clean(exclude=exclude)
+    except ValidationError as error:
+        if not hasattr(error, "error_dict") or not fields:
+            raise
+        errors = {}
+        for name, messages in error.error_dict.items():
+            for message in messages:
+                target = fields.get(message.code, name) if name == NON_FIELD_ERRORS else name
+                errors.setdefault(target, []).append(message)
+        raise ValidationError(errors) from None

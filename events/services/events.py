@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Workshop
 from events.permissions import organisations_organised_by
-from events.services.base import LANGUAGE_CODES, has_text, require_organiser, set_fields
+from events.services.base import LANGUAGE_CODES, full_clean, has_text, require_organiser, set_fields
 from soliris import audit
 from soliris.conflicts import check_version
 
@@ -16,6 +16,9 @@ audit.register("events.event.created", _("created the event"))
 audit.register("events.event.updated", _("updated the event"))
 audit.register("events.workshop.created", _("added a workshop"))
 audit.register("events.workshop.updated", _("updated a workshop"))
+
+# The form field each constraint's message goes on.
+ORDER_FIELDS = {"ends_before_start": "ends_at"}
 
 # What the conflict screen shows of an event saved meanwhile.
 EVENT_CONFLICT_FIELDS = ("title", "description")
@@ -46,7 +49,7 @@ def event_create(*, actor, data: dict, organisers=(), platform_event=False) -> E
         if not title:
             raise ValidationError({"title_fr": _("Give the event a title in at least one language.")})
         event.slug = _unique_slug(title, event.starts_at)
-        event.full_clean()
+        full_clean(event, fields=ORDER_FIELDS)
         event.save()
         event.organisers.set(organisers)
         audit.record("events.event.created", actor=actor, subject=event, title=title)
@@ -65,7 +68,7 @@ def event_update(*, actor, event: Event, data: dict, organisers=None, expected_v
         if not has_text(current, "title"):
             raise ValidationError({"title_fr": _("Give the event a title in at least one language.")})
         current.version = F("version") + 1
-        current.full_clean(exclude=["version"])
+        full_clean(current, fields=ORDER_FIELDS, exclude=["version"])
         current.save()
         if organisers is not None:
             mine = set(organisations_organised_by(actor))
@@ -96,7 +99,7 @@ def workshop_create(*, actor, event: Event, data: dict) -> Workshop:
     with transaction.atomic():
         workshop = Workshop(event=event)
         _workshop_check(workshop, data)
-        workshop.full_clean()
+        full_clean(workshop, fields=ORDER_FIELDS)
         workshop.save()
         audit.record("events.workshop.created", actor=actor, subject=event, workshop=workshop.key)
     return workshop
@@ -113,7 +116,7 @@ def workshop_update(*, actor, workshop: Workshop, data: dict, expected_version: 
         check_version(current, expected_version, fields=WORKSHOP_CONFLICT_FIELDS)
         _workshop_check(current, data)
         current.version = F("version") + 1
-        current.full_clean(exclude=["version"])
+        full_clean(current, fields=ORDER_FIELDS, exclude=["version"])
         current.save()
         audit.record("events.workshop.updated", actor=actor, subject=event, workshop=current.key)
     current.refresh_from_db()

@@ -15,7 +15,7 @@ from events.models import (
     RecommendationStatus,
 )
 from events.permissions import coordinated_organisation_ids
-from events.services.base import LANGUAGE_CODES, has_text, require_organiser, set_fields
+from events.services.base import LANGUAGE_CODES, full_clean, has_text, require_organiser, set_fields
 from soliris import audit, search
 from soliris.conflicts import check_version
 
@@ -81,7 +81,7 @@ def recommendation_create(
                     )
                 }
             )
-        recommendation.full_clean()
+        full_clean(recommendation, fields={"number_taken": "section"})
         recommendation.save()
         recommendation.themes.set(themes)
         recommendation.sdg_goals.set(sdg_goals)
@@ -105,7 +105,7 @@ def recommendation_update(
                 {f"text_{current.original_language}": _("Write the recommendation in its original language.")}
             )
         current.version = F("version") + 1
-        current.full_clean(exclude=["version"])
+        full_clean(current, fields={"number_taken": "section"}, exclude=["version"])
         current.save()
         current.refresh_from_db()
         if themes is not None:
@@ -123,13 +123,8 @@ def recommendation_endorse(*, actor, recommendation: Recommendation, organisatio
         raise PermissionDenied
     with transaction.atomic():
         Recommendation.objects.select_for_update().get(pk=recommendation.pk)
-        if recommendation.endorsements.filter(organisation=organisation, withdrawn_at__isnull=True).exists():
-            raise ValidationError(
-                _("%(organisation)s already endorses this recommendation."),
-                params={"organisation": organisation.name},
-            )
         endorsement = Endorsement(recommendation=recommendation, organisation=organisation, endorsed_by=actor)
-        endorsement.full_clean()
+        full_clean(endorsement, fields={"already_endorsed": "organisation"})
         endorsement.save()
         audit.record(
             "events.recommendation.endorsed",
@@ -183,8 +178,6 @@ def recommendation_follow_up(
     if status not in RecommendationStatus.values:
         raise ValidationError(_("Choose a follow-up status."))
     text = (text or "").strip()
-    if status == RecommendationStatus.SET_ASIDE and not text:
-        raise ValidationError({"text": _("Say why the recommendation is set aside.")})
     with transaction.atomic():
         current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
         if expected_version is not None:
@@ -198,7 +191,7 @@ def recommendation_follow_up(
         current.status = status
         current.status_reason = text if status == RecommendationStatus.SET_ASIDE else ""
         current.follow_up_version += 1
-        current.full_clean()
+        full_clean(current, fields={"set_aside_without_reason": "text"})
         current.save(update_fields=["status", "status_reason", "follow_up_version"])
         note = FollowUpNote(recommendation=current, status=status, text=text, author=actor)
         note.full_clean()
