@@ -2,10 +2,11 @@ import zoneinfo
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Event, EventKind, RecommendationStatus
+from events.models import Event, EventKind, RecommendationStatus, published_q
 from partners.models import Organisation, Theme
 from projects.models import Goal
 
@@ -97,7 +98,9 @@ class EventForm(forms.Form):
         )
         if not user.is_staff:
             del self.fields["platform_event"]
-        previous = Event.objects.order_by("-starts_at")
+        # Published events, and the user's own (not yet published ones are nobody else's to see).
+        own = Event.objects.filter(organisers__in=list(organiser_ids)).values("pk")
+        previous = Event.objects.filter(published_q() | Q(pk__in=own)).order_by("-starts_at")
         if event is not None:
             previous = previous.exclude(pk=event.pk)
             self._initial_from(event)

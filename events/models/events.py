@@ -7,7 +7,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -34,6 +34,16 @@ class EventKind(models.TextChoices):
     DIALOGUE = "dialogue", pgettext_lazy("event kind", "Dialogue")
     TRAINING = "training", pgettext_lazy("event kind", "Training")
     FORUM = "forum", pgettext_lazy("event kind", "Forum")
+
+
+def published_q(prefix: str = "") -> Q:
+    """The events the public sees (listed, open to registration): organised by the platform,
+    or by at least one organisation the platform has verified. ``prefix`` reaches the event
+    through a relation (``"section__event__"``)."""
+    verified = Event.organisers.through.objects.filter(
+        event_id=OuterRef(f"{prefix}pk"), organisation__verified_at__isnull=False
+    )
+    return Q(**{f"{prefix}platform_event": True}) | Q(Exists(verified))
 
 
 class Event(models.Model):
@@ -123,6 +133,12 @@ class Event(models.Model):
             raise ValidationError(
                 {"registration_deadline": _("The deadline comes after the end of the event.")}
             )
+
+    @property
+    def is_published(self) -> bool:
+        """Listed publicly and open to registration: see :func:`published_q` (the same rule,
+        on the organisers as loaded)."""
+        return self.platform_event or any(org.verified_at for org in self.organisers.all())
 
     @property
     def tz(self):

@@ -20,6 +20,11 @@ from events.models import (
 )
 from soliris import audit, mail
 
+NOT_PUBLISHED = _(
+    "This event is not open to registration yet: it is published once the platform has "
+    "verified its organising organisation."
+)
+
 audit.register("events.registration.created", _("registered"))
 audit.register("events.registration.cancelled", _("cancelled a registration"))
 audit.register("events.registration.promoted", _("moved up from the waiting list"))
@@ -47,6 +52,8 @@ def event_register(
         raise PermissionDenied
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
+        if not event.is_published:
+            raise ValidationError(NOT_PUBLISHED)
         if not event.registration_open:
             raise ValidationError(_("Registration for this event is closed."))
         if Registration.objects.filter(event=event, user=actor, status__in=ACTIVE_STATUSES).exists():
@@ -129,6 +136,8 @@ def workshop_join(*, actor, workshop: Workshop) -> WorkshopRegistration:
     with transaction.atomic():
         workshop = Workshop.objects.select_for_update().select_related("event").get(pk=workshop.pk)
         event = workshop.event
+        if not event.is_published:
+            raise ValidationError(NOT_PUBLISHED)
         if not event.registration_open:
             raise ValidationError(_("Registration for this event is closed."))
         registration = Registration.objects.filter(

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from events import ics, selectors, services
 from events.forms import EventForm, WorkshopForm
@@ -14,6 +15,11 @@ from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.permissions import has
 from soliris.streaming import csv_response
+
+NOT_PUBLISHED_YET = gettext_lazy(
+    "The event is saved, not yet published: it will be listed in the agenda and open to "
+    "registration once the platform has verified your organisation."
+)
 
 
 def event_list(request):
@@ -68,7 +74,10 @@ def event_create(request):
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, _("The event is published in the agenda."))
+            if event.is_published:
+                messages.success(request, _("The event is published in the agenda."))
+            else:
+                messages.info(request, NOT_PUBLISHED_YET)
             return redirect("events:event_detail", slug=event.slug)
     return render(
         request, "events/event_form.html", {"form": form, "event": None}, status=400 if form.errors else 200

@@ -54,7 +54,7 @@ def event_recommendations(request, slug):
 
 
 def recommendation_list(request):
-    filterset = RecommendationFilter(request.GET or None, queryset=selectors.recommendations_queryset())
+    filterset = RecommendationFilter(request.GET or None, queryset=selectors.published_recommendations())
     page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -22,6 +22,9 @@ def event_register(request, slug):
     if registration is not None:
         messages.info(request, _("You are already registered for this event."))
         return redirect("events:event_detail", slug=event.slug)
+    if request.method == "GET" and not event.is_published:
+        messages.error(request, services.registrations.NOT_PUBLISHED)
+        return redirect("events:event_detail", slug=event.slug)
     if request.method == "GET" and not event.registration_open:
         messages.error(request, _("Registration for this event is closed."))
         return redirect("events:event_detail", slug=event.slug)
