@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventKind, RecommendationStatus, published_q
 from partners.models import Organisation, Theme
+from partners.visibility import organisations_offered_to
 from projects.models import Goal
 
 LANGUAGE_CHOICES = settings.LANGUAGES
@@ -93,9 +94,9 @@ class EventForm(forms.Form):
         new_fields.update(translated_fields("title", _("Title")))
         new_fields.update(translated_fields("description", _("Description"), widget=forms.Textarea))
         self.fields = {**new_fields, **self.fields}
-        self.fields["organisers"].queryset = Organisation.objects.filter(pk__in=organiser_ids).order_by(
-            "name"
-        )
+        self.fields["organisers"].queryset = organisations_offered_to(
+            user, Organisation.objects.filter(pk__in=organiser_ids)
+        ).order_by("name")
         if not user.is_staff:
             del self.fields["platform_event"]
         # Published events, and the user's own (not yet published ones are nobody else's to see).
@@ -306,11 +307,11 @@ class RecommendationForm(forms.Form):
 class EndorseForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("On behalf of"), queryset=None, to_field_name="slug")
 
-    def __init__(self, *args, organisation_ids, **kwargs):
+    def __init__(self, *args, user, organisation_ids, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=organisation_ids).order_by(
-            "name"
-        )
+        self.fields["organisation"].queryset = organisations_offered_to(
+            user, Organisation.objects.filter(pk__in=organisation_ids)
+        ).order_by("name")
 
 
 class FollowUpForm(forms.Form):

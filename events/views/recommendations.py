@@ -77,7 +77,9 @@ def recommendation_detail(request, key):
         "event": event,
         "notes": recommendation.notes.select_related("author"),
         "is_organiser": is_organiser(request.user, event),
-        "endorse_form": EndorseForm(organisation_ids=[pk for pk in coordinated if pk not in endorsing])
+        "endorse_form": EndorseForm(
+            user=request.user, organisation_ids=[pk for pk in coordinated if pk not in endorsing]
+        )
         if coordinated
         else None,
         "withdrawable": [e for e in recommendation.active_endorsements if e.organisation_id in coordinated],
@@ -181,7 +183,9 @@ def recommendation_edit(request, key):
 @login_required
 def recommendation_endorse(request, key):
     recommendation = get_recommendation_for_user(request.user, key, "events.recommendation:endorse")
-    form = EndorseForm(request.POST, organisation_ids=coordinated_organisation_ids(request.user))
+    form = EndorseForm(
+        request.POST, user=request.user, organisation_ids=coordinated_organisation_ids(request.user)
+    )
     if not form.is_valid():
         messages.error(request, _("Choose an organisation you coordinate."))
     else:
@@ -204,7 +208,9 @@ def recommendation_endorse(request, key):
 @login_required
 def recommendation_withdraw(request, key):
     recommendation = get_recommendation_for_user(request.user, key, "events.recommendation:withdraw")
-    form = EndorseForm(request.POST, organisation_ids=coordinated_organisation_ids(request.user))
+    form = EndorseForm(
+        request.POST, user=request.user, organisation_ids=coordinated_organisation_ids(request.user)
+    )
     if not form.is_valid():
         messages.error(request, _("Choose an organisation you coordinate."))
     else:
