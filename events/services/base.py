@@ -2,11 +2,23 @@
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 
 from events.permissions import is_organiser
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+
+NAME_REQUIRED = _(
+    "Add your full name to your profile first: others see who registered, endorsed or "
+    "wrote a follow-up by name, never by email address."
+)
+
+
+def require_full_name(actor) -> None:
+    """A person's act others read (registration, endorsement, follow-up) is signed by name."""
+    if not (getattr(actor, "full_name", "") or "").strip():
+        raise ValidationError(NAME_REQUIRED, code="full_name_required")
 
 
 def require_organiser(actor, event) -> None:

@@ -15,7 +15,14 @@ from events.models import (
     RecommendationStatus,
 )
 from events.permissions import coordinated_organisation_ids
-from events.services.base import LANGUAGE_CODES, full_clean, has_text, require_organiser, set_fields
+from events.services.base import (
+    LANGUAGE_CODES,
+    full_clean,
+    has_text,
+    require_full_name,
+    require_organiser,
+    set_fields,
+)
 from soliris import audit, search
 from soliris.conflicts import check_version
 
@@ -121,6 +128,7 @@ def recommendation_endorse(*, actor, recommendation: Recommendation, organisatio
     """A coordinator endorses on behalf of their organisation."""
     if organisation.pk not in coordinated_organisation_ids(actor):
         raise PermissionDenied
+    require_full_name(actor)
     with transaction.atomic():
         Recommendation.objects.select_for_update().get(pk=recommendation.pk)
         endorsement = Endorsement(recommendation=recommendation, organisation=organisation, endorsed_by=actor)
@@ -175,6 +183,7 @@ def recommendation_follow_up(
     recorded a follow-up since, :class:`~soliris.conflicts.EditConflict` (their status is
     shown, the user's note kept)."""
     require_organiser(actor, recommendation.section.event)
+    require_full_name(actor)
     if status not in RecommendationStatus.values:
         raise ValidationError(_("Choose a follow-up status."))
     text = (text or "").strip()

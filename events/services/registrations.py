@@ -18,6 +18,7 @@ from events.models import (
     Workshop,
     WorkshopRegistration,
 )
+from events.services.base import require_full_name
 from soliris import audit, mail
 
 NOT_PUBLISHED = _(
@@ -50,6 +51,7 @@ def event_register(
     """Register ``actor``: confirmed while there is room, else on the waiting list."""
     if not getattr(actor, "is_authenticated", False):
         raise PermissionDenied
+    require_full_name(actor)
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
         if not event.is_published:

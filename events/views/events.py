@@ -188,7 +188,6 @@ def attendee_csv(request, slug):
     event = get_event_for_user(request.user, slug, "events.event:see_attendees")
     header = [
         _("Name"),
-        _("Email"),
         _("Status"),
         _("Language"),
         _("Accessibility needs"),
@@ -198,8 +197,7 @@ def attendee_csv(request, slug):
     ]
     rows = (
         [
-            registration.user.full_name,
-            registration.user.email,
+            registration.user.get_full_name(),
             registration.get_status_display(),
             registration.language,
             registration.accessibility_needs,

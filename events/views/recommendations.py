@@ -24,6 +24,7 @@ from events.permissions import (
     get_recommendation_for_user,
     is_organiser,
 )
+from events.views.naming import has_full_name, name_required_message
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.pdf import DocumentUnavailable
@@ -183,6 +184,9 @@ def recommendation_edit(request, key):
 @login_required
 def recommendation_endorse(request, key):
     recommendation = get_recommendation_for_user(request.user, key, "events.recommendation:endorse")
+    if not has_full_name(request.user):
+        messages.error(request, name_required_message())
+        return redirect("events:recommendation_detail", key=recommendation.key)
     form = EndorseForm(
         request.POST, user=request.user, organisation_ids=coordinated_organisation_ids(request.user)
     )
@@ -236,7 +240,13 @@ def recommendation_follow_up(request, key):
     initial = {"status": recommendation.status, "follow_up_version": recommendation.follow_up_version}
     form = FollowUpForm(request.POST or None, initial=initial)
     conflict = None
-    if request.method == "POST" and form.is_valid():
+    named = has_full_name(request.user)
+    if not named and form.is_bound:
+        form.is_valid()  # what was typed stays on the page, with the refusal above it
+        form.add_error(None, name_required_message())
+    elif not named:
+        messages.error(request, name_required_message())
+    if request.method == "POST" and named and form.is_valid():
         try:
             services.recommendation_follow_up(
                 actor=request.user,
@@ -266,7 +276,7 @@ def recommendation_follow_up(request, key):
             "conflict": conflict,
             "notes": recommendation.notes.select_related("author") if conflict else (),
         },
-        status=400 if form.errors else 200,
+        status=400 if request.method == "POST" and form.errors else 200,
     )
 
 
