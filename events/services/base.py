@@ -68,3 +68,21 @@ def full_clean(obj, *, fields: dict[str, str] | None = None, exclude=None) -> No
                 target = fields.get(message.code, name) if name == NON_FIELD_ERRORS else name
                 errors.setdefault(target, []).append(message)
         raise ValidationError(errors) from None
+
+
+def _same(saved, posted) -> bool:
+    """An empty text is empty whether stored as NULL (a translation never written) or ""."""
+    if saved in (None, "") and posted in (None, ""):
+        return True
+    return saved == posted
+
+
+def changed_fields(obj, data: dict) -> list[str]:
+    """The names in ``data`` whose value differs from the object's: saving unchanged text
+    changes nothing (no new version, no history entry)."""
+    return sorted(name for name, value in data.items() if not _same(getattr(obj, name), value))
+
+
+def same_members(saved, posted) -> bool:
+    """Whether a many-to-many relation (``saved``, a manager) already holds ``posted``."""
+    return {item.pk for item in posted} == set(saved.values_list("pk", flat=True))

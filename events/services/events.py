@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Workshop
 from events.permissions import organisations_organised_by
-from events.services.base import LANGUAGE_CODES, full_clean, has_text, require_organiser, set_fields
+from events.services.base import (
+    LANGUAGE_CODES,
+    changed_fields,
+    full_clean,
+    has_text,
+    require_organiser,
+    same_members,
+    set_fields,
+)
 from soliris import audit
 from soliris.conflicts import check_version
 
@@ -63,6 +71,14 @@ def event_update(*, actor, event: Event, data: dict, organisers=None, expected_v
     require_organiser(actor, event)
     with transaction.atomic():
         current = Event.objects.select_for_update().get(pk=event.pk)
+        changed = changed_fields(current, data)
+        all_organisers = None
+        if organisers is not None:
+            mine = set(organisations_organised_by(actor))
+            keep = [org for org in event.organisers.all() if org.pk not in mine]
+            all_organisers = list(organisers) + keep
+        if not changed and (all_organisers is None or same_members(current.organisers, all_organisers)):
+            return current  # nothing changed: no new version, no history entry
         check_version(current, expected_version, fields=EVENT_CONFLICT_FIELDS)
         set_fields(current, data)
         if not has_text(current, "title"):
@@ -70,13 +86,11 @@ def event_update(*, actor, event: Event, data: dict, organisers=None, expected_v
         current.version = F("version") + 1
         full_clean(current, fields=ORDER_FIELDS, exclude=["version"])
         current.save()
-        if organisers is not None:
-            mine = set(organisations_organised_by(actor))
-            keep = [org for org in event.organisers.all() if org.pk not in mine]
-            current.organisers.set(list(organisers) + keep)
+        if all_organisers is not None:
+            current.organisers.set(all_organisers)
             if not current.organisers.exists() and not current.platform_event:
                 raise ValidationError(_("Choose at least one organising organisation."))
-        audit.record("events.event.updated", actor=actor, subject=current, fields=sorted(data))
+        audit.record("events.event.updated", actor=actor, subject=current, fields=changed)
     current.refresh_from_db()
     return current
 
@@ -113,11 +127,16 @@ def workshop_update(*, actor, workshop: Workshop, data: dict, expected_version: 
     with transaction.atomic():
         current = Workshop.objects.select_for_update().get(pk=workshop.pk)
         current.event = event
+        changed = changed_fields(current, data)
+        if not changed:
+            return current  # nothing changed: no new version, no history entry
         check_version(current, expected_version, fields=WORKSHOP_CONFLICT_FIELDS)
         _workshop_check(current, data)
         current.version = F("version") + 1
         full_clean(current, fields=ORDER_FIELDS, exclude=["version"])
         current.save()
-        audit.record("events.workshop.updated", actor=actor, subject=event, workshop=current.key)
+        audit.record(
+            "events.workshop.updated", actor=actor, subject=event, workshop=current.key, fields=changed
+        )
     current.refresh_from_db()
     return current

@@ -17,10 +17,12 @@ from events.models import (
 from events.permissions import coordinated_organisation_ids
 from events.services.base import (
     LANGUAGE_CODES,
+    changed_fields,
     full_clean,
     has_text,
     require_full_name,
     require_organiser,
+    same_members,
     set_fields,
 )
 from soliris import audit, search
@@ -105,6 +107,13 @@ def recommendation_update(
     require_organiser(actor, recommendation.section.event)
     with transaction.atomic():
         current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+        changed = changed_fields(current, data)
+        if themes is not None and not same_members(current.themes, themes):
+            changed.append("themes")
+        if sdg_goals is not None and not same_members(current.sdg_goals, sdg_goals):
+            changed.append("sdg_goals")
+        if not changed:
+            return current  # nothing changed: no new version, no history entry
         check_version(current, expected_version, fields=RECOMMENDATION_CONFLICT_FIELDS)
         set_fields(current, data)
         if not getattr(current, f"text_{current.original_language}"):
@@ -120,7 +129,7 @@ def recommendation_update(
         if sdg_goals is not None:
             current.sdg_goals.set(sdg_goals)
         refresh_search_document(current)
-        audit.record("events.recommendation.updated", actor=actor, subject=current, fields=sorted(data))
+        audit.record("events.recommendation.updated", actor=actor, subject=current, fields=sorted(changed))
     return current
 
 
