@@ -10,7 +10,12 @@ from django.utils.translation import gettext_lazy
 from events import ics, selectors, services
 from events.forms import EventForm, WorkshopForm
 from events.models import Event
-from events.permissions import get_event_for_user, is_organiser, organisations_organised_by
+from events.permissions import (
+    get_event_for_user,
+    is_organiser,
+    may_know_event,
+    organisations_organised_by,
+)
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.permissions import has
@@ -40,6 +45,8 @@ def event_detail(request, slug):
     event = get_event_for_user(request.user, slug, queryset=Event.objects.select_related("previous_edition"))
     registration = selectors.registration_of(request.user, event)
     previous = event.previous_edition
+    if previous is not None and not may_know_event(request.user, previous):
+        previous = None  # an edition not yet published is nobody else's to see
     previous_recommendations = list(selectors.recommendations_of(previous)) if previous else []
     context = {
         "event": event,

@@ -43,7 +43,7 @@ def test_a_stale_edit_is_refused_and_the_text_is_kept(as_role, event, cast):
     response = client.post(f"/fr/events/{event.slug}/edit/", stale)
     assert response.status_code == 400
     body = html.unescape(response.content.decode())
-    assert "Quelqu'un d'autre a enregistré ceci pendant que vous le modifiiez." in body
+    assert "Quelqu’un d’autre a enregistré ce contenu pendant que vous le modifiiez." in body
     assert "Leur version" in body
     assert "Ma version" in body
     event.refresh_from_db()

@@ -8,7 +8,7 @@ from django.utils import timezone
 from events import services
 from events.models import Event
 from partners.models import Membership, Organisation, Role
-from tests.events.conftest import make_recommendations, make_workshop
+from tests.events.conftest import make_event, make_recommendations, make_workshop
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +98,9 @@ def test_once_the_platform_verifies_the_organisation_the_event_is_public_and_ope
 
 def test_the_platforms_staff_see_an_unpublished_event_to_verify_its_organiser(as_role, prepared):
     assert as_role("staff").get(f"/fr/events/{prepared.slug}/").status_code == 200
+
+
+def test_an_unpublished_previous_edition_is_not_shown_on_the_next_ones_page(client, cast, prepared):
+    following = make_event(organisers=[cast.jette], slug="edition-suivante", previous_edition=prepared)
+    body = client.get(f"/fr/events/{following.slug}/").content.decode()
+    assert "Rencontre de la Nouvelle ASBL" not in body
