@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
-from events.models import Event, Recommendation, RecommendationStatus
+from events.models import Event, Recommendation, RecommendationStatus, published_q
 from events.pdfs import pick_text
 from partners.models import (
     CheckInRound,
@@ -117,7 +117,7 @@ def report_content(parameters: dict) -> dict:
     members = public_organisations().filter(Q(created_at__date__lte=end) | Q(pk__in=party_ids))
     by_kind = Counter(members.values_list("kind", flat=True))
     by_country = Counter(str(c) for c in members.values_list("country", flat=True))
-    events = Event.objects.filter(starts_at__year=year).order_by("starts_at")
+    events = Event.objects.filter(published_q(), starts_at__year=year).order_by("starts_at")
     recommendations = Recommendation.objects.filter(section__event__in=events)
     by_status = Counter(recommendations.values_list("status", flat=True))
     return {

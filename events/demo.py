@@ -200,7 +200,7 @@ def seed(log, context: dict) -> None:
             "Salle 206",
             (13, 30),
             (15, 30),
-            "Collectif des diasporas africaines de Bruxelles",
+            "Des collectifs de la diaspora africaine",
         ),
     ):
         workshop = Workshop.objects.filter(event=day_2022, title_fr=titles["fr"]).first() or Workshop(
@@ -208,7 +208,6 @@ def seed(log, context: dict) -> None:
         )
         for code in CODES:
             setattr(workshop, f"title_{code}", titles[code])
-        workshop.title = titles["fr"]
         workshop.theme = themes[theme]
         workshop.room = room
         workshop.facilitators = facilitators

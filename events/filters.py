@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Event, RecommendationSection, RecommendationStatus
+from events.models import Event, RecommendationSection, RecommendationStatus, published_q
 from events.selectors import search_recommendations
 from partners.models import Theme
 from projects.models import Goal
@@ -39,9 +39,9 @@ class RecommendationFilter(django_filters.FilterSet):
             self.filters["section"].queryset = RecommendationSection.objects.filter(event=event)
         else:
             del self.filters["section"]
-            self.filters["event"].queryset = Event.objects.filter(
-                recommendation_sections__isnull=False
-            ).distinct()
+            self.filters["event"].queryset = (
+                Event.objects.filter(published_q()).filter(recommendation_sections__isnull=False).distinct()
+            )
 
     def filter_search(self, queryset, name, value):
         return search_recommendations(queryset, value)

@@ -2,11 +2,13 @@ import zoneinfo
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Event, EventKind, RecommendationStatus
+from events.models import Event, EventKind, RecommendationStatus, published_q
 from partners.models import Organisation, Theme
+from partners.visibility import organisations_offered_to
 from projects.models import Goal
 
 LANGUAGE_CHOICES = settings.LANGUAGES
@@ -92,12 +94,14 @@ class EventForm(forms.Form):
         new_fields.update(translated_fields("title", _("Title")))
         new_fields.update(translated_fields("description", _("Description"), widget=forms.Textarea))
         self.fields = {**new_fields, **self.fields}
-        self.fields["organisers"].queryset = Organisation.objects.filter(pk__in=organiser_ids).order_by(
-            "name"
-        )
+        self.fields["organisers"].queryset = organisations_offered_to(
+            user, Organisation.objects.filter(pk__in=organiser_ids)
+        ).order_by("name")
         if not user.is_staff:
             del self.fields["platform_event"]
-        previous = Event.objects.order_by("-starts_at")
+        # Published events, and the user's own (not yet published ones are nobody else's to see).
+        own = Event.objects.filter(organisers__in=list(organiser_ids)).values("pk")
+        previous = Event.objects.filter(published_q() | Q(pk__in=own)).order_by("-starts_at")
         if event is not None:
             previous = previous.exclude(pk=event.pk)
             self._initial_from(event)
@@ -136,6 +140,7 @@ class EventForm(forms.Form):
         for name in ("starts_at", "ends_at", "registration_deadline"):
             if data.get(name):
                 data[name] = _in_zone(data[name], tz)
+        # The same rule as the constraint, said here too so that it shows with the others.
         if data.get("starts_at") and data.get("ends_at") and data["ends_at"] < data["starts_at"]:
             self.add_error("ends_at", _("The end comes before the start."))
         if not data.get("address") and not data.get("online_url"):
@@ -166,6 +171,7 @@ class WorkshopForm(forms.Form):
     capacity = forms.IntegerField(
         label=_("Capacity"), required=False, min_value=1, help_text=_("Empty: no limit.")
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, event, workshop=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -183,6 +189,7 @@ class WorkshopForm(forms.Form):
                 facilitators=workshop.facilitators,
                 room=workshop.room,
                 capacity=workshop.capacity,
+                version=workshop.version,
                 starts_at=workshop.starts_at.astimezone(event.tz).replace(tzinfo=None),
                 ends_at=workshop.ends_at.astimezone(event.tz).replace(tzinfo=None),
             )
@@ -197,6 +204,7 @@ class WorkshopForm(forms.Form):
         for name in ("starts_at", "ends_at"):
             if data.get(name):
                 data[name] = _in_zone(data[name], self.event.tz)
+        # The same rule as the constraint, said here too so that it shows with the others.
         if data.get("starts_at") and data.get("ends_at") and data["ends_at"] <= data["starts_at"]:
             self.add_error("ends_at", _("The end must come after the start."))
         return data
@@ -299,11 +307,11 @@ class RecommendationForm(forms.Form):
 class EndorseForm(forms.Form):
     organisation = forms.ModelChoiceField(label=_("On behalf of"), queryset=None, to_field_name="slug")
 
-    def __init__(self, *args, organisation_ids, **kwargs):
+    def __init__(self, *args, user, organisation_ids, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=organisation_ids).order_by(
-            "name"
-        )
+        self.fields["organisation"].queryset = organisations_offered_to(
+            user, Organisation.objects.filter(pk__in=organisation_ids)
+        ).order_by("name")
 
 
 class FollowUpForm(forms.Form):
@@ -315,12 +323,7 @@ class FollowUpForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What happened, with whom. Required when the recommendation is set aside."),
     )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("status") == RecommendationStatus.SET_ASIDE and not (data.get("text") or "").strip():
-            self.add_error("text", _("Say why the recommendation is set aside."))
-        return data
+    follow_up_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class BookletForm(forms.Form):

@@ -13,6 +13,7 @@ from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
 from events.models import Event, RecommendationStatus
+from events.naming import names_text, public_names
 from events.permissions import is_organiser
 from soliris import pdf
 from soliris.pdf.rendering import qr_svg
@@ -55,10 +56,9 @@ def booklet_content(parameters: dict) -> dict:
                         {"number": goal.number, "colour": goal.colour, "text_colour": goal.text_colour}
                         for goal in sorted(recommendation.sdg_goals.all(), key=lambda g: g.number)
                     ],
-                    "endorsements": sorted(
-                        e.organisation.name
-                        for e in recommendation.endorsements.all()
-                        if e.withdrawn_at is None
+                    # A public document: private and unverified organisations counted, not named.
+                    "endorsements": public_names(
+                        e for e in recommendation.endorsements.all() if e.withdrawn_at is None
                     ),
                     "last_note": next(
                         (
@@ -87,7 +87,7 @@ def booklet_content(parameters: dict) -> dict:
             "descriptions": _texts(event, "description"),
             "starts_at": event.starts_at.astimezone(event.tz).isoformat(),
             "place": ", ".join(p for p in [event.place_name, " ".join(event.address.split())] if p),
-            "organisers": [org.name for org in event.organisers.all()],
+            "organisers": public_names(event.organisers.all()),
             "platform_event": event.platform_event,
         },
         "sections": sections,
@@ -131,6 +131,7 @@ def render_booklet(inputs: dict, parameters: dict, progress) -> str:
                     "text": pick_text(recommendation["texts"], language, recommendation["original_language"]),
                     "status_label": str(statuses.get(recommendation["status"], recommendation["status"])),
                     "theme_names": [pick_text(t, language)["text"] for t in recommendation["themes"]],
+                    "endorsed_by": names_text(**recommendation["endorsements"]),
                 }
             )
             done += 1
@@ -147,6 +148,7 @@ def render_booklet(inputs: dict, parameters: dict, progress) -> str:
     context = {
         "language": language,
         "event": event,
+        "organisers": names_text(**event["organisers"]),
         "title": pick_text(event["titles"], language),
         "description": pick_text(event["descriptions"], language),
         "starts_at": datetime.fromisoformat(event["starts_at"]),

@@ -5,6 +5,9 @@
   organisations, plus the platform's staff for an event organised by the platform. Only
   they edit the event, record recommendations and their follow-up, see the attendees and
   export the booklet.
+- An event is public once published: organised by the platform or by at least one
+  organisation the platform has verified. Until then only its organisers (and the
+  platform's staff, who verify) know it exists: 404 to everyone else.
 - A coordinator endorses a recommendation on behalf of their organisation, and withdraws it.
 - The platform's staff ask for the annual report.
 """
@@ -30,6 +33,12 @@ def is_organiser(user, event) -> bool:
     if event.platform_event and user.is_staff:
         return True
     return at_least(role_in(user, organiser_ids(event)), Role.EDITOR)
+
+
+def may_know_event(user, event) -> bool:
+    """Whether ``user`` may know the event exists: it is published, or they organise it, or
+    they are the platform's staff."""
+    return event.is_published or getattr(user, "is_staff", False) or is_organiser(user, event)
 
 
 @rules.predicate
@@ -85,7 +94,7 @@ def get_event_for_user(user, slug: str, perm: str = "events.event:view", queryse
     nobody declared raises :class:`~soliris.permissions.UnknownPermission`)."""
     queryset = queryset if queryset is not None else Event.objects.all()
     event = queryset.prefetch_related("organisers").filter(slug=slug).first()
-    if event is None:
+    if event is None or not may_know_event(user, event):
         raise Http404
     if not has(user, perm, event):
         raise PermissionDenied
@@ -101,7 +110,7 @@ def get_recommendation_for_user(user, key: str, perm: str = "events.recommendati
         .filter(key=key)
         .first()
     )
-    if recommendation is None:
+    if recommendation is None or not may_know_event(user, recommendation.section.event):
         raise Http404
     if not has(user, perm, recommendation):
         raise PermissionDenied

@@ -13,6 +13,7 @@ from events.models import (
     RegistrationStatus,
     Workshop,
     WorkshopRegistration,
+    published_q,
 )
 from events.permissions import organisations_organised_by
 from soliris import search
@@ -24,12 +25,17 @@ def events_queryset():
     )
 
 
+def published_events():
+    """The agenda's events: published ones only (see ``events.models.published_q``)."""
+    return events_queryset().filter(published_q())
+
+
 def upcoming_events():
-    return events_queryset().filter(ends_at__gte=timezone.now()).order_by("starts_at")
+    return published_events().filter(ends_at__gte=timezone.now()).order_by("starts_at")
 
 
 def past_events():
-    return events_queryset().filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+    return published_events().filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
 
 def workshops_of(event):
@@ -107,6 +113,11 @@ def recommendations_queryset():
         )
         .order_by("-section__event__starts_at", "section__position", "section_id", "number")
     )
+
+
+def published_recommendations():
+    """Recommendations of published events: the public list, search and feeds."""
+    return recommendations_queryset().filter(published_q("section__event__"))
 
 
 def recommendations_of(event):

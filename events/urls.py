@@ -16,9 +16,9 @@ urlpatterns = [
     path("events/<slug:slug>/attendees/", views.attendee_list, name="attendee_list"),
     path("events/<slug:slug>/attendees.csv", views.attendee_csv, name="attendee_csv"),
     path("events/<slug:slug>/workshops/new/", views.workshop_create, name="workshop_create"),
-    path("events/<slug:slug>/workshops/<str:key>/edit/", views.workshop_edit, name="workshop_edit"),
-    path("events/<slug:slug>/workshops/<str:key>/join/", views.workshop_join, name="workshop_join"),
-    path("events/<slug:slug>/workshops/<str:key>/leave/", views.workshop_leave, name="workshop_leave"),
+    path("events/<slug:slug>/workshops/<key:key>/edit/", views.workshop_edit, name="workshop_edit"),
+    path("events/<slug:slug>/workshops/<key:key>/join/", views.workshop_join, name="workshop_join"),
+    path("events/<slug:slug>/workshops/<key:key>/leave/", views.workshop_leave, name="workshop_leave"),
     path("events/<slug:slug>/recommendations/", views.event_recommendations, name="event_recommendations"),
     path("events/<slug:slug>/recommendations/sections/new/", views.section_create, name="section_create"),
     path(
@@ -26,14 +26,14 @@ urlpatterns = [
     ),
     path("events/<slug:slug>/booklet/", views.booklet_request, name="booklet_request"),
     path("recommendations/", views.recommendation_list, name="recommendation_list"),
-    path("recommendations/<str:key>/", views.recommendation_detail, name="recommendation_detail"),
-    path("recommendations/<str:key>/edit/", views.recommendation_edit, name="recommendation_edit"),
-    path("recommendations/<str:key>/endorse/", views.recommendation_endorse, name="recommendation_endorse"),
+    path("recommendations/<key:key>/", views.recommendation_detail, name="recommendation_detail"),
+    path("recommendations/<key:key>/edit/", views.recommendation_edit, name="recommendation_edit"),
+    path("recommendations/<key:key>/endorse/", views.recommendation_endorse, name="recommendation_endorse"),
     path(
-        "recommendations/<str:key>/withdraw/", views.recommendation_withdraw, name="recommendation_withdraw"
+        "recommendations/<key:key>/withdraw/", views.recommendation_withdraw, name="recommendation_withdraw"
     ),
     path(
-        "recommendations/<str:key>/follow-up/",
+        "recommendations/<key:key>/follow-up/",
         views.recommendation_follow_up,
         name="recommendation_follow_up",
     ),

@@ -5,6 +5,7 @@ from events.models.events import (
     Event,
     EventKind,
     Workshop,
+    published_q,
     validate_languages,
     validate_time_zone,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "RegistrationStatus",
     "Workshop",
     "WorkshopRegistration",
+    "published_q",
     "validate_languages",
     "validate_time_zone",
 ]

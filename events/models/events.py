@@ -7,7 +7,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -34,6 +34,16 @@ class EventKind(models.TextChoices):
     DIALOGUE = "dialogue", pgettext_lazy("event kind", "Dialogue")
     TRAINING = "training", pgettext_lazy("event kind", "Training")
     FORUM = "forum", pgettext_lazy("event kind", "Forum")
+
+
+def published_q(prefix: str = "") -> Q:
+    """The events the public sees (listed, open to registration): organised by the platform,
+    or by at least one organisation the platform has verified. ``prefix`` reaches the event
+    through a relation (``"section__event__"``)."""
+    verified = Event.organisers.through.objects.filter(
+        event_id=OuterRef(f"{prefix}pk"), organisation__verified_at__isnull=False
+    )
+    return Q(**{f"{prefix}platform_event": True}) | Q(Exists(verified))
 
 
 class Event(models.Model):
@@ -107,7 +117,10 @@ class Event(models.Model):
         ordering = ["starts_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gte=F("starts_at")), name="events_event_ends_after_start"
+                condition=Q(ends_at__gte=F("starts_at")),
+                name="events_event_ends_after_start",
+                violation_error_code="ends_before_start",
+                violation_error_message=_("The end comes before the start."),
             )
         ]
 
@@ -115,12 +128,17 @@ class Event(models.Model):
         return self.title
 
     def clean(self):
-        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
-            raise ValidationError({"ends_at": _("The end comes before the start.")})
+        # That the end comes after the start is the constraint's to say (its message).
         if self.registration_deadline and self.ends_at and self.registration_deadline > self.ends_at:
             raise ValidationError(
                 {"registration_deadline": _("The deadline comes after the end of the event.")}
             )
+
+    @property
+    def is_published(self) -> bool:
+        """Listed publicly and open to registration: see :func:`published_q` (the same rule,
+        on the organisers as loaded)."""
+        return self.platform_event or any(org.verified_at for org in self.organisers.all())
 
     @property
     def tz(self):
@@ -165,6 +183,7 @@ class Workshop(models.Model):
         validators=[MinValueValidator(1)],
         help_text=_("Empty: no limit."),
     )
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("workshop")
@@ -172,7 +191,10 @@ class Workshop(models.Model):
         ordering = ["starts_at", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="events_workshop_ends_after_start"
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="events_workshop_ends_after_start",
+                violation_error_code="ends_before_start",
+                violation_error_message=_("The end must come after the start."),
             )
         ]
 
@@ -180,8 +202,6 @@ class Workshop(models.Model):
         return self.title
 
     def clean(self):
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("The end must come after the start.")})
         event = getattr(self, "event", None)
         if (
             event

@@ -80,6 +80,9 @@ class Recommendation(models.Model):
         default=RecommendationStatus.PROPOSED,
     )
     status_reason = models.TextField(_("reason for setting it aside"), blank=True)
+    # The follow-up (status and notes) has its own version: two organisers recording it at
+    # once see each other's note instead of one status silently replacing the other.
+    follow_up_version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -93,9 +96,17 @@ class Recommendation(models.Model):
         ordering = ["section__position", "section_id", "number"]
         indexes = [search.gin_index("events_recommendation_search")]
         constraints = [
-            models.UniqueConstraint(fields=["section", "number"], name="events_one_number_per_section"),
+            models.UniqueConstraint(
+                fields=["section", "number"],
+                name="events_one_number_per_section",
+                violation_error_code="number_taken",
+                violation_error_message=_("Another recommendation of this section has this number."),
+            ),
             models.CheckConstraint(
-                condition=~Q(status="set_aside") | ~Q(status_reason=""), name="events_set_aside_has_reason"
+                condition=~Q(status="set_aside") | ~Q(status_reason=""),
+                name="events_set_aside_has_reason",
+                violation_error_code="set_aside_without_reason",
+                violation_error_message=_("Say why the recommendation is set aside."),
             ),
         ]
 
@@ -126,6 +137,8 @@ class Endorsement(models.Model):
                 fields=["recommendation", "organisation"],
                 condition=Q(withdrawn_at__isnull=True),
                 name="events_one_active_endorsement",
+                violation_error_code="already_endorsed",
+                violation_error_message=_("This organisation already endorses this recommendation."),
             )
         ]
 

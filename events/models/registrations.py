@@ -53,6 +53,8 @@ class Registration(models.Model):
                 fields=["event", "user"],
                 condition=~Q(status="cancelled"),
                 name="events_one_active_registration",
+                violation_error_code="already_registered",
+                violation_error_message=_("This person is already registered for this event."),
             )
         ]
 
@@ -78,6 +80,8 @@ class WorkshopRegistration(models.Model):
                 fields=["workshop", "registration"],
                 condition=~Q(status="cancelled"),
                 name="events_one_active_workshop_registration",
+                violation_error_code="already_in_workshop",
+                violation_error_message=_("This person is already registered for this workshop."),
             )
         ]
 

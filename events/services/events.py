@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Workshop
 from events.permissions import organisations_organised_by
-from events.services.base import LANGUAGE_CODES, has_text, require_organiser, set_fields
+from events.services.base import (
+    LANGUAGE_CODES,
+    changed_fields,
+    full_clean,
+    has_text,
+    require_organiser,
+    same_members,
+    set_fields,
+)
 from soliris import audit
 from soliris.conflicts import check_version
 
@@ -16,6 +24,9 @@ audit.register("events.event.created", _("created the event"))
 audit.register("events.event.updated", _("updated the event"))
 audit.register("events.workshop.created", _("added a workshop"))
 audit.register("events.workshop.updated", _("updated a workshop"))
+
+# The form field each constraint's message goes on.
+ORDER_FIELDS = {"ends_before_start": "ends_at"}
 
 # What the conflict screen shows of an event saved meanwhile.
 EVENT_CONFLICT_FIELDS = ("title", "description")
@@ -46,7 +57,7 @@ def event_create(*, actor, data: dict, organisers=(), platform_event=False) -> E
         if not title:
             raise ValidationError({"title_fr": _("Give the event a title in at least one language.")})
         event.slug = _unique_slug(title, event.starts_at)
-        event.full_clean()
+        full_clean(event, fields=ORDER_FIELDS)
         event.save()
         event.organisers.set(organisers)
         audit.record("events.event.created", actor=actor, subject=event, title=title)
@@ -60,43 +71,72 @@ def event_update(*, actor, event: Event, data: dict, organisers=None, expected_v
     require_organiser(actor, event)
     with transaction.atomic():
         current = Event.objects.select_for_update().get(pk=event.pk)
+        changed = changed_fields(current, data)
+        all_organisers = None
+        if organisers is not None:
+            mine = set(organisations_organised_by(actor))
+            keep = [org for org in event.organisers.all() if org.pk not in mine]
+            all_organisers = list(organisers) + keep
+        if not changed and (all_organisers is None or same_members(current.organisers, all_organisers)):
+            return current  # nothing changed: no new version, no history entry
         check_version(current, expected_version, fields=EVENT_CONFLICT_FIELDS)
         set_fields(current, data)
         if not has_text(current, "title"):
             raise ValidationError({"title_fr": _("Give the event a title in at least one language.")})
         current.version = F("version") + 1
-        current.full_clean(exclude=["version"])
+        full_clean(current, fields=ORDER_FIELDS, exclude=["version"])
         current.save()
-        if organisers is not None:
-            mine = set(organisations_organised_by(actor))
-            keep = [org for org in event.organisers.all() if org.pk not in mine]
-            current.organisers.set(list(organisers) + keep)
+        if all_organisers is not None:
+            current.organisers.set(all_organisers)
             if not current.organisers.exists() and not current.platform_event:
                 raise ValidationError(_("Choose at least one organising organisation."))
-        audit.record("events.event.updated", actor=actor, subject=current, fields=sorted(data))
+        audit.record("events.event.updated", actor=actor, subject=current, fields=changed)
     current.refresh_from_db()
     return current
 
 
-def _workshop_save(*, actor, workshop: Workshop, data: dict, action: str) -> Workshop:
-    event = workshop.event
-    require_organiser(actor, event)
-    with transaction.atomic():
-        set_fields(workshop, data)
-        if not has_text(workshop, "title"):
-            raise ValidationError({"title_fr": _("Give the workshop a title in at least one language.")})
-        workshop.full_clean()
-        workshop.save()
-        audit.record(action, actor=actor, subject=event, workshop=workshop.key)
-    return workshop
+# What the conflict screen shows of a workshop saved meanwhile: its texts, language by language.
+WORKSHOP_CONFLICT_FIELDS = tuple(
+    f"{field}_{code}" for field in ("title", "description") for code in LANGUAGE_CODES
+) + ("starts_at", "ends_at", "room", "facilitators")
+
+
+def _workshop_check(workshop: Workshop, data: dict) -> None:
+    set_fields(workshop, data)
+    if not has_text(workshop, "title"):
+        raise ValidationError({"title_fr": _("Give the workshop a title in at least one language.")})
 
 
 def workshop_create(*, actor, event: Event, data: dict) -> Workshop:
     """Add a workshop to the event's programme (within the event's times)."""
-    return _workshop_save(
-        actor=actor, workshop=Workshop(event=event), data=data, action="events.workshop.created"
-    )
+    require_organiser(actor, event)
+    with transaction.atomic():
+        workshop = Workshop(event=event)
+        _workshop_check(workshop, data)
+        full_clean(workshop, fields=ORDER_FIELDS)
+        workshop.save()
+        audit.record("events.workshop.created", actor=actor, subject=event, workshop=workshop.key)
+    return workshop
 
 
-def workshop_update(*, actor, workshop: Workshop, data: dict) -> Workshop:
-    return _workshop_save(actor=actor, workshop=workshop, data=data, action="events.workshop.updated")
+def workshop_update(*, actor, workshop: Workshop, data: dict, expected_version: int) -> Workshop:
+    """Save the workshop if nobody saved it since ``expected_version`` (else
+    :class:`~soliris.conflicts.EditConflict`, with the texts saved meanwhile)."""
+    event = workshop.event
+    require_organiser(actor, event)
+    with transaction.atomic():
+        current = Workshop.objects.select_for_update().get(pk=workshop.pk)
+        current.event = event
+        changed = changed_fields(current, data)
+        if not changed:
+            return current  # nothing changed: no new version, no history entry
+        check_version(current, expected_version, fields=WORKSHOP_CONFLICT_FIELDS)
+        _workshop_check(current, data)
+        current.version = F("version") + 1
+        full_clean(current, fields=ORDER_FIELDS, exclude=["version"])
+        current.save()
+        audit.record(
+            "events.workshop.updated", actor=actor, subject=event, workshop=current.key, fields=changed
+        )
+    current.refresh_from_db()
+    return current

@@ -15,7 +15,16 @@ from events.models import (
     RecommendationStatus,
 )
 from events.permissions import coordinated_organisation_ids
-from events.services.base import LANGUAGE_CODES, has_text, require_organiser, set_fields
+from events.services.base import (
+    LANGUAGE_CODES,
+    changed_fields,
+    full_clean,
+    has_text,
+    require_full_name,
+    require_organiser,
+    same_members,
+    set_fields,
+)
 from soliris import audit, search
 from soliris.conflicts import check_version
 
@@ -81,8 +90,7 @@ def recommendation_create(
                     )
                 }
             )
-        recommendation.text = getattr(recommendation, f"text_{recommendation.original_language}")
-        recommendation.full_clean()
+        full_clean(recommendation, fields={"number_taken": "section"})
         recommendation.save()
         recommendation.themes.set(themes)
         recommendation.sdg_goals.set(sdg_goals)
@@ -99,6 +107,13 @@ def recommendation_update(
     require_organiser(actor, recommendation.section.event)
     with transaction.atomic():
         current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+        changed = changed_fields(current, data)
+        if themes is not None and not same_members(current.themes, themes):
+            changed.append("themes")
+        if sdg_goals is not None and not same_members(current.sdg_goals, sdg_goals):
+            changed.append("sdg_goals")
+        if not changed:
+            return current  # nothing changed: no new version, no history entry
         check_version(current, expected_version, fields=RECOMMENDATION_CONFLICT_FIELDS)
         set_fields(current, data)
         if not getattr(current, f"text_{current.original_language}"):
@@ -106,7 +121,7 @@ def recommendation_update(
                 {f"text_{current.original_language}": _("Write the recommendation in its original language.")}
             )
         current.version = F("version") + 1
-        current.full_clean(exclude=["version"])
+        full_clean(current, fields={"number_taken": "section"}, exclude=["version"])
         current.save()
         current.refresh_from_db()
         if themes is not None:
@@ -114,7 +129,7 @@ def recommendation_update(
         if sdg_goals is not None:
             current.sdg_goals.set(sdg_goals)
         refresh_search_document(current)
-        audit.record("events.recommendation.updated", actor=actor, subject=current, fields=sorted(data))
+        audit.record("events.recommendation.updated", actor=actor, subject=current, fields=sorted(changed))
     return current
 
 
@@ -122,15 +137,11 @@ def recommendation_endorse(*, actor, recommendation: Recommendation, organisatio
     """A coordinator endorses on behalf of their organisation."""
     if organisation.pk not in coordinated_organisation_ids(actor):
         raise PermissionDenied
+    require_full_name(actor)
     with transaction.atomic():
         Recommendation.objects.select_for_update().get(pk=recommendation.pk)
-        if recommendation.endorsements.filter(organisation=organisation, withdrawn_at__isnull=True).exists():
-            raise ValidationError(
-                _("%(organisation)s already endorses this recommendation."),
-                params={"organisation": organisation.name},
-            )
         endorsement = Endorsement(recommendation=recommendation, organisation=organisation, endorsed_by=actor)
-        endorsement.full_clean()
+        full_clean(endorsement, fields={"already_endorsed": "organisation"})
         endorsement.save()
         audit.record(
             "events.recommendation.endorsed",
@@ -168,23 +179,38 @@ def recommendation_withdraw(*, actor, recommendation: Recommendation, organisati
     return endorsement
 
 
+# What the conflict screen shows of a follow-up recorded meanwhile.
+FOLLOW_UP_CONFLICT_FIELDS = ("status", "status_reason")
+
+
 def recommendation_follow_up(
-    *, actor, recommendation: Recommendation, status: str, text: str = ""
+    *, actor, recommendation: Recommendation, status: str, text: str = "", expected_version: int | None = None
 ) -> FollowUpNote:
-    """Record a dated follow-up note and set the status; setting aside needs a reason."""
+    """Record a dated follow-up note and set the status; setting aside needs a reason.
+
+    ``expected_version``: the ``follow_up_version`` the form was opened on; when someone
+    recorded a follow-up since, :class:`~soliris.conflicts.EditConflict` (their status is
+    shown, the user's note kept)."""
     require_organiser(actor, recommendation.section.event)
+    require_full_name(actor)
     if status not in RecommendationStatus.values:
         raise ValidationError(_("Choose a follow-up status."))
     text = (text or "").strip()
-    if status == RecommendationStatus.SET_ASIDE and not text:
-        raise ValidationError({"text": _("Say why the recommendation is set aside.")})
     with transaction.atomic():
         current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+        if expected_version is not None:
+            check_version(
+                current,
+                expected_version,
+                fields=FOLLOW_UP_CONFLICT_FIELDS,
+                version_field="follow_up_version",
+            )
         previous = current.status
         current.status = status
         current.status_reason = text if status == RecommendationStatus.SET_ASIDE else ""
-        current.full_clean()
-        current.save(update_fields=["status", "status_reason"])
+        current.follow_up_version += 1
+        full_clean(current, fields={"set_aside_without_reason": "text"})
+        current.save(update_fields=["status", "status_reason", "follow_up_version"])
         note = FollowUpNote(recommendation=current, status=status, text=text, author=actor)
         note.full_clean()
         note.save()

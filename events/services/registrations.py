@@ -18,7 +18,13 @@ from events.models import (
     Workshop,
     WorkshopRegistration,
 )
+from events.services.base import require_full_name
 from soliris import audit, mail
+
+NOT_PUBLISHED = _(
+    "This event is not open to registration yet: it is published once the platform has "
+    "verified its organising organisation."
+)
 
 audit.register("events.registration.created", _("registered"))
 audit.register("events.registration.cancelled", _("cancelled a registration"))
@@ -45,8 +51,11 @@ def event_register(
     """Register ``actor``: confirmed while there is room, else on the waiting list."""
     if not getattr(actor, "is_authenticated", False):
         raise PermissionDenied
+    require_full_name(actor)
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
+        if not event.is_published:
+            raise ValidationError(NOT_PUBLISHED)
         if not event.registration_open:
             raise ValidationError(_("Registration for this event is closed."))
         if Registration.objects.filter(event=event, user=actor, status__in=ACTIVE_STATUSES).exists():
@@ -129,6 +138,8 @@ def workshop_join(*, actor, workshop: Workshop) -> WorkshopRegistration:
     with transaction.atomic():
         workshop = Workshop.objects.select_for_update().select_related("event").get(pk=workshop.pk)
         event = workshop.event
+        if not event.is_published:
+            raise ValidationError(NOT_PUBLISHED)
         if not event.registration_open:
             raise ValidationError(_("Registration for this event is closed."))
         registration = Registration.objects.filter(

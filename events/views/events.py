@@ -5,15 +5,26 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from events import ics, selectors, services
 from events.forms import EventForm, WorkshopForm
 from events.models import Event
-from events.permissions import get_event_for_user, is_organiser, organisations_organised_by
+from events.permissions import (
+    get_event_for_user,
+    is_organiser,
+    may_know_event,
+    organisations_organised_by,
+)
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.permissions import has
 from soliris.streaming import csv_response
+
+NOT_PUBLISHED_YET = gettext_lazy(
+    "The event is saved, not yet published: it will be listed in the agenda and open to "
+    "registration once the platform has verified your organisation."
+)
 
 
 def event_list(request):
@@ -34,6 +45,8 @@ def event_detail(request, slug):
     event = get_event_for_user(request.user, slug, queryset=Event.objects.select_related("previous_edition"))
     registration = selectors.registration_of(request.user, event)
     previous = event.previous_edition
+    if previous is not None and not may_know_event(request.user, previous):
+        previous = None  # an edition not yet published is nobody else's to see
     previous_recommendations = list(selectors.recommendations_of(previous)) if previous else []
     context = {
         "event": event,
@@ -68,7 +81,10 @@ def event_create(request):
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, _("The event is published in the agenda."))
+            if event.is_published:
+                messages.success(request, _("The event is published in the agenda."))
+            else:
+                messages.info(request, NOT_PUBLISHED_YET)
             return redirect("events:event_detail", slug=event.slug)
     return render(
         request, "events/event_form.html", {"form": form, "event": None}, status=400 if form.errors else 200
@@ -115,13 +131,23 @@ def _workshop_form(request, slug, key=None):
         workshop = selectors.workshop_of(event, key)
         if workshop is None:
             raise Http404
-    form = WorkshopForm(request.POST or None, event=event, workshop=workshop)
+    form_kwargs = {"event": event, "workshop": workshop}
+    form = WorkshopForm(request.POST or None, **form_kwargs)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             if workshop is None:
                 services.workshop_create(actor=request.user, event=event, data=form.workshop_data())
             else:
-                services.workshop_update(actor=request.user, workshop=workshop, data=form.workshop_data())
+                services.workshop_update(
+                    actor=request.user,
+                    workshop=workshop,
+                    data=form.workshop_data(),
+                    expected_version=form.cleaned_data.get("version") or workshop.version,
+                )
+        except EditConflict as error:
+            conflict = error
+            form = form_after_conflict(WorkshopForm, request, conflict, **form_kwargs)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -130,7 +156,7 @@ def _workshop_form(request, slug, key=None):
     return render(
         request,
         "events/workshop_form.html",
-        {"form": form, "event": event, "workshop": workshop},
+        {"form": form, "event": event, "workshop": workshop, "conflict": conflict},
         status=400 if form.errors else 200,
     )
 
@@ -169,7 +195,6 @@ def attendee_csv(request, slug):
     event = get_event_for_user(request.user, slug, "events.event:see_attendees")
     header = [
         _("Name"),
-        _("Email"),
         _("Status"),
         _("Language"),
         _("Accessibility needs"),
@@ -179,8 +204,7 @@ def attendee_csv(request, slug):
     ]
     rows = (
         [
-            registration.user.full_name,
-            registration.user.email,
+            registration.user.get_full_name(),
             registration.get_status_display(),
             registration.language,
             registration.accessibility_needs,

@@ -24,6 +24,7 @@ from events.permissions import (
     get_recommendation_for_user,
     is_organiser,
 )
+from events.views.naming import has_full_name, name_required_message
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.pdf import DocumentUnavailable
@@ -54,7 +55,7 @@ def event_recommendations(request, slug):
 
 
 def recommendation_list(request):
-    filterset = RecommendationFilter(request.GET or None, queryset=selectors.recommendations_queryset())
+    filterset = RecommendationFilter(request.GET or None, queryset=selectors.published_recommendations())
     page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -77,11 +78,15 @@ def recommendation_detail(request, key):
         "event": event,
         "notes": recommendation.notes.select_related("author"),
         "is_organiser": is_organiser(request.user, event),
-        "endorse_form": EndorseForm(organisation_ids=[pk for pk in coordinated if pk not in endorsing])
+        "endorse_form": EndorseForm(
+            user=request.user, organisation_ids=[pk for pk in coordinated if pk not in endorsing]
+        )
         if coordinated
         else None,
         "withdrawable": [e for e in recommendation.active_endorsements if e.organisation_id in coordinated],
-        "follow_up_form": FollowUpForm(initial={"status": recommendation.status}),
+        "follow_up_form": FollowUpForm(
+            initial={"status": recommendation.status, "follow_up_version": recommendation.follow_up_version}
+        ),
     }
     return render(request, "events/recommendation_detail.html", context)
 
@@ -179,7 +184,12 @@ def recommendation_edit(request, key):
 @login_required
 def recommendation_endorse(request, key):
     recommendation = get_recommendation_for_user(request.user, key, "events.recommendation:endorse")
-    form = EndorseForm(request.POST, organisation_ids=coordinated_organisation_ids(request.user))
+    if not has_full_name(request.user):
+        messages.error(request, name_required_message())
+        return redirect("events:recommendation_detail", key=recommendation.key)
+    form = EndorseForm(
+        request.POST, user=request.user, organisation_ids=coordinated_organisation_ids(request.user)
+    )
     if not form.is_valid():
         messages.error(request, _("Choose an organisation you coordinate."))
     else:
@@ -202,7 +212,9 @@ def recommendation_endorse(request, key):
 @login_required
 def recommendation_withdraw(request, key):
     recommendation = get_recommendation_for_user(request.user, key, "events.recommendation:withdraw")
-    form = EndorseForm(request.POST, organisation_ids=coordinated_organisation_ids(request.user))
+    form = EndorseForm(
+        request.POST, user=request.user, organisation_ids=coordinated_organisation_ids(request.user)
+    )
     if not form.is_valid():
         messages.error(request, _("Choose an organisation you coordinate."))
     else:
@@ -225,14 +237,29 @@ def recommendation_withdraw(request, key):
 @login_required
 def recommendation_follow_up(request, key):
     recommendation = get_recommendation_for_user(request.user, key, "events.recommendation:follow_up")
-    form = FollowUpForm(request.POST or None, initial={"status": recommendation.status})
-    if request.method == "POST" and form.is_valid():
+    initial = {"status": recommendation.status, "follow_up_version": recommendation.follow_up_version}
+    form = FollowUpForm(request.POST or None, initial=initial)
+    conflict = None
+    named = has_full_name(request.user)
+    if not named and form.is_bound:
+        form.is_valid()  # what was typed stays on the page, with the refusal above it
+        form.add_error(None, name_required_message())
+    elif not named:
+        messages.error(request, name_required_message())
+    if request.method == "POST" and named and form.is_valid():
         try:
             services.recommendation_follow_up(
                 actor=request.user,
                 recommendation=recommendation,
                 status=form.cleaned_data["status"],
                 text=form.cleaned_data["text"],
+                expected_version=form.cleaned_data.get("follow_up_version")
+                or recommendation.follow_up_version,
+            )
+        except EditConflict as error:
+            conflict = error
+            form = form_after_conflict(
+                FollowUpForm, request, conflict, version_field="follow_up_version", initial=initial
             )
         except ValidationError as error:
             apply_validation_error(form, error)
@@ -242,8 +269,14 @@ def recommendation_follow_up(request, key):
     return render(
         request,
         "events/follow_up_form.html",
-        {"form": form, "recommendation": recommendation, "event": recommendation.section.event},
-        status=400 if form.errors else 200,
+        {
+            "form": form,
+            "recommendation": recommendation,
+            "event": recommendation.section.event,
+            "conflict": conflict,
+            "notes": recommendation.notes.select_related("author") if conflict else (),
+        },
+        status=400 if request.method == "POST" and form.errors else 200,
     )
 
 

@@ -12,6 +12,7 @@ from events import selectors, services
 from events.forms import RegistrationForm
 from events.models import RegistrationStatus
 from events.permissions import get_event_for_user
+from events.views.naming import has_full_name, name_required_message
 from soliris.forms import apply_validation_error
 
 
@@ -22,13 +23,22 @@ def event_register(request, slug):
     if registration is not None:
         messages.info(request, _("You are already registered for this event."))
         return redirect("events:event_detail", slug=event.slug)
+    if request.method == "GET" and not event.is_published:
+        messages.error(request, services.registrations.NOT_PUBLISHED)
+        return redirect("events:event_detail", slug=event.slug)
     if request.method == "GET" and not event.registration_open:
         messages.error(request, _("Registration for this event is closed."))
         return redirect("events:event_detail", slug=event.slug)
     form = RegistrationForm(
         request.POST or None, initial={"language": request.user.preferred_language or get_language()}
     )
-    if request.method == "POST" and form.is_valid():
+    named = has_full_name(request.user)
+    if not named and form.is_bound:
+        form.is_valid()  # what was typed stays on the page, with the refusal above it
+        form.add_error(None, name_required_message())
+    elif not named:
+        messages.error(request, name_required_message())
+    if request.method == "POST" and named and form.is_valid():
         try:
             registration = services.event_register(
                 actor=request.user,
@@ -56,7 +66,7 @@ def event_register(request, slug):
         request,
         "events/registration_form.html",
         {"form": form, "event": event},
-        status=400 if form.errors else 200,
+        status=400 if request.method == "POST" and form.errors else 200,
     )
 
 
