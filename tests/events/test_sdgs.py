@@ -31,7 +31,7 @@ def test_an_organiser_links_a_recommendation_to_sdgs_and_the_pages_show_them(as_
     climate = Goal.objects.get(number=13)
     body = client.get(f"/fr/recommendations/{recommendation.key}/").content.decode()
     assert "ODD 13" in body and "ODD 17" in body
-    assert climate.colour in body
+    assert f"sdg-goal-{climate.number}" in body  # the goal's colour, as a class of projects/sdg.css
     page = client.get(f"/es/events/{event.slug}/recommendations/").content.decode()
     assert "ODS 13" in page
 
