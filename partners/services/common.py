@@ -18,6 +18,14 @@ def require(condition: bool) -> None:
         raise PermissionDenied
 
 
+def differs(old, new) -> bool:
+    """Whether saving ``new`` over ``old`` changes something (an empty text over a missing
+    translation changes nothing)."""
+    if old in (None, "") and new in (None, ""):
+        return False
+    return old != new
+
+
 def coordinators_of(organisation):
     today = timezone.localdate()
     return [

@@ -7,9 +7,10 @@ from django.utils.translation import gettext as _
 
 from partners.models import Invitation, InvitationStatus, Membership, Role
 from partners.permissions import at_least, forget_roles, role_in
-from partners.services.common import require
+from partners.services.common import differs, require
 from partners.services.organisations import notify_no_active_member
 from soliris import audit, mail
+from soliris.conflicts import check_version
 
 
 @transaction.atomic
@@ -114,28 +115,38 @@ def member_role(*, actor, membership: Membership, role: str) -> Membership:
     return membership
 
 
+# What the conflict screen shows of the membership saved meanwhile.
+MEMBERSHIP_CONFLICT_FIELDS = ("function", "languages", "time_zone", "communication_preferences", "may_sign")
+
+
 @transaction.atomic
-def member_edit(*, actor, membership: Membership, data: dict) -> Membership:
-    """The person updates their own membership; a coordinator any (and "may sign")."""
+def member_edit(*, actor, membership: Membership, data: dict, expected_version: int) -> Membership:
+    """The person updates their own membership; a coordinator any (and "may sign"). Refused
+    (``EditConflict``) if someone saved meanwhile; saving what is saved records nothing."""
     coordinator = at_least(role_in(actor, [membership.organisation_id]), Role.COORDINATOR)
     require(coordinator or membership.user_id == actor.pk)
-    if not membership.is_active:
+    current = Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
+    if not current.is_active:
         raise ValidationError(_("This membership has ended."))
+    check_version(current, expected_version, fields=MEMBERSHIP_CONFLICT_FIELDS)
     if not coordinator:
         data = {k: v for k, v in data.items() if k != "may_sign"}
-    changed = sorted(f for f, v in data.items() if getattr(membership, f) != v)
-    for field, value in data.items():
-        setattr(membership, field, value)
-    membership.full_clean()
-    membership.save()
+    changed = sorted(f for f, v in data.items() if differs(getattr(current, f), v))
+    if not changed:
+        return current
+    for field in changed:
+        setattr(current, field, data[field])
+    current.full_clean()
+    current.version += 1
+    current.save()
     audit.record(
         "partners.member.updated",
         actor=actor,
-        subject=membership.organisation,
-        person=str(membership.user),
+        subject=current.organisation,
+        person=str(current.user),
         fields=changed,
     )
-    return membership
+    return current
 
 
 @transaction.atomic

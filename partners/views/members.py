@@ -20,6 +20,7 @@ from partners.permissions import (
     get_organisation_for_user,
     role_in,
 )
+from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 
 SESSION_INVITATION = "partners_invitation_token"
@@ -77,10 +78,27 @@ def member_edit(request, slug, pk):
         request.POST or None,
         instance=Membership.objects.get(pk=membership.pk),  # the form writes on its instance
         may_set_signature=coordinator,
+        initial={"version": membership.version},
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
-            services.member_edit(actor=request.user, membership=membership, data=form.cleaned_data)
+            services.member_edit(
+                actor=request.user,
+                membership=membership,
+                data=data,
+                expected_version=form.cleaned_data["version"],
+            )
+        except EditConflict as error:
+            conflict = error
+            form = form_after_conflict(
+                MembershipForm,
+                request,
+                error,
+                instance=Membership.objects.get(pk=membership.pk),
+                may_set_signature=coordinator,
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -89,7 +107,7 @@ def member_edit(request, slug, pk):
     return render(
         request,
         "partners/member_edit.html",
-        {"form": form, "organisation": organisation, "membership": membership},
+        {"form": form, "organisation": organisation, "membership": membership, "conflict": conflict},
     )
 
 
