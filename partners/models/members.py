@@ -61,6 +61,8 @@ class Membership(models.Model):
                 fields=["organisation", "user"],
                 condition=Q(active_until__isnull=True),
                 name="partners_one_active_membership",
+                violation_error_code="already_member",
+                violation_error_message=_("This person is already a member of the organisation."),
             )
         ]
 

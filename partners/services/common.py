@@ -1,7 +1,7 @@
 """What the services of every sub-domain share: the permission guard, the coordinators of an
 organisation, and the search text kept current after a change."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -16,6 +16,35 @@ def require(condition: bool) -> None:
     """The service's own rule, checked whatever the view did: refuse with a 403."""
     if not condition:
         raise PermissionDenied
+
+
+# The field each constraint of partners is about, by the constraint's violation_error_code:
+# its message is shown on that field of the form.
+CONSTRAINT_FIELDS = {
+    "ends_before_start": "ended_on",
+    "already_party": "organisation",
+}
+
+
+def errors_on_fields(error: ValidationError) -> ValidationError:
+    """A model's ``ValidationError`` with each constraint's message moved from the form as a
+    whole to the field it is about (``CONSTRAINT_FIELDS``)."""
+    if not hasattr(error, "error_dict"):
+        return error
+    moved: dict[str, list] = {}
+    for field, errors in error.error_dict.items():
+        for item in errors:
+            target = CONSTRAINT_FIELDS.get(item.code, field) if field == NON_FIELD_ERRORS else field
+            moved.setdefault(target, []).append(item)
+    return ValidationError(moved)
+
+
+def full_clean(instance, **kwargs) -> None:
+    """``instance.full_clean()``; a broken constraint speaks on its field, in the reader's language."""
+    try:
+        instance.full_clean(**kwargs)
+    except ValidationError as error:
+        raise errors_on_fields(error) from None
 
 
 def differs(old, new) -> bool:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from partners.models import Invitation, InvitationStatus, Membership, Role
 from partners.permissions import at_least, forget_roles, role_in
-from partners.services.common import differs, require
+from partners.services.common import differs, full_clean, require
 from partners.services.organisations import notify_no_active_member
 from soliris import audit, mail
 from soliris.conflicts import check_version
@@ -32,7 +32,7 @@ def member_invite(
         invited_by=actor,
         language=language or actor.preferred_language,
     )
-    invitation.full_clean()
+    full_clean(invitation)
     invitation.save()
     audit.record("partners.member.invited", actor=actor, subject=organisation, email=email, role=role)
     mail.send(
@@ -56,7 +56,7 @@ def invitation_accept(*, actor, invitation: Invitation) -> Membership:
     membership = Membership(
         organisation=organisation, user=actor, role=invitation.role, function=invitation.function
     )
-    membership.full_clean()
+    full_clean(membership)
     membership.save()
     invitation.status = InvitationStatus.ACCEPTED
     invitation.accepted_by = actor
@@ -101,7 +101,7 @@ def member_role(*, actor, membership: Membership, role: str) -> Membership:
         )
     previous = membership.role
     membership.role = role
-    membership.full_clean()
+    full_clean(membership)
     membership.save(update_fields=["role"])
     forget_roles(membership.user)
     audit.record(
@@ -136,7 +136,7 @@ def member_edit(*, actor, membership: Membership, data: dict, expected_version: 
         return current
     for field in changed:
         setattr(current, field, data[field])
-    current.full_clean()
+    full_clean(current)
     current.version += 1
     current.save()
     audit.record(

@@ -8,6 +8,7 @@ from partners.permissions import at_least, forget_roles, role_in
 from partners.services.common import (
     coordinators_of,
     differs,
+    full_clean,
     refresh_organisation_search_text,
     require,
     unique_slug,
@@ -24,11 +25,11 @@ def organisation_create(*, actor, data: dict, themes=()) -> Organisation:
     organisation = Organisation(**data)
     organisation.slug = organisation.slug or unique_slug(organisation.name)
     organisation.verified_at = None
-    organisation.full_clean()
+    full_clean(organisation)
     organisation.save()
     organisation.themes.set(themes)
     membership = Membership(organisation=organisation, user=actor, role=Role.COORDINATOR)
-    membership.full_clean()
+    full_clean(membership)
     membership.save()
     forget_roles(actor)
     refresh_organisation_search_text(organisation)
@@ -75,7 +76,7 @@ def organisation_edit(
         return current
     for field in changed:
         setattr(current, field, data[field])
-    current.full_clean()
+    full_clean(current)
     current.version += 1
     current.save()
     if themes_changed:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from partners.models import Organisation, Partnership, PartnershipParty, PartnershipStatus, PartyStatus, Role
 from partners.permissions import at_least, partnership_role, role_in
-from partners.services.common import coordinators_of, refresh_partnership_search_text, require
+from partners.services.common import coordinators_of, full_clean, refresh_partnership_search_text, require
 from soliris import audit, mail
 from soliris.conflicts import update_versioned
 
@@ -33,7 +33,7 @@ def partnership_create(*, actor, organisation: Organisation, data: dict) -> Part
     """The creator's organisation becomes the first accepted party (and is recorded as initiator)."""
     require(at_least(role_in(actor, [organisation.pk]), Role.EDITOR))
     partnership = Partnership(**data, initiated_by=organisation, created_by=actor)
-    partnership.full_clean()
+    full_clean(partnership)
     partnership.save()
     party = PartnershipParty(
         partnership=partnership,
@@ -43,7 +43,7 @@ def partnership_create(*, actor, organisation: Organisation, data: dict) -> Part
         responded_by=actor,
         responded_at=timezone.now(),
     )
-    party.full_clean()
+    full_clean(party)
     party.save()
     refresh_partnership_search_text(partnership)
     audit.record(
@@ -65,7 +65,7 @@ def partnership_edit(*, actor, partnership: Partnership, data: dict, expected_ve
     candidate = Partnership.objects.get(pk=partnership.pk)
     for field, value in data.items():
         setattr(candidate, field, value)
-    candidate.full_clean()
+    full_clean(candidate)
     update_versioned(
         Partnership,
         partnership.pk,
@@ -94,7 +94,7 @@ def partnership_status(*, actor, partnership: Partnership, status: str, reason: 
         partnership.ended_on = ended_on or timezone.localdate()
     partnership.status = status
     partnership.version += 1
-    partnership.full_clean()
+    full_clean(partnership)
     partnership.save()
     action = (
         "partners.partnership.ended"
@@ -119,7 +119,7 @@ def party_invite(*, actor, partnership: Partnership, organisation: Organisation)
     party.invited_at = timezone.now()
     party.responded_by = None
     party.responded_at = None
-    party.full_clean()
+    full_clean(party)
     party.save()
     audit.record("partners.party.invited", actor=actor, subject=partnership, organisation=organisation.name)
     mail.send(
@@ -183,7 +183,7 @@ def party_edit(*, actor, party: PartnershipParty, data: dict, expected_version: 
     candidate = PartnershipParty.objects.get(pk=party.pk)
     for field, value in data.items():
         setattr(candidate, field, value)
-    candidate.full_clean()
+    full_clean(candidate)
     update_versioned(
         PartnershipParty,
         party.pk,
