@@ -13,6 +13,8 @@ from partners.models import (
     Visibility,
 )
 
+DESCRIPTIONS = ("description_fr", "description_nl", "description_en", "description_es")
+
 
 class PartnershipCreateForm(forms.ModelForm):
     organisation = forms.ModelChoiceField(
@@ -21,15 +23,25 @@ class PartnershipCreateForm(forms.ModelForm):
 
     class Meta:
         model = Partnership
-        fields = ["name", "kind", "description", "started_on", "visibility"]
-        widgets = {"started_on": DateInput(), "description": forms.Textarea(attrs={"rows": 4})}
+        # Each language's column by name: the bare field would write the interface language's.
+        fields = ["name", "kind", *DESCRIPTIONS, "started_on", "visibility"]
+        labels = {
+            "description_fr": _("Description in French"),
+            "description_nl": _("Description in Dutch"),
+            "description_en": _("Description in English"),
+            "description_es": _("Description in Spanish"),
+        }
+        widgets = {
+            "started_on": DateInput(),
+            **{name: forms.Textarea(attrs={"rows": 4}) for name in DESCRIPTIONS},
+        }
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = (
             organisations if organisations is not None else Organisation.objects.none()
         )
-        self.order_fields(["organisation", "name", "kind", "description", "started_on", "visibility"])
+        self.order_fields(["organisation", "name", "kind", *DESCRIPTIONS, "started_on", "visibility"])
 
 
 class PartnershipEditForm(forms.ModelForm):
@@ -144,3 +156,7 @@ class PartyForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["decision_level"].choices = DecisionLevel.choices
+        self.fields["financial_share"].help_text = _(
+            "Your organisation's share of the partnership's budget, in percent. The shares of all "
+            "parties total 100 % at most."
+        )
