@@ -1,5 +1,6 @@
 """Members of an organisation: invitations, roles, their own details, and ending a membership."""
 
+from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -44,10 +45,30 @@ def member_invite(
     return invitation
 
 
+def verified_addresses(user) -> set[str]:
+    """The email addresses ``user`` has verified (allauth), lower-cased."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return {
+        email.lower()
+        for email in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    }
+
+
+def invitation_is_for(invitation: Invitation, user) -> bool:
+    """An invitation is bound to its address: only an account that verified it may accept."""
+    return invitation.email.lower() in verified_addresses(user)
+
+
 @transaction.atomic
 def invitation_accept(*, actor, invitation: Invitation) -> Membership:
+    """The invited person joins: signed in, with the invited address among their verified
+    ones, and with a full name (the other members see who joined, by name)."""
     require(actor.is_authenticated)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    require(invitation_is_for(invitation, actor))
+    if not (actor.full_name or "").strip():
+        raise ValidationError(_("Add your full name to your profile before joining an organisation."))
     if not invitation.is_usable:
         raise ValidationError(_("This invitation has expired or was already used."))
     organisation = invitation.organisation

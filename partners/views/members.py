@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from partners import services
 from partners.forms import MemberInviteForm, MembershipForm, RoleForm
-from partners.models import Invitation, InvitationStatus, Membership, Role
+from partners.models import Invitation, Membership, Role
 from partners.permissions import (
     ORGANISATION_MANAGE,
     ORGANISATION_MEMBER,
@@ -151,6 +151,14 @@ def invitation_accept(request, token):
         return render(
             request, "partners/invitation_accept.html", {"invitation": invitation, "anonymous": True}
         )
+    context = {"invitation": invitation, "usable": invitation.is_usable}
+    if invitation.is_usable and not services.invitation_is_for(invitation, request.user):
+        # Bound to its address: another account never joins with it, whatever it posts.
+        return render(
+            request, "partners/invitation_accept.html", {**context, "other_address": True}, status=403
+        )
+    if invitation.is_usable and not (request.user.full_name or "").strip():
+        return render(request, "partners/invitation_accept.html", {**context, "needs_name": True})
     if request.method == "POST":
         try:
             services.invitation_accept(actor=request.user, invitation=invitation)
@@ -160,8 +168,4 @@ def invitation_accept(request, token):
             request.session.pop(SESSION_INVITATION, None)
             messages.success(request, _("Welcome to %(name)s.") % {"name": invitation.organisation.name})
             return redirect("partners:organisation_detail", slug=invitation.organisation.slug)
-    return render(
-        request,
-        "partners/invitation_accept.html",
-        {"invitation": invitation, "usable": invitation.is_usable, "InvitationStatus": InvitationStatus},
-    )
+    return render(request, "partners/invitation_accept.html", context)
