@@ -10,6 +10,7 @@ from partners.models import Organisation, Partnership, PartyStatus, Role
 from partners.permissions import public_partnership_q
 from partners.search_text import organisation_document, partnership_document
 from partners.selectors import forget_listed_counts
+from soliris.keys import new_key
 
 
 def require(condition: bool) -> None:
@@ -98,9 +99,11 @@ def refresh_organisation_search_text(organisation) -> None:
 
 
 def unique_slug(name: str) -> str:
-    base = (slugify(name) or "organisation")[:70]
-    slug, n = base, 2
+    """The organisation's address from its name. When the name's slug is taken, a random
+    suffix, never a counter: "-2" would tell that a hidden (private or unverified)
+    organisation already holds the name."""
+    base = (slugify(name) or "organisation")[:68]
+    slug = base
     while Organisation.objects.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
+        slug = f"{base}-{new_key(6)}"
     return slug
