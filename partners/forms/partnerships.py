@@ -10,8 +10,8 @@ from partners.models import (
     Partnership,
     PartnershipParty,
     PartnershipStatus,
-    Visibility,
 )
+from partners.visibility import organisations_offered_to
 
 DESCRIPTIONS = ("description_fr", "description_nl", "description_en", "description_es")
 
@@ -112,15 +112,13 @@ class PartyInviteForm(forms.Form):
         label=_("Organisation to invite"), queryset=Organisation.objects.none()
     )
 
-    def __init__(self, *args, partnership=None, **kwargs):
+    def __init__(self, *args, partnership=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         taken = partnership.parties.filter(status__in=["accepted", "invited"]).values("organisation_id")
-        self.fields["organisation"].queryset = (
-            Organisation.objects.filter(verified_at__isnull=False)
-            .exclude(visibility=Visibility.PRIVATE)
-            .exclude(pk__in=taken)
-            .order_by("name")
-        )
+        # Only organisations the inviting person may know of: never a hidden one.
+        self.fields["organisation"].queryset = organisations_offered_to(
+            user, Organisation.objects.filter(verified_at__isnull=False).exclude(pk__in=taken)
+        ).order_by("name")
         self.fields["organisation"].label_from_instance = lambda o: (
             f"{o.name} ({o.locality}, {o.country.name})" if o.locality else f"{o.name} ({o.country.name})"
         )

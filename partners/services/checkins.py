@@ -42,6 +42,8 @@ def checkin_answer(
 ) -> CheckInAnswer:
     require(party.status == PartyStatus.ACCEPTED and party.partnership_id == checkin_round.partnership_id)
     require(at_least(role_in(actor, [party.organisation_id]), Role.EDITOR))
+    if not (actor.full_name or "").strip():
+        raise ValidationError(_("Add your full name to your profile before answering a check-in."))
     if CheckInAnswer.objects.filter(round=checkin_round, party=party).exists():
         raise ValidationError(_("Your organisation already answered this round."))
     answer = CheckInAnswer(round=checkin_round, party=party, answered_by=actor, **data)
