@@ -63,3 +63,55 @@ def test_the_share_is_checked_with_the_partnership_row_locked(cast):
     lock = next(i for i, q in enumerate(sql) if 'FROM "partners_partnership"' in q and "FOR UPDATE" in q)
     total = next(i for i, q in enumerate(sql) if "SUM(" in q)
     assert lock < total
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_parties_saving_their_shares_at_once_do_not_both_pass(cast, monkeypatch):
+    """Each save reads the total, then waits a moment before writing: without the lock of the
+    partnership's row both would read 0 and save 60 + 60."""
+    import threading
+    import time
+
+    from django.core.exceptions import ValidationError
+
+    from partners.services import partnerships as partnership_services
+
+    check = partnership_services.check_financial_shares
+
+    def slow_check(party, share):
+        check(party, share)
+        time.sleep(0.5)
+
+    monkeypatch.setattr(partnership_services, "check_financial_shares", slow_check)
+    sides = [
+        (cast.user("party_editor"), PartnershipParty.objects.get(organisation=cast.jette)),
+        (cast.user("partner_coordinator"), PartnershipParty.objects.get(organisation=cast.tarija)),
+    ]
+    barrier = threading.Barrier(2)
+    refused, errors = [], []
+
+    def save(actor, party):
+        try:
+            barrier.wait()
+            services.party_edit(actor=actor, party=party, data={"financial_share": 60}, expected_version=1)
+        except ValidationError as error:
+            refused.append(error.message_dict["financial_share"])
+        except Exception as error:  # surfaced by the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=side) for side in sides]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    assert errors == []
+    assert len(refused) == 1
+    shares = sorted(
+        str(s)
+        for s in PartnershipParty.objects.filter(partnership=cast.partnership).values_list(
+            "financial_share", flat=True
+        )
+    )
+    assert shares.count("60.00") == 1
