@@ -74,3 +74,12 @@ def test_a_member_and_a_coordinator_saving_one_membership_both_texts_are_kept(ca
     assert again.status_code == 302
     own.refresh_from_db()
     assert own.function == "Ma fonction"
+
+
+def test_the_forms_carry_the_version_they_were_opened_on(cast, as_role):
+    client = as_role("party_coordinator")
+    page = client.get(en("organisation_edit", slug=cast.jette.slug)).content.decode()
+    assert 'type="hidden" name="version" value="1"' in page
+    own = Membership.objects.get(organisation=cast.jette, user=cast.user("party_coordinator"))
+    page = client.get(en("member_edit", slug=cast.jette.slug, pk=own.pk)).content.decode()
+    assert 'type="hidden" name="version" value="1"' in page
