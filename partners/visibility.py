@@ -12,8 +12,9 @@ Signed-in people see more where ``partners.permissions.can_view_organisation`` a
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from partners.models import Organisation, Visibility
+from partners.models import Organisation, PartnershipParty, PartyStatus, Visibility
 from partners.permissions import can_view_organisation, organisation_is_public, roles_by_organisation
 
 HIDDEN_NAME = _("an organisation that has not made its profile public")
@@ -53,11 +54,45 @@ def split_public(organisations) -> tuple[list, int]:
 
 def organisations_offered_to(user, queryset=None):
     """The organisations a form may offer ``user`` (to invite, to pick as a party): the
-    publicly named ones, plus those the user may see (their own, their partners')."""
+    publicly named ones, plus those the user may see (their own, their partners': the rule of
+    ``partners.permissions.can_view_organisation``)."""
     queryset = queryset if queryset is not None else Organisation.objects.all()
-    mine = list(roles_by_organisation(user)) if getattr(user, "is_authenticated", False) else []
     if getattr(user, "is_staff", False):
         return queryset
+    if not getattr(user, "is_authenticated", False):
+        return queryset.filter(public_q())
+    mine = list(roles_by_organisation(user))
+    live = [PartyStatus.ACCEPTED, PartyStatus.INVITED]
+    partners = PartnershipParty.objects.filter(
+        status__in=live,
+        partnership__parties__organisation_id__in=mine,
+        partnership__parties__status__in=live,
+    ).values("organisation_id")
     return queryset.filter(
-        public_q() | Q(pk__in=mine) | Q(visibility=Visibility.MEMBERS, verified_at__isnull=False)
+        public_q()
+        | Q(pk__in=mine)
+        | Q(visibility=Visibility.MEMBERS, verified_at__isnull=False)
+        | Q(pk__in=partners)
     )
+
+
+def hidden_count_label(count: int) -> str:
+    """ "2 organisations that have not made their profile public": how a public list counts
+    the organisations it may not name ("" when none)."""
+    if not count:
+        return ""
+    return ngettext(
+        "%(count)s organisation that has not made its profile public",
+        "%(count)s organisations that have not made their profile public",
+        count,
+    ) % {"count": count}
+
+
+def public_label(organisations, *, with_country=None) -> str:
+    """The organisations as a public list names them: the publicly named ones (with their
+    country through ``with_country(org)`` when given), then how many others, never named."""
+    shown, hidden = split_public(organisations)
+    parts = [f"{o.name} ({with_country(o)})" if with_country else o.name for o in shown]
+    if hidden:
+        parts.append(hidden_count_label(hidden))
+    return " · ".join(parts)

@@ -21,6 +21,7 @@ LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
 
 
 class OrganisationForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     languages = forms.MultipleChoiceField(
         label=_("Working languages"),
         choices=working_language_choices,
@@ -71,6 +72,10 @@ class OrganisationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["visibility"].initial = Visibility.PUBLIC
+        if self.instance.pk is None:
+            del self.fields["version"]  # a new organisation has no version yet
+        else:
+            self.fields["version"].required = True
         for name in ("description_fr", "description_nl", "description_en", "description_es"):
             self.fields[name].widget.attrs["rows"] = 4
 
@@ -107,6 +112,7 @@ class MembershipForm(forms.ModelForm):
         required=False,
     )
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=time_zone_choices)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
         model = Membership

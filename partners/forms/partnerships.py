@@ -10,8 +10,10 @@ from partners.models import (
     Partnership,
     PartnershipParty,
     PartnershipStatus,
-    Visibility,
 )
+from partners.visibility import organisations_offered_to
+
+DESCRIPTIONS = ("description_fr", "description_nl", "description_en", "description_es")
 
 
 class PartnershipCreateForm(forms.ModelForm):
@@ -21,15 +23,25 @@ class PartnershipCreateForm(forms.ModelForm):
 
     class Meta:
         model = Partnership
-        fields = ["name", "kind", "description", "started_on", "visibility"]
-        widgets = {"started_on": DateInput(), "description": forms.Textarea(attrs={"rows": 4})}
+        # Each language's column by name: the bare field would write the interface language's.
+        fields = ["name", "kind", *DESCRIPTIONS, "started_on", "visibility"]
+        labels = {
+            "description_fr": _("Description in French"),
+            "description_nl": _("Description in Dutch"),
+            "description_en": _("Description in English"),
+            "description_es": _("Description in Spanish"),
+        }
+        widgets = {
+            "started_on": DateInput(),
+            **{name: forms.Textarea(attrs={"rows": 4}) for name in DESCRIPTIONS},
+        }
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = (
             organisations if organisations is not None else Organisation.objects.none()
         )
-        self.order_fields(["organisation", "name", "kind", "description", "started_on", "visibility"])
+        self.order_fields(["organisation", "name", "kind", *DESCRIPTIONS, "started_on", "visibility"])
 
 
 class PartnershipEditForm(forms.ModelForm):
@@ -100,15 +112,13 @@ class PartyInviteForm(forms.Form):
         label=_("Organisation to invite"), queryset=Organisation.objects.none()
     )
 
-    def __init__(self, *args, partnership=None, **kwargs):
+    def __init__(self, *args, partnership=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         taken = partnership.parties.filter(status__in=["accepted", "invited"]).values("organisation_id")
-        self.fields["organisation"].queryset = (
-            Organisation.objects.filter(verified_at__isnull=False)
-            .exclude(visibility=Visibility.PRIVATE)
-            .exclude(pk__in=taken)
-            .order_by("name")
-        )
+        # Only organisations the inviting person may know of: never a hidden one.
+        self.fields["organisation"].queryset = organisations_offered_to(
+            user, Organisation.objects.filter(verified_at__isnull=False).exclude(pk__in=taken)
+        ).order_by("name")
         self.fields["organisation"].label_from_instance = lambda o: (
             f"{o.name} ({o.locality}, {o.country.name})" if o.locality else f"{o.name} ({o.country.name})"
         )
@@ -144,3 +154,7 @@ class PartyForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["decision_level"].choices = DecisionLevel.choices
+        self.fields["financial_share"].help_text = _(
+            "Your organisation's share of the partnership's budget, in percent. The shares of all "
+            "parties total 100 % at most."
+        )

@@ -34,7 +34,12 @@ class CheckInRound(models.Model):
         verbose_name_plural = _("check-in rounds")
         ordering = ["number"]
         constraints = [
-            models.UniqueConstraint(fields=["partnership", "number"], name="partners_one_round_number")
+            models.UniqueConstraint(
+                fields=["partnership", "number"],
+                name="partners_one_round_number",
+                violation_error_code="round_exists",
+                violation_error_message=_("This check-in round is already open: reload the page."),
+            )
         ]
 
     def __str__(self):
@@ -81,7 +86,12 @@ class CheckInAnswer(models.Model):
         verbose_name_plural = _("check-in answers")
         ordering = ["round", "party_id"]
         constraints = [
-            models.UniqueConstraint(fields=["round", "party"], name="partners_one_answer_per_party")
+            models.UniqueConstraint(
+                fields=["round", "party"],
+                name="partners_one_answer_per_party",
+                violation_error_code="already_answered",
+                violation_error_message=_("Your organisation already answered this round."),
+            )
         ]
 
     def __str__(self):

@@ -48,6 +48,9 @@ class Membership(models.Model):
     active_from = models.DateField(_("active from"), default=timezone.localdate)
     active_until = models.DateField(_("active until"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    version = models.PositiveIntegerField(
+        default=1, help_text="Optimistic concurrency: checked on every update."
+    )
 
     class Meta:
         verbose_name = _("membership")
@@ -58,6 +61,8 @@ class Membership(models.Model):
                 fields=["organisation", "user"],
                 condition=Q(active_until__isnull=True),
                 name="partners_one_active_membership",
+                violation_error_code="already_member",
+                violation_error_message=_("This person is already a member of the organisation."),
             )
         ]
 

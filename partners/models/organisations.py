@@ -70,6 +70,9 @@ class Organisation(models.Model):
     verified_at = models.DateTimeField(_("verified by the platform on"), null=True, blank=True)
     created_at = models.DateTimeField(_("registered on"), auto_now_add=True)
     search_document = models.TextField(editable=False, default="")
+    version = models.PositiveIntegerField(
+        default=1, help_text="Optimistic concurrency: checked on every update."
+    )
 
     class Meta:
         verbose_name = _("organisation")

@@ -99,6 +99,8 @@ class Partnership(models.Model):
                 | Q(started_on__isnull=True)
                 | Q(ended_on__gte=F("started_on")),
                 name="partners_partnership_ends_after_start",
+                violation_error_code="ends_before_start",
+                violation_error_message=_("The end comes after the start."),
             )
         ]
 
@@ -174,7 +176,10 @@ class PartnershipParty(InvitedParty):
         ordering = ["invited_at", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["partnership", "organisation"], name="partners_one_party_per_organisation"
+                fields=["partnership", "organisation"],
+                name="partners_one_party_per_organisation",
+                violation_error_code="already_party",
+                violation_error_message=_("This organisation is already a party to this partnership."),
             )
         ]
 

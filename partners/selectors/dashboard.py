@@ -1,5 +1,6 @@
 """The home page's figures and the dashboard of a signed-in person."""
 
+from allauth.account.models import EmailAddress
 from django.db.models import Count
 from django.utils import timezone
 
@@ -54,10 +55,14 @@ def dashboard_context(user) -> dict:
             organisation_id__in=coordinated, status=PartyStatus.INVITED
         ).select_related("partnership", "organisation")
     )
-    emails = [user.email]
+    # Invitations sent to an address the user has verified: only those may be accepted.
+    emails = [
+        e.lower()
+        for e in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    ]
     personal_invitations = list(
         Invitation.objects.filter(
-            email__iexact=user.email, status=InvitationStatus.PENDING, expires_at__gt=timezone.now()
+            email__in=emails, status=InvitationStatus.PENDING, expires_at__gt=timezone.now()
         ).select_related("organisation")
     )
     parties_due = list(

@@ -59,7 +59,15 @@ def partnership_directory():
     parties = (
         PartnershipParty.objects.filter(status=PartyStatus.ACCEPTED)
         .select_related("organisation")
-        .only("id", "partnership_id", "organisation__id", "organisation__name", "organisation__country")
+        .only(
+            "id",
+            "partnership_id",
+            "organisation__id",
+            "organisation__name",
+            "organisation__country",
+            "organisation__visibility",
+            "organisation__verified_at",
+        )
     )
     return (
         public_partnerships()

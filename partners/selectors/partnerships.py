@@ -16,10 +16,12 @@ from partners.models import (
 )
 from partners.permissions import (
     at_least,
+    organisation_is_public,
     partnership_role,
     role_in,
     roles_by_organisation,
 )
+from partners.visibility import HIDDEN_NAME
 from soliris import audit
 
 DIVERGENCE = 2  # ratings that differ by this much or more between parties are highlighted
@@ -37,7 +39,25 @@ def partnership_page(partnership, user) -> dict:
     role = partnership_role(user, partnership)
     my_org_ids = set(roles_by_organisation(user))
     is_party = role is not None
+    sees_parties = (
+        is_party or getattr(user, "is_staff", False) or any(p.organisation_id in my_org_ids for p in invited)
+    )
+
+    def named(organisation, live=False) -> bool:
+        # The parties and invitees of a partnership see each other; everyone else sees the
+        # publicly named organisations only (partners.visibility), and their own.
+        return (
+            (sees_parties and live)
+            or organisation_is_public(organisation)
+            or organisation.pk in my_org_ids
+            or getattr(user, "is_staff", False)
+        )
+
     for party in parties:
+        party.is_named = named(
+            party.organisation, party.status in (PartyStatus.ACCEPTED, PartyStatus.INVITED)
+        )
+        party.shown_name = party.organisation.name if party.is_named else str(HIDDEN_NAME)
         party.is_mine = party.organisation_id in my_org_ids
         party.can_edit = (
             party.is_mine
@@ -65,12 +85,21 @@ def partnership_page(partnership, user) -> dict:
         "can_edit": at_least(role, Role.EDITOR),
         "can_decide": at_least(role, Role.COORDINATOR),
         "initiator_id": partnership.initiated_by_id,
+        "initiator_name": _initiator_name(partnership, parties, named),
     }
     context.update(exchange_summary(partnership, accepted))
     if is_party or user.is_staff:
         context.update(checkin_summary(partnership, accepted, my_org_ids, parties))
         context["history"] = list(audit.history(partnership)[:100])
     return context
+
+
+def _initiator_name(partnership, parties, named) -> str:
+    for party in parties:
+        if party.organisation_id == partnership.initiated_by_id:
+            return party.shown_name
+    initiator = partnership.initiated_by
+    return initiator.name if named(initiator) else str(HIDDEN_NAME)
 
 
 def exchange_summary(partnership, accepted) -> dict:
@@ -103,7 +132,18 @@ def exchange_summary(partnership, accepted) -> dict:
     total["count"] = count
     total["online_share"] = round(100 * total["online"] / count) if count else None
     total["in_person_share"] = 100 - total["online_share"] if count else None
-    names = {p.organisation_id: p.organisation.name for p in accepted}
+    names = {p.organisation_id: getattr(p, "shown_name", p.organisation.name) for p in accepted}
+
+    def shown(organisation):
+        if organisation is None:
+            return ""
+        if organisation.pk in names:
+            return names[organisation.pk]
+        return organisation.name if organisation_is_public(organisation) else str(HIDDEN_NAME)
+
+    for exchange in exchanges:
+        exchange.from_name = shown(exchange.travellers_from)
+        exchange.host_name = shown(exchange.host)
     travel = sorted(
         (
             {"from": names.get(origin, "—"), "to": names.get(host, "—"), "count": n}
@@ -134,8 +174,12 @@ EXCHANGE_CARD_FIELDS = (
     "outcome",
     "host__id",
     "host__name",
+    "host__visibility",
+    "host__verified_at",
     "travellers_from__id",
     "travellers_from__name",
+    "travellers_from__visibility",
+    "travellers_from__verified_at",
 )
 
 

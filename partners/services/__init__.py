@@ -23,6 +23,7 @@ from partners.services.exchanges import exchange_create, exchange_edit
 from partners.services.members import (
     invitation_accept,
     invitation_cancel,
+    invitation_is_for,
     member_edit,
     member_end,
     member_invite,
@@ -83,6 +84,7 @@ __all__ = [
     "exchange_create",
     "exchange_edit",
     "invitation_accept",
+    "invitation_is_for",
     "invitation_cancel",
     "member_edit",
     "member_end",

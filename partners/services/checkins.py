@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from partners.models import CheckInAnswer, CheckInRound, Partnership, PartnershipParty, PartyStatus, Role
 from partners.permissions import at_least, partnership_role, role_in
-from partners.services.common import require
+from partners.services.common import full_clean, require
 from soliris import audit
 
 
@@ -30,7 +30,7 @@ def checkin_open(*, actor, partnership: Partnership, due_on=None) -> CheckInRoun
     checkin_round = CheckInRound(
         partnership=partnership, number=(last.number + 1) if last else 1, due_on=due_on, opened_by=actor
     )
-    checkin_round.full_clean()
+    full_clean(checkin_round)
     checkin_round.save()
     audit.record("partners.checkin.opened", actor=actor, subject=partnership, round=checkin_round.number)
     return checkin_round
@@ -42,10 +42,12 @@ def checkin_answer(
 ) -> CheckInAnswer:
     require(party.status == PartyStatus.ACCEPTED and party.partnership_id == checkin_round.partnership_id)
     require(at_least(role_in(actor, [party.organisation_id]), Role.EDITOR))
+    if not (actor.full_name or "").strip():
+        raise ValidationError(_("Add your full name to your profile before answering a check-in."))
     if CheckInAnswer.objects.filter(round=checkin_round, party=party).exists():
         raise ValidationError(_("Your organisation already answered this round."))
     answer = CheckInAnswer(round=checkin_round, party=party, answered_by=actor, **data)
-    answer.full_clean()
+    full_clean(answer)
     answer.save()
     audit.record(
         "partners.checkin.answered",

@@ -1,7 +1,7 @@
 """What the services of every sub-domain share: the permission guard, the coordinators of an
 organisation, and the search text kept current after a change."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -10,12 +10,50 @@ from partners.models import Organisation, Partnership, PartyStatus, Role
 from partners.permissions import public_partnership_q
 from partners.search_text import organisation_document, partnership_document
 from partners.selectors import forget_listed_counts
+from soliris.keys import new_key
 
 
 def require(condition: bool) -> None:
     """The service's own rule, checked whatever the view did: refuse with a 403."""
     if not condition:
         raise PermissionDenied
+
+
+# The field each constraint of partners is about, by the constraint's violation_error_code:
+# its message is shown on that field of the form.
+CONSTRAINT_FIELDS = {
+    "ends_before_start": "ended_on",
+    "already_party": "organisation",
+}
+
+
+def errors_on_fields(error: ValidationError) -> ValidationError:
+    """A model's ``ValidationError`` with each constraint's message moved from the form as a
+    whole to the field it is about (``CONSTRAINT_FIELDS``)."""
+    if not hasattr(error, "error_dict"):
+        return error
+    moved: dict[str, list] = {}
+    for field, errors in error.error_dict.items():
+        for item in errors:
+            target = CONSTRAINT_FIELDS.get(item.code, field) if field == NON_FIELD_ERRORS else field
+            moved.setdefault(target, []).append(item)
+    return ValidationError(moved)
+
+
+def full_clean(instance, **kwargs) -> None:
+    """``instance.full_clean()``; a broken constraint speaks on its field, in the reader's language."""
+    try:
+        instance.full_clean(**kwargs)
+    except ValidationError as error:
+        raise errors_on_fields(error) from None
+
+
+def differs(old, new) -> bool:
+    """Whether saving ``new`` over ``old`` changes something (an empty text over a missing
+    translation changes nothing)."""
+    if old in (None, "") and new in (None, ""):
+        return False
+    return old != new
 
 
 def coordinators_of(organisation):
@@ -61,9 +99,11 @@ def refresh_organisation_search_text(organisation) -> None:
 
 
 def unique_slug(name: str) -> str:
-    base = (slugify(name) or "organisation")[:70]
-    slug, n = base, 2
+    """The organisation's address from its name. When the name's slug is taken, a random
+    suffix, never a counter: "-2" would tell that a hidden (private or unverified)
+    organisation already holds the name."""
+    base = (slugify(name) or "organisation")[:68]
+    slug = base
     while Organisation.objects.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
+        slug = f"{base}-{new_key(6)}"
     return slug

@@ -5,7 +5,7 @@ from django.db import transaction
 from partners import carbon
 from partners.models import Exchange, Partnership, Role, TravelLeg
 from partners.permissions import at_least, partnership_role
-from partners.services.common import require
+from partners.services.common import full_clean, require
 from soliris import audit
 from soliris.conflicts import check_version
 
@@ -19,7 +19,7 @@ def exchange_create(*, actor, partnership: Partnership, data: dict, legs: list[d
     """Any editor of any accepted party records an exchange."""
     require(at_least(partnership_role(actor, partnership), Role.EDITOR))
     exchange = Exchange(partnership=partnership, created_by=actor, **data)
-    exchange.full_clean()
+    full_clean(exchange)
     exchange.save()
     _save_legs(exchange, legs)
     audit.record(
@@ -38,7 +38,7 @@ def _save_legs(exchange: Exchange, legs: list[dict]) -> None:
         leg.co2_kg = carbon.leg_co2_kg(
             mode=leg.mode, distance_km=leg.distance_km, travellers=leg.travellers, round_trip=leg.round_trip
         )
-        leg.full_clean()
+        full_clean(leg)
         leg.save()
 
 
@@ -58,7 +58,7 @@ def exchange_edit(
     for field, value in data.items():
         setattr(current, field, value)
     current.version += 1
-    current.full_clean()
+    full_clean(current)
     current.save()
     if old_legs != new_legs:
         current.legs.all().delete()

@@ -1,5 +1,6 @@
 """Members of an organisation: invitations, roles, their own details, and ending a membership."""
 
+from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -7,9 +8,10 @@ from django.utils.translation import gettext as _
 
 from partners.models import Invitation, InvitationStatus, Membership, Role
 from partners.permissions import at_least, forget_roles, role_in
-from partners.services.common import require
+from partners.services.common import differs, full_clean, require
 from partners.services.organisations import notify_no_active_member
 from soliris import audit, mail
+from soliris.conflicts import check_version
 
 
 @transaction.atomic
@@ -31,7 +33,7 @@ def member_invite(
         invited_by=actor,
         language=language or actor.preferred_language,
     )
-    invitation.full_clean()
+    full_clean(invitation)
     invitation.save()
     audit.record("partners.member.invited", actor=actor, subject=organisation, email=email, role=role)
     mail.send(
@@ -43,10 +45,30 @@ def member_invite(
     return invitation
 
 
+def verified_addresses(user) -> set[str]:
+    """The email addresses ``user`` has verified (allauth), lower-cased."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return {
+        email.lower()
+        for email in EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    }
+
+
+def invitation_is_for(invitation: Invitation, user) -> bool:
+    """An invitation is bound to its address: only an account that verified it may accept."""
+    return invitation.email.lower() in verified_addresses(user)
+
+
 @transaction.atomic
 def invitation_accept(*, actor, invitation: Invitation) -> Membership:
+    """The invited person joins: signed in, with the invited address among their verified
+    ones, and with a full name (the other members see who joined, by name)."""
     require(actor.is_authenticated)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    require(invitation_is_for(invitation, actor))
+    if not (actor.full_name or "").strip():
+        raise ValidationError(_("Add your full name to your profile before joining an organisation."))
     if not invitation.is_usable:
         raise ValidationError(_("This invitation has expired or was already used."))
     organisation = invitation.organisation
@@ -55,7 +77,7 @@ def invitation_accept(*, actor, invitation: Invitation) -> Membership:
     membership = Membership(
         organisation=organisation, user=actor, role=invitation.role, function=invitation.function
     )
-    membership.full_clean()
+    full_clean(membership)
     membership.save()
     invitation.status = InvitationStatus.ACCEPTED
     invitation.accepted_by = actor
@@ -100,7 +122,7 @@ def member_role(*, actor, membership: Membership, role: str) -> Membership:
         )
     previous = membership.role
     membership.role = role
-    membership.full_clean()
+    full_clean(membership)
     membership.save(update_fields=["role"])
     forget_roles(membership.user)
     audit.record(
@@ -114,28 +136,38 @@ def member_role(*, actor, membership: Membership, role: str) -> Membership:
     return membership
 
 
+# What the conflict screen shows of the membership saved meanwhile.
+MEMBERSHIP_CONFLICT_FIELDS = ("function", "languages", "time_zone", "communication_preferences", "may_sign")
+
+
 @transaction.atomic
-def member_edit(*, actor, membership: Membership, data: dict) -> Membership:
-    """The person updates their own membership; a coordinator any (and "may sign")."""
+def member_edit(*, actor, membership: Membership, data: dict, expected_version: int) -> Membership:
+    """The person updates their own membership; a coordinator any (and "may sign"). Refused
+    (``EditConflict``) if someone saved meanwhile; saving what is saved records nothing."""
     coordinator = at_least(role_in(actor, [membership.organisation_id]), Role.COORDINATOR)
     require(coordinator or membership.user_id == actor.pk)
-    if not membership.is_active:
+    current = Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
+    if not current.is_active:
         raise ValidationError(_("This membership has ended."))
+    check_version(current, expected_version, fields=MEMBERSHIP_CONFLICT_FIELDS)
     if not coordinator:
         data = {k: v for k, v in data.items() if k != "may_sign"}
-    changed = sorted(f for f, v in data.items() if getattr(membership, f) != v)
-    for field, value in data.items():
-        setattr(membership, field, value)
-    membership.full_clean()
-    membership.save()
+    changed = sorted(f for f, v in data.items() if differs(getattr(current, f), v))
+    if not changed:
+        return current
+    for field in changed:
+        setattr(current, field, data[field])
+    full_clean(current)
+    current.version += 1
+    current.save()
     audit.record(
         "partners.member.updated",
         actor=actor,
-        subject=membership.organisation,
-        person=str(membership.user),
+        subject=current.organisation,
+        person=str(current.user),
         fields=changed,
     )
-    return membership
+    return current
 
 
 @transaction.atomic

@@ -5,8 +5,16 @@ from django.utils import timezone
 
 from partners.models import Membership, Organisation, PartnershipParty, PartyStatus, Role
 from partners.permissions import at_least, forget_roles, role_in
-from partners.services.common import coordinators_of, refresh_organisation_search_text, require, unique_slug
+from partners.services.common import (
+    coordinators_of,
+    differs,
+    full_clean,
+    refresh_organisation_search_text,
+    require,
+    unique_slug,
+)
 from soliris import audit, mail
+from soliris.conflicts import check_version
 from soliris.models import User
 
 
@@ -17,11 +25,11 @@ def organisation_create(*, actor, data: dict, themes=()) -> Organisation:
     organisation = Organisation(**data)
     organisation.slug = organisation.slug or unique_slug(organisation.name)
     organisation.verified_at = None
-    organisation.full_clean()
+    full_clean(organisation)
     organisation.save()
     organisation.themes.set(themes)
     membership = Membership(organisation=organisation, user=actor, role=Role.COORDINATOR)
-    membership.full_clean()
+    full_clean(membership)
     membership.save()
     forget_roles(actor)
     refresh_organisation_search_text(organisation)
@@ -37,21 +45,46 @@ def organisation_create(*, actor, data: dict, themes=()) -> Organisation:
     return organisation
 
 
+# What the conflict screen shows of the profile saved meanwhile.
+ORGANISATION_CONFLICT_FIELDS = (
+    "name",
+    "locality",
+    "description_fr",
+    "description_nl",
+    "description_en",
+    "description_es",
+    "website",
+    "email",
+    "phone",
+)
+
+
 @transaction.atomic
-def organisation_edit(*, actor, organisation: Organisation, data: dict, themes=None) -> Organisation:
+def organisation_edit(
+    *, actor, organisation: Organisation, data: dict, expected_version: int, themes=None
+) -> Organisation:
+    """A coordinator edits the profile; refused (``EditConflict``) if someone saved meanwhile.
+    Saving what is already saved changes nothing and records nothing."""
     require(at_least(role_in(actor, [organisation.pk]), Role.COORDINATOR))
-    changed = []
-    for field, value in data.items():
-        if getattr(organisation, field) != value:
-            setattr(organisation, field, value)
-            changed.append(field)
-    organisation.full_clean()
-    organisation.save()
-    if themes is not None:
-        organisation.themes.set(themes)
-    refresh_organisation_search_text(organisation)
-    audit.record("partners.organisation.updated", actor=actor, subject=organisation, fields=changed)
-    return organisation
+    current = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    check_version(current, expected_version, fields=ORGANISATION_CONFLICT_FIELDS)
+    changed = [field for field, value in data.items() if differs(getattr(current, field), value)]
+    themes_changed = themes is not None and {t.pk for t in themes} != set(
+        current.themes.values_list("pk", flat=True)
+    )
+    if not changed and not themes_changed:
+        return current
+    for field in changed:
+        setattr(current, field, data[field])
+    full_clean(current)
+    current.version += 1
+    current.save()
+    if themes_changed:
+        current.themes.set(themes)
+        changed.append("themes")
+    refresh_organisation_search_text(current)
+    audit.record("partners.organisation.updated", actor=actor, subject=current, fields=sorted(changed))
+    return current
 
 
 @transaction.atomic

@@ -1,19 +1,27 @@
 """Partnerships and their parties: creation, shared fields, status, invitations, each side."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from partners.models import Organisation, Partnership, PartnershipParty, PartnershipStatus, PartyStatus, Role
 from partners.permissions import at_least, partnership_role, role_in
-from partners.services.common import coordinators_of, refresh_partnership_search_text, require
+from partners.services.common import coordinators_of, full_clean, refresh_partnership_search_text, require
 from soliris import audit, mail
 from soliris.conflicts import update_versioned
 
 SHARED_FIELDS = ["name", "kind", "description", "started_on", "ended_on", "exit_clause", "visibility"]
 # What the conflict screen shows of the version saved meanwhile.
-PARTNERSHIP_CONFLICT_FIELDS = ("name", "description", "exit_clause")
+PARTNERSHIP_CONFLICT_FIELDS = (
+    "name",
+    *(f"description_{code}" for code in ("fr", "nl", "en", "es")),
+    *(f"exit_clause_{code}" for code in ("fr", "nl", "en", "es")),
+)
 
 PARTY_FIELDS = [
     "role",
@@ -33,7 +41,7 @@ def partnership_create(*, actor, organisation: Organisation, data: dict) -> Part
     """The creator's organisation becomes the first accepted party (and is recorded as initiator)."""
     require(at_least(role_in(actor, [organisation.pk]), Role.EDITOR))
     partnership = Partnership(**data, initiated_by=organisation, created_by=actor)
-    partnership.full_clean()
+    full_clean(partnership)
     partnership.save()
     party = PartnershipParty(
         partnership=partnership,
@@ -43,7 +51,7 @@ def partnership_create(*, actor, organisation: Organisation, data: dict) -> Part
         responded_by=actor,
         responded_at=timezone.now(),
     )
-    party.full_clean()
+    full_clean(party)
     party.save()
     refresh_partnership_search_text(partnership)
     audit.record(
@@ -65,7 +73,7 @@ def partnership_edit(*, actor, partnership: Partnership, data: dict, expected_ve
     candidate = Partnership.objects.get(pk=partnership.pk)
     for field, value in data.items():
         setattr(candidate, field, value)
-    candidate.full_clean()
+    full_clean(candidate)
     update_versioned(
         Partnership,
         partnership.pk,
@@ -94,7 +102,7 @@ def partnership_status(*, actor, partnership: Partnership, status: str, reason: 
         partnership.ended_on = ended_on or timezone.localdate()
     partnership.status = status
     partnership.version += 1
-    partnership.full_clean()
+    full_clean(partnership)
     partnership.save()
     action = (
         "partners.partnership.ended"
@@ -119,7 +127,7 @@ def party_invite(*, actor, partnership: Partnership, organisation: Organisation)
     party.invited_at = timezone.now()
     party.responded_by = None
     party.responded_at = None
-    party.full_clean()
+    full_clean(party)
     party.save()
     audit.record("partners.party.invited", actor=actor, subject=partnership, organisation=organisation.name)
     mail.send(
@@ -173,17 +181,46 @@ def party_leave(*, actor, party: PartnershipParty, reason: str = "") -> Partners
     return party
 
 
+def check_financial_shares(party: PartnershipParty, share) -> None:
+    """Refuse a share that brings the accepted parties' total above 100 %. Called with the
+    partnership's row locked."""
+    if share is None or PartnershipParty.objects.filter(pk=party.pk, financial_share=share).exists():
+        return  # no share, or the one already saved
+    others = (
+        PartnershipParty.objects.filter(partnership_id=party.partnership_id, status=PartyStatus.ACCEPTED)
+        .exclude(pk=party.pk)
+        .aggregate(total=Sum("financial_share"))["total"]
+    ) or Decimal(0)
+    total = others + Decimal(share)
+    if total > 100:
+        shown = total.quantize(Decimal(1)) if total == total.to_integral_value() else total.normalize()
+        raise ValidationError(
+            {
+                "financial_share": ValidationError(
+                    _("The shares of the parties would total %(total)s %%; at most 100 %%."),
+                    code="shares_above_100",
+                    params={"total": number_format(shown)},
+                )
+            }
+        )
+
+
 @transaction.atomic
 def party_edit(*, actor, party: PartnershipParty, data: dict, expected_version: int) -> PartnershipParty:
     """Each party edits its own side: editors and coordinators of that organisation; refused
     (``EditConflict``) if someone saved meanwhile."""
     require(party.status == PartyStatus.ACCEPTED)
     require(at_least(role_in(actor, [party.organisation_id]), Role.EDITOR))
+    # The partnership's row is locked first: two parties saving their shares at once are
+    # checked one after the other against the same total.
+    Partnership.objects.select_for_update().filter(pk=party.partnership_id).first()
+    if "financial_share" in data:
+        check_financial_shares(party, data["financial_share"])
     changed = sorted(f for f, v in data.items() if getattr(party, f) != v)
     candidate = PartnershipParty.objects.get(pk=party.pk)
     for field, value in data.items():
         setattr(candidate, field, value)
-    candidate.full_clean()
+    full_clean(candidate)
     update_versioned(
         PartnershipParty,
         party.pk,

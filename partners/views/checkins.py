@@ -44,6 +44,9 @@ def checkin_answer(request, key, number, slug):
     if checkin_round.answers.filter(party=party).exists():
         messages.info(request, _("Your organisation already answered this round."))
         return detail(partnership, "checkins")
+    context = {"partnership": partnership, "party": party, "round": checkin_round}
+    if not (request.user.full_name or "").strip():
+        return render(request, "partners/checkin_answer.html", {**context, "needs_name": True})
     form = CheckInAnswerForm(request.POST or None, initial={"language": translation.get_language()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -58,8 +61,4 @@ def checkin_answer(request, key, number, slug):
                 _("Your answer is saved. The other parties' answers appear once every party has answered."),
             )
             return detail(partnership, "checkins")
-    return render(
-        request,
-        "partners/checkin_answer.html",
-        {"form": form, "partnership": partnership, "party": party, "round": checkin_round},
-    )
+    return render(request, "partners/checkin_answer.html", {**context, "form": form})

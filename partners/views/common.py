@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 
 from partners.models import Organisation, PartyStatus
 from partners.permissions import get_partnership_for_user
+from partners.visibility import organisations_offered_to
 
 
 def detail(partnership, anchor=""):
@@ -26,8 +27,12 @@ def party_of(request, key, slug, statuses):
     return partnership, party
 
 
-def accepted_organisations(partnership):
-    """The organisations of the accepted parties, by name (the exchange forms' choices)."""
-    return Organisation.objects.filter(
-        partnership_parties__partnership=partnership, partnership_parties__status=PartyStatus.ACCEPTED
+def accepted_organisations(partnership, user):
+    """The organisations of the accepted parties that ``user`` may know of, by name (the
+    exchange forms' choices)."""
+    return organisations_offered_to(
+        user,
+        Organisation.objects.filter(
+            partnership_parties__partnership=partnership, partnership_parties__status=PartyStatus.ACCEPTED
+        ),
     ).order_by("name")

@@ -8,7 +8,8 @@ from django.utils.html import format_html_join
 
 from partners import selectors
 from partners.filters import OrganisationFilter, PartnershipFilter
-from partners.models import PartnershipParty, PartyStatus
+from partners.models import PartnershipParty, PartyStatus, Visibility
+from partners.visibility import hidden_count_label, public_label
 from soliris.countries import country_name
 from soliris.streaming import csv_response, json_response
 
@@ -127,9 +128,10 @@ def _organisation_cards(rows):
 
 def _partnership_cards(rows):
     for row in rows:
-        row.parties_label = " · ".join(
-            f"{party.organisation.name} ({country_name(party.organisation.country)})"
-            for party in row.accepted_parties
+        # Listed partnerships have only publicly named parties; the rule holds here too.
+        row.parties_label = public_label(
+            [party.organisation for party in row.accepted_parties],
+            with_country=lambda o: country_name(o.country),
         )
 
 
@@ -216,17 +218,31 @@ def _partnership_rows(request):
 
     def flush(chunk):
         parties = {}
-        for pid, name, country in (
+        hidden = {}
+        for pid, name, country, visibility, verified_at in (
             PartnershipParty.objects.filter(
                 partnership_id__in=[r["pk"] for r in chunk], status=PartyStatus.ACCEPTED
             )
             .order_by("invited_at", "pk")
-            .values_list("partnership_id", "organisation__name", "organisation__country")
+            .values_list(
+                "partnership_id",
+                "organisation__name",
+                "organisation__country",
+                "organisation__visibility",
+                "organisation__verified_at",
+            )
         ):
-            parties.setdefault(pid, []).append((name, country))
+            if visibility == Visibility.PUBLIC and verified_at is not None:
+                parties.setdefault(pid, []).append((name, country))
+            else:  # counted, never named, nor its country
+                hidden[pid] = hidden.get(pid, 0) + 1
         for r in chunk:
-            own = parties.get(r.pop("pk"), [])
-            r["parties"] = " | ".join(n for n, _c in own)
+            pk = r.pop("pk")
+            own = parties.get(pk, [])
+            names = [n for n, _c in own]
+            if hidden.get(pk):
+                names.append(hidden_count_label(hidden[pk]))
+            r["parties"] = " | ".join(names)
             r["countries"] = " ".join(dict.fromkeys(c for _n, c in own))
             r["url"] = request.build_absolute_uri(f"/{request.LANGUAGE_CODE}/partnerships/{r['key']}/")
             yield r

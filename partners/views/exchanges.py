@@ -28,7 +28,7 @@ def _in_person(request):
 @login_required
 def exchange_create(request, key):
     partnership = get_partnership_for_user(request.user, key, PARTNERSHIP_EDIT)
-    form = ExchangeForm(request.POST or None, organisations=accepted_organisations(partnership))
+    form = ExchangeForm(request.POST or None, organisations=accepted_organisations(partnership, request.user))
     legs = LegFormSet(request.POST or None, prefix="legs")
     if request.method == "POST" and form.is_valid() and (not _in_person(request) or legs.is_valid()):
         try:
@@ -50,7 +50,7 @@ def exchange_edit(request, key, exchange_key):
     """Correct a recorded exchange: any editor of any accepted party, as for recording it."""
     partnership = get_partnership_for_user(request.user, key, PARTNERSHIP_EDIT)
     exchange = get_object_or_404(Exchange.objects.filter(partnership=partnership), key=exchange_key)
-    organisations = accepted_organisations(partnership)
+    organisations = accepted_organisations(partnership, request.user)
     form = ExchangeEditForm(
         request.POST or None,
         instance=Exchange.objects.get(pk=exchange.pk),  # the form writes on its instance

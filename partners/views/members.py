@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from partners import services
 from partners.forms import MemberInviteForm, MembershipForm, RoleForm
-from partners.models import Invitation, InvitationStatus, Membership, Role
+from partners.models import Invitation, Membership, Role
 from partners.permissions import (
     ORGANISATION_MANAGE,
     ORGANISATION_MEMBER,
@@ -20,6 +20,7 @@ from partners.permissions import (
     get_organisation_for_user,
     role_in,
 )
+from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 
 SESSION_INVITATION = "partners_invitation_token"
@@ -77,10 +78,27 @@ def member_edit(request, slug, pk):
         request.POST or None,
         instance=Membership.objects.get(pk=membership.pk),  # the form writes on its instance
         may_set_signature=coordinator,
+        initial={"version": membership.version},
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
-            services.member_edit(actor=request.user, membership=membership, data=form.cleaned_data)
+            services.member_edit(
+                actor=request.user,
+                membership=membership,
+                data=data,
+                expected_version=form.cleaned_data["version"],
+            )
+        except EditConflict as error:
+            conflict = error
+            form = form_after_conflict(
+                MembershipForm,
+                request,
+                error,
+                instance=Membership.objects.get(pk=membership.pk),
+                may_set_signature=coordinator,
+            )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -89,7 +107,7 @@ def member_edit(request, slug, pk):
     return render(
         request,
         "partners/member_edit.html",
-        {"form": form, "organisation": organisation, "membership": membership},
+        {"form": form, "organisation": organisation, "membership": membership, "conflict": conflict},
     )
 
 
@@ -133,6 +151,14 @@ def invitation_accept(request, token):
         return render(
             request, "partners/invitation_accept.html", {"invitation": invitation, "anonymous": True}
         )
+    context = {"invitation": invitation, "usable": invitation.is_usable}
+    if invitation.is_usable and not services.invitation_is_for(invitation, request.user):
+        # Bound to its address: another account never joins with it, whatever it posts.
+        return render(
+            request, "partners/invitation_accept.html", {**context, "other_address": True}, status=403
+        )
+    if invitation.is_usable and not (request.user.full_name or "").strip():
+        return render(request, "partners/invitation_accept.html", {**context, "needs_name": True})
     if request.method == "POST":
         try:
             services.invitation_accept(actor=request.user, invitation=invitation)
@@ -142,8 +168,4 @@ def invitation_accept(request, token):
             request.session.pop(SESSION_INVITATION, None)
             messages.success(request, _("Welcome to %(name)s.") % {"name": invitation.organisation.name})
             return redirect("partners:organisation_detail", slug=invitation.organisation.slug)
-    return render(
-        request,
-        "partners/invitation_accept.html",
-        {"invitation": invitation, "usable": invitation.is_usable, "InvitationStatus": InvitationStatus},
-    )
+    return render(request, "partners/invitation_accept.html", context)

@@ -13,11 +13,12 @@ from partners import selectors, services
 from partners.forms import MemberInviteForm, OrganisationForm, RoleForm
 from partners.models import Membership, Organisation
 from partners.permissions import ORGANISATION_MANAGE, get_organisation_for_user
+from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 
 
 def _organisation_data(form):
-    data = {k: v for k, v in form.cleaned_data.items() if k not in ("themes", "logo")}
+    data = {k: v for k, v in form.cleaned_data.items() if k not in ("themes", "logo", "version")}
     logo = form.cleaned_data.get("logo")
     if logo is False:
         data["logo"] = ""
@@ -62,8 +63,10 @@ def organisation_edit(request, slug):
     form = OrganisationForm(
         request.POST or None,
         request.FILES or None,
-        instance=Organisation.objects.get(pk=organisation.pk),
+        instance=Organisation.objects.get(pk=organisation.pk),  # the form writes on its instance
+        initial={"version": organisation.version},
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_edit(
@@ -71,6 +74,12 @@ def organisation_edit(request, slug):
                 organisation=organisation,
                 data=_organisation_data(form),
                 themes=form.cleaned_data["themes"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except EditConflict as error:
+            conflict = error
+            form = form_after_conflict(
+                OrganisationForm, request, error, instance=Organisation.objects.get(pk=organisation.pk)
             )
         except ValidationError as error:
             apply_validation_error(form, error)
@@ -80,7 +89,7 @@ def organisation_edit(request, slug):
     return render(
         request,
         "partners/organisation_form.html",
-        {"form": form, "organisation": organisation, "creating": False},
+        {"form": form, "organisation": organisation, "creating": False, "conflict": conflict},
     )
 
 

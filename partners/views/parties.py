@@ -20,7 +20,7 @@ from soliris.forms import apply_validation_error
 @login_required
 def party_invite(request, key):
     partnership = get_partnership_for_user(request.user, key, PARTNERSHIP_DECIDE)
-    form = PartyInviteForm(request.POST or None, partnership=partnership)
+    form = PartyInviteForm(request.POST or None, partnership=partnership, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.party_invite(

@@ -23,6 +23,7 @@ from partners.permissions import (
     roles_by_organisation,
 )
 from partners.views.common import detail
+from partners.visibility import organisations_offered_to
 from soliris import audit
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
@@ -32,7 +33,9 @@ from soliris.forms import apply_validation_error
 def partnership_create(request):
     roles = roles_by_organisation(request.user)
     allowed = [pk for pk, role in roles.items() if role in (Role.EDITOR, Role.COORDINATOR)]
-    organisations = Organisation.objects.filter(pk__in=allowed).order_by("name")
+    organisations = organisations_offered_to(
+        request.user, Organisation.objects.filter(pk__in=allowed)
+    ).order_by("name")
     if not allowed:
         return render(request, "partners/partnership_create.html", {"no_organisation": True})
     form = PartnershipCreateForm(request.POST or None, organisations=organisations)
@@ -58,7 +61,7 @@ def partnership_detail(request, key):
     )
     context = selectors.partnership_page(partnership, request.user)
     if context["can_decide"]:
-        context["invite_form"] = PartyInviteForm(partnership=partnership)
+        context["invite_form"] = PartyInviteForm(partnership=partnership, user=request.user)
         context["status_form"] = StatusForm(initial={"status": partnership.status})
         context["checkin_open_form"] = CheckInOpenForm()
     return render(request, "partners/partnership_detail.html", context)

@@ -40,7 +40,7 @@ def test_a_member_edits_their_own_membership(cast, as_role):
     own = Membership.objects.get(organisation=cast.jette, user=cast.user("party_editor"))
     response = as_role("party_editor").post(
         en("member_edit", slug=cast.jette.slug, pk=own.pk),
-        {"function": "Chargée de mission", "languages": ["fr"], "time_zone": "Europe/Brussels"},
+        {"function": "Chargée de mission", "languages": ["fr"], "time_zone": "Europe/Brussels", "version": 1},
         follow=True,
     )
     assert "The membership is saved." in landed(response)

@@ -40,6 +40,7 @@ def test_a_coordinator_edits_the_profile_and_sees_it_saved(cast, as_role):
             "locality": "Jette (Bruxelles)",
             "languages": ["fr", "nl"],
             "visibility": "public",
+            "version": 1,
         },
         follow=True,
     )

@@ -118,7 +118,7 @@ def test_a_coordinator_edits_the_profile_and_the_search_document_follows(cast, a
     client = as_role("party_coordinator")
     url = reverse("partners:organisation_edit", kwargs={"slug": cast.jette.slug})
     response = client.post(
-        url, registration(name="Commune de Jette", locality="Jette-Centre", visibility="public")
+        url, registration(name="Commune de Jette", locality="Jette-Centre", visibility="public", version=1)
     )
     assert response.status_code == 302
     cast.jette.refresh_from_db()
@@ -249,11 +249,12 @@ def test_a_member_updates_their_own_membership_but_not_the_signature_right(cast,
         "time_zone": "America/La_Paz",
         "communication_preferences": "Courriel le matin",
         "may_sign": "on",
+        "version": 1,
     }
     assert as_role("party_editor").post(url, data).status_code == 302
     own.refresh_from_db()
     assert own.function == "Chargée de mission" and own.time_zone == "America/La_Paz" and not own.may_sign
-    assert as_role("party_coordinator").post(url, data).status_code == 302
+    assert as_role("party_coordinator").post(url, {**data, "version": 2}).status_code == 302
     own.refresh_from_db()
     assert own.may_sign
     other = Membership.objects.get(organisation=cast.jette, user=cast.user("party_viewer"))
@@ -264,7 +265,9 @@ def test_a_member_updates_their_own_membership_but_not_the_signature_right(cast,
 def test_a_bad_time_zone_is_refused_and_the_text_kept(cast, as_role):
     own = Membership.objects.get(organisation=cast.jette, user=cast.user("party_editor"))
     url = reverse("partners:member_edit", kwargs={"slug": cast.jette.slug, "pk": own.pk})
-    response = as_role("party_editor").post(url, {"function": "Fonction tapée", "time_zone": "Mars/Olympus"})
+    response = as_role("party_editor").post(
+        url, {"function": "Fonction tapée", "time_zone": "Mars/Olympus", "version": 1}
+    )
     assert response.status_code == 200
     assert "time_zone" in response.context["form"].errors
     assert "Fonction tapée" in response.content.decode()

@@ -64,7 +64,8 @@ MATRIX = {
         {},
         only([C], 302),
     ),
-    "invitation_accept": ("get", lambda w: {"token": w.invitation.token}, None, everyone(200)),
+    # Bound to its address (new@jette.test, nobody's in the cast): every other account is refused.
+    "invitation_accept": ("get", lambda w: {"token": w.invitation.token}, None, only([], 200, anonymous=200)),
     "partnership_list": ("get", lambda w: {}, None, everyone(200)),
     "partnership_export_csv": ("get", lambda w: {}, None, everyone(200)),
     "partnership_export_json": ("get", lambda w: {}, None, everyone(200)),
