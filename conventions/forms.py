@@ -46,6 +46,8 @@ class DocumentSettingsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The languages whose texts are equally authentic, e.g. French and Spanish."),
     )
+    # The document's version the form was opened on (``soliris.conflicts``).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
 class ClauseAddForm(forms.Form):

@@ -71,6 +71,8 @@ class Document(models.Model):
         _("status"), max_length=16, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT
     )
     template = models.CharField(_("charter template"), max_length=60, blank=True)
+    # Guards the settings form (title, authentic languages) against concurrent saves.
+    version = models.PositiveIntegerField(default=1)
     draft_revision = models.PositiveIntegerField(
         default=0, help_text="Grows with every change of the working draft."
     )
@@ -100,6 +102,11 @@ class Document(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_authentic_languages_display(self) -> str:
+        """The authentic languages by name, in the interface language (the conflict screen)."""
+        names = dict(LANGUAGE_CHOICES)
+        return ", ".join(str(names.get(code, code)) for code in self.authentic_languages)
 
     # --- Who the parties are: the one place that says so ---
 

@@ -121,20 +121,34 @@ def document_create(
     return document
 
 
+# What the settings form's conflict screen shows of the document saved meanwhile.
+SETTINGS_FIELDS = ("title", "authentic_languages")
+
+
 @transaction.atomic
-def document_update(*, actor, document, title, authentic_languages) -> Document:
-    """Title and authentic languages belong to the draft: changing them makes a new draft."""
+def document_update(*, actor, document, title, authentic_languages, expected_version: int) -> Document:
+    """Title and authentic languages belong to the draft: changing them makes a new draft.
+
+    ``expected_version`` is the document's ``version`` the form was opened on; a save based on
+    an older one raises ``soliris.conflicts.EditConflict`` with the title and languages saved
+    meanwhile. Saving them unchanged changes nothing.
+    """
     lock_document(document)
+    current = Document.objects.get(pk=document.pk)
+    check_version(current, expected_version, fields=SETTINGS_FIELDS)
     languages = [code for code in LANGUAGE_CODES if code in (authentic_languages or [])]
     if not languages:
         raise ValidationError({"authentic_languages": _("Choose at least one authentic language.")})
     title = (title or "").strip()
-    if (title, languages) == (document.title, list(document.authentic_languages)):
+    if (title, languages) == (current.title, list(current.authentic_languages)):
         return document
     changed = {"title": title, "authentic_languages": languages}
     document.title, document.authentic_languages = title, languages
     document.full_clean()
-    Document.objects.filter(pk=document.pk).update(**changed)
+    update_versioned(
+        Document, document.pk, expected_version=expected_version, values=changed, fields=SETTINGS_FIELDS
+    )
+    document.version = expected_version + 1
     _draft_changed(document, actor)
     audit.record("conventions.document.updated", actor=actor, subject=document, **changed)
     return document

@@ -159,11 +159,26 @@ def document_settings(request, key):
     document = get_document_for_user(request.user, key, "conventions.document:edit")
     form = DocumentSettingsForm(
         request.POST or None,
-        initial={"title": document.title, "authentic_languages": document.authentic_languages},
+        initial={
+            "title": document.title,
+            "authentic_languages": document.authentic_languages,
+            "version": document.version,
+        },
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            services.document_update(actor=request.user, document=document, **form.cleaned_data)
+            services.document_update(
+                actor=request.user,
+                document=document,
+                title=data["title"],
+                authentic_languages=data["authentic_languages"],
+                expected_version=data["version"],
+            )
+        except EditConflict as error:
+            conflict = error
+            form = form_after_conflict(DocumentSettingsForm, request, error)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -172,9 +187,10 @@ def document_settings(request, key):
     context = {
         "document": document,
         "form": form,
+        "conflict": conflict,
         "supersedes": document.status in (DocumentStatus.PROPOSED, DocumentStatus.AGREED),
     }
-    return render(request, "conventions/document_settings.html", context)
+    return render(request, "conventions/document_settings.html", context, status=409 if conflict else 200)
 
 
 def _clause(document, clause_key) -> Clause:
