@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from conventions import charters
+from conventions.diff import normalise
 from conventions.models import (
     LANGUAGE_CODES,
     Clause,
@@ -160,7 +161,8 @@ def document_update(*, actor, document, title, authentic_languages, expected_ver
 @transaction.atomic
 def clause_add(*, actor, document, language, heading, body) -> Clause:
     check_language(language)
-    if not (body or "").strip():
+    heading, body = (heading or "").strip(), normalise(body)
+    if not body:
         raise ValidationError({"body": _("Write the text of the clause.")})
     lock_document(document)
     position = (Clause.objects.filter(document=document).aggregate(m=Max("position"))["m"] or 0) + 1
@@ -170,8 +172,8 @@ def clause_add(*, actor, document, language, heading, body) -> Clause:
     text = ClauseText(
         clause=clause,
         language=language,
-        heading=heading.strip(),
-        body=body.strip(),
+        heading=heading,
+        body=body,
         is_original=True,
         state=TranslationState.UP_TO_DATE,
         updated_by=actor,
@@ -207,7 +209,8 @@ def clause_edit(
     clause = Clause.objects.get(pk=clause.pk)
     if clause.removed_at:
         raise ValidationError(_("This clause has been removed from the draft."))
-    heading, body = (heading or "").strip(), (body or "").strip()
+    # Compared and saved normalised: a text posted with \r\n or trailing spaces is not a change.
+    heading, body = (heading or "").strip(), normalise(body)
     if not body:
         raise ValidationError({"body": _("Write the text of the clause.")})
     texts = {t.language: t for t in ClauseText.objects.filter(clause=clause)}
@@ -219,7 +222,7 @@ def clause_edit(
         check_version(current, expected_version, fields=TEXT_FIELDS, version_field="revision")
     original = texts.get(clause.original_language)
     becomes_original = language == clause.original_language or make_original or original is None
-    unchanged = current is not None and (current.heading, current.body) == (heading, body)
+    unchanged = current is not None and (current.heading.strip(), normalise(current.body)) == (heading, body)
     if unchanged and (current.is_original or not becomes_original):
         if current.state == TranslationState.TO_REVIEW:
             return clause_confirm(actor=actor, clause=clause, language=language)
