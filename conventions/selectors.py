@@ -188,14 +188,18 @@ def reading_text(clause, language: str) -> dict:
 
 
 def snapshot_text(clause: dict, language: str) -> dict:
-    """The same for a frozen clause of a version's snapshot."""
+    """The same for a frozen clause of a version's snapshot: ``state`` is the translation's
+    state when the version was frozen (a text out of date with its original then is "to review"
+    in this version for ever, as it was in the draft)."""
     texts = clause.get("texts", {})
     text = texts.get(language)
     if text and (text.get("body") or text.get("heading")):
-        return {**text, "language": language, "fallback": False}
+        state = TranslationState.UP_TO_DATE if text.get("is_original") else text.get("state")
+        state = TranslationState.UP_TO_DATE if state is None else state
+        return {**text, "language": language, "fallback": False, "state": int(state)}
     original_language = clause.get("original_language")
     original = texts.get(original_language) or next(iter(texts.values()), {})
-    return {**original, "language": original_language, "fallback": True}
+    return {**original, "language": original_language, "fallback": True, "state": TranslationState.MISSING}
 
 
 def versions_of(document) -> list[Version]:
