@@ -97,6 +97,7 @@ class Document(models.Model):
                 | models.Q(partnership__isnull=True, project__isnull=False),
                 name="conventions_document_one_owner",
                 violation_error_message=_("A document belongs to a partnership or to a project."),
+                violation_error_code="one_owner",
             )
         ]
 
@@ -190,7 +191,12 @@ class ClauseText(models.Model):
         verbose_name_plural = _("clause texts")
         ordering = ["clause", "language"]
         constraints = [
-            models.UniqueConstraint(fields=["clause", "language"], name="conventions_one_text_per_language")
+            models.UniqueConstraint(
+                fields=["clause", "language"],
+                name="conventions_one_text_per_language",
+                violation_error_message=_("This clause already has a text in this language."),
+                violation_error_code="one_text_per_language",
+            )
         ]
 
     def __str__(self):
@@ -296,7 +302,14 @@ class Version(models.Model):
         verbose_name_plural = _("versions")
         ordering = ["document", "-number"]
         constraints = [
-            models.UniqueConstraint(fields=["document", "number"], name="conventions_one_version_number")
+            models.UniqueConstraint(
+                fields=["document", "number"],
+                name="conventions_one_version_number",
+                violation_error_message=_(
+                    "Another version with this number was proposed meanwhile: reload the page."
+                ),
+                violation_error_code="one_version_number",
+            )
         ]
 
     def __str__(self):
@@ -328,7 +341,10 @@ class Approval(models.Model):
         ordering = ["decided_at", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["version", "organisation"], name="conventions_one_decision_per_party"
+                fields=["version", "organisation"],
+                name="conventions_one_decision_per_party",
+                violation_error_message=_("Your party has already decided on this version."),
+                violation_error_code="one_decision_per_party",
             )
         ]
 
@@ -351,7 +367,12 @@ class Signature(models.Model):
         verbose_name_plural = _("signatures")
         ordering = ["signed_at", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["version", "user", "organisation"], name="conventions_sign_once")
+            models.UniqueConstraint(
+                fields=["version", "user", "organisation"],
+                name="conventions_sign_once",
+                violation_error_message=_("You have already signed this version for this organisation."),
+                violation_error_code="sign_once",
+            )
         ]
 
     def __str__(self):
@@ -371,7 +392,10 @@ class PublicationConsent(models.Model):
         verbose_name_plural = _("publication consents")
         constraints = [
             models.UniqueConstraint(
-                fields=["version", "organisation"], name="conventions_one_consent_per_party"
+                fields=["version", "organisation"],
+                name="conventions_one_consent_per_party",
+                violation_error_message=_("Your party has already agreed to publish this version."),
+                violation_error_code="one_consent_per_party",
             )
         ]
 

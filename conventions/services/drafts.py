@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from conventions import charters
+from conventions.constraints import speaking
 from conventions.diff import normalise
 from conventions.models import (
     LANGUAGE_CODES,
@@ -91,8 +92,9 @@ def document_create(
         if project is not None:
             raise ValidationError({"amends": _("An addendum amends a document of the same project.")})
         raise ValidationError({"amends": _("An addendum amends a document of the same partnership.")})
-    document.full_clean()
-    document.save()
+    with speaking(Document):
+        document.full_clean()
+        document.save()
     if template:
         model = charters.get(template)
         if model is None:
@@ -178,8 +180,9 @@ def clause_add(*, actor, document, language, heading, body) -> Clause:
         state=TranslationState.UP_TO_DATE,
         updated_by=actor,
     )
-    text.full_clean(exclude=["clause"])
-    text.save()
+    with speaking(ClauseText):
+        text.full_clean(exclude=["clause"])
+        text.save()
     _draft_changed(document, actor)
     audit.record(
         "conventions.clause.added", actor=actor, subject=document, clause=clause.key, language=language

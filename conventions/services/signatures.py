@@ -11,12 +11,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from conventions import notifications
+from conventions.constraints import speaking
 from conventions.models import Document, DocumentStatus, PublicationConsent, Signature, Version, VersionStatus
 from conventions.permissions import coordinator_organisation_ids, signatory_organisation_ids
 from conventions.services.locking import lock_document, lock_version
 from conventions.services.pdf import pdf_job_record
 from partners.permissions import active_memberships
 from soliris import audit
+
+
+def already_signed(version, actor) -> set[int]:
+    """The organisations ``actor`` has signed ``version`` for."""
+    return set(
+        Signature.objects.filter(version=version, user=actor).values_list("organisation_id", flat=True)
+    )
 
 
 @transaction.atomic
@@ -37,9 +45,7 @@ def version_sign(*, actor, version, consent: bool, password: str, function: str 
         raise ValidationError({"consent": _("Tick the box to give your explicit consent.")})
     if not password or not actor.check_password(password):
         raise ValidationError({"password": _("This password is not correct.")})
-    already = set(
-        Signature.objects.filter(version=version, user=actor).values_list("organisation_id", flat=True)
-    )
+    already = already_signed(version, actor)
     memberships = {
         m.organisation_id: m
         for m in active_memberships(actor)
@@ -62,8 +68,9 @@ def version_sign(*, actor, version, consent: bool, password: str, function: str 
             consent=True,
             signed_at=now,
         )
-        signature.full_clean(exclude=["version", "user", "organisation"])
-        signature.save()
+        with speaking(Signature):
+            signature.full_clean(exclude=["version", "user", "organisation"])
+            signature.save()
         signatures.append(signature)
         audit.record(
             "conventions.version.signed_by",
@@ -103,9 +110,12 @@ def document_publish(*, actor, document) -> bool:
         raise PermissionDenied
     now = timezone.now()
     for organisation_id in organisation_ids:
-        PublicationConsent.objects.get_or_create(
-            version=version, organisation_id=organisation_id, defaults={"given_by": actor, "given_at": now}
-        )
+        with speaking(PublicationConsent):
+            PublicationConsent.objects.get_or_create(
+                version=version,
+                organisation_id=organisation_id,
+                defaults={"given_by": actor, "given_at": now},
+            )
     audit.record(
         "conventions.document.publication_consented", actor=actor, subject=document, number=version.number
     )
