@@ -118,3 +118,13 @@ class SignForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         strip=False,
     )
+    code = forms.CharField(
+        label=_("The current code of your authenticator app"),
+        max_length=16,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def __init__(self, *args, second_factor: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not second_factor:  # only an account with an authenticator app has a code to type
+            del self.fields["code"]

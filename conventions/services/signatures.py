@@ -5,6 +5,8 @@ publication consents → render job. Both services lock the document first, then
 the last signature requests the render job in the same transaction, last.
 """
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +22,13 @@ from partners.permissions import active_memberships
 from soliris import audit
 
 
+def totp_authenticator(user) -> Authenticator | None:
+    """The person's authenticator app (allauth.mfa), if they set one up."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+
+
 def already_signed(version, actor) -> set[int]:
     """The organisations ``actor`` has signed ``version`` for."""
     return set(
@@ -28,8 +37,12 @@ def already_signed(version, actor) -> set[int]:
 
 
 @transaction.atomic
-def version_sign(*, actor, version, consent: bool, password: str, function: str = "") -> list[Signature]:
-    """The actor signs the agreed version for each party organisation they may sign for.
+def version_sign(
+    *, actor, version, consent: bool, password: str, function: str = "", code: str = ""
+) -> list[Signature]:
+    """The actor signs the agreed version for each party organisation they may sign for,
+    confirming it is them with their password and, when they have an authenticator app, its
+    current ``code``.
 
     When every party has signed, the version is signed, locked for good, and its PDF is
     requested (the render job is queued after this transaction commits).
@@ -45,6 +58,11 @@ def version_sign(*, actor, version, consent: bool, password: str, function: str 
         raise ValidationError({"consent": _("Tick the box to give your explicit consent.")})
     if not password or not actor.check_password(password):
         raise ValidationError({"password": _("This password is not correct.")})
+    authenticator = totp_authenticator(actor)
+    if authenticator is not None and not TOTP(authenticator).validate_code((code or "").strip()):
+        raise ValidationError(
+            {"code": _("This code is not correct: type the current code of your authenticator app.")}
+        )
     already = already_signed(version, actor)
     memberships = {
         m.organisation_id: m

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,7 +16,15 @@ from conventions.permissions import (
     get_document_for_user,
     signatory_organisation_ids,
 )
-from conventions.views.common import LANGUAGE_CODES, document_perms, reading_language
+from conventions.services.signatures import totp_authenticator
+from conventions.views.common import (
+    LANGUAGE_CODES,
+    document_perms,
+    reading_language,
+    reauthenticate,
+    recently_authenticated,
+)
+from soliris import ratelimit
 from soliris.forms import apply_validation_error
 from soliris.models import RenderJobState
 
@@ -142,7 +151,16 @@ def version_approve(request, key, number):
 def version_sign(request, key, number):
     document = get_document_for_user(request.user, key, "conventions.version:sign")
     version = _version(document, number)
-    form = SignForm(request.POST or None)
+    if version.status == VersionStatus.AGREED and not recently_authenticated(request):
+        # Signing binds an organisation: whoever signs logged in (or confirmed it is them) lately.
+        return reauthenticate(
+            request, reverse("conventions:version_sign", args=[document.key, version.number])
+        )
+    form = SignForm(request.POST or None, second_factor=totp_authenticator(request.user) is not None)
+    # Each attempt counts, per person and per version, before any password is checked.
+    signing = request.method == "POST" and version.status == VersionStatus.AGREED
+    if signing and not ratelimit.allow(request, "convention_sign", key=f"version:{version.pk}"):
+        return ratelimit.refused(request)
     if request.method == "POST" and version.status == VersionStatus.AGREED and form.is_valid():
         try:
             services.version_sign(actor=request.user, version=version, **form.cleaned_data)
