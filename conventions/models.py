@@ -376,7 +376,16 @@ class Signature(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.version} — {self.signer_name} ({self.organisation_name})"
+        return f"{self.version} — {self.shown_name} ({self.organisation_name})"
+
+    @property
+    def shown_name(self) -> str:
+        """The signer's full name as recorded, never an email address (a signature recorded
+        before full names were required shows the person's name now, or "a member")."""
+        name = (self.signer_name or "").strip()
+        if not name or "@" in name:
+            return str(self.user) if self.user_id else ""
+        return name
 
 
 class PublicationConsent(models.Model):

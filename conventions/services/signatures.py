@@ -18,6 +18,7 @@ from conventions.models import Document, DocumentStatus, PublicationConsent, Sig
 from conventions.permissions import coordinator_organisation_ids, signatory_organisation_ids
 from conventions.services.locking import lock_document, lock_version
 from conventions.services.pdf import pdf_job_record
+from conventions.services.people import require_full_name
 from partners.permissions import active_memberships
 from soliris import audit
 
@@ -47,6 +48,7 @@ def version_sign(
     When every party has signed, the version is signed, locked for good, and its PDF is
     requested (the render job is queued after this transaction commits).
     """
+    require_full_name(actor)
     document = lock_document(version.document)
     version = lock_version(version)
     if version.status != VersionStatus.AGREED:

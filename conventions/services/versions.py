@@ -15,6 +15,7 @@ from conventions.constraints import speaking
 from conventions.models import Approval, Decision, Document, DocumentStatus, Version, VersionStatus
 from conventions.permissions import coordinator_organisation_ids
 from conventions.services.locking import lock_document, lock_version
+from conventions.services.people import require_full_name
 from soliris import audit
 
 
@@ -85,6 +86,7 @@ def version_propose(*, actor, document, reason: str = "") -> Version:
 def _decide(*, actor, version, decision: str, comment: str) -> tuple[Document, Version, list[Approval]]:
     """Record ``decision`` for each party the actor coordinates (document, then version, then
     approvals locked or written, in the lock order)."""
+    require_full_name(actor)
     document = lock_document(version.document)
     version = lock_version(version)
     if version.status != VersionStatus.PROPOSED:

@@ -14,6 +14,7 @@ from conventions.permissions import (
     is_party_editor,
     signatory_organisation_ids,
 )
+from conventions.services.people import has_full_name
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -30,6 +31,12 @@ def document_perms(user, document) -> dict:
         "can_decide": bool(coordinator_organisation_ids(user, document)),
         "can_sign": bool(signatory_organisation_ids(user, document)),
     }
+
+
+def needs_full_name(request) -> bool:
+    """The signed-in person gave no full name: the page says so, with a link to their profile
+    (``conventions/partials/full_name_needed.html``), and refuses the act."""
+    return request.user.is_authenticated and not has_full_name(request.user)
 
 
 def recently_authenticated(request) -> bool:
