@@ -284,7 +284,7 @@ def test_a_forged_key_in_any_address_is_a_404_never_a_500(cast, document, as_rol
         f"/fr/conventions/{quote(forged)}/",
         f"/fr/conventions/{quote(forged)}/public/",
         f"/fr/conventions/new/{quote(forged)}/",
-        f"/fr/conventions/new/project/{quote(forged)}/",
+        f"/fr/conventions/new/project/{quote(forged)}/",  # a slug: demo projects have readable keys
         f"/fr/conventions/{document.key}/clauses/{quote(forged)}/comments/",
         f"/fr/conventions/{document.key}/clauses/{quote(forged)}/edit/fr/",
         f"/fr/conventions/{document.key}/threads/{quote(forged)}/reply/",
