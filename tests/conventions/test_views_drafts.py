@@ -59,6 +59,7 @@ def test_two_saves_of_the_settings_from_one_stale_form_show_both_titles(cast, as
     shown = page(response)
     assert 'class="card conflict"' in shown and "Leur titre" in shown and "Mon titre" in shown
     assert "French, Spanish" in shown  # their languages, by name
+    assert 'name="version" value="2"' in shown
     form = response.context["form"]
     assert form["version"].value() == "2" and form["title"].value() == "Mon titre"
     assert Document.objects.get(pk=document.pk).title == "Leur titre"
