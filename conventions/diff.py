@@ -10,13 +10,25 @@ TOKEN = re.compile(r"\w+\s*|[^\w\s]\s*|\s+", re.UNICODE)  # words keep their tra
 ADDED, REMOVED, MOVED, CHANGED, UNCHANGED = "added", "removed", "moved", "changed", "unchanged"
 
 
+def normalise(text: str) -> str:
+    """A clause's text as it is compared and saved: ``\n`` line endings, no trailing whitespace
+    on any line, none around the whole (what the kernel's middleware does to posted text, for
+    callers that are not a browser)."""
+    lines = (text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip()
+
+
 def tokens(text: str) -> list[str]:
     return TOKEN.findall(text or "")
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """[(op, text)] with op in "equal", "insert", "delete"; runs of the same op are merged."""
+    """[(op, text)] with op in "equal", "insert", "delete"; runs of the same op are merged.
+
+    Tokens are compared without their whitespace: a text whose paragraphs or spaces only moved
+    shows as equal (in the new text's layout), never as a phantom "." deleted and inserted."""
     a, b = tokens(old), tokens(new)
+    a_keys, b_keys = [t.strip() for t in a], [t.strip() for t in b]
     out: list[tuple[str, str]] = []
 
     def push(op, text):
@@ -27,9 +39,9 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
         else:
             out.append((op, text))
 
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a_keys, b_keys, autojunk=False).get_opcodes():
         if tag == "equal":
-            push("equal", "".join(a[i1:i2]))
+            push("equal", "".join(b[j1:j2]))
         else:
             push("delete", "".join(a[i1:i2]))
             push("insert", "".join(b[j1:j2]))
@@ -59,9 +71,14 @@ def languages_changed(old: dict | None, new: dict | None) -> list[str]:
     changed = []
     for code in sorted(set(old_texts) | set(new_texts)):
         a, b = old_texts.get(code) or {}, new_texts.get(code) or {}
-        if (a.get("heading", ""), a.get("body", "")) != (b.get("heading", ""), b.get("body", "")):
+        if _same(a) != _same(b):
             changed.append(code)
     return changed
+
+
+def _same(text: dict) -> tuple[str, str]:
+    """What two texts are compared on: whitespace-only differences are no change."""
+    return (" ".join(text.get("heading", "").split()), " ".join(text.get("body", "").split()))
 
 
 def _text(clause: dict | None, language: str) -> dict:
@@ -108,7 +125,7 @@ def diff_snapshots(old: dict, new: dict, language: str) -> list[ClauseDiff]:
         kinds = []
         if clause["key"] not in in_place:
             kinds.append(MOVED)
-        if (old_text["heading"], old_text["body"]) != (new_text["heading"], new_text["body"]):
+        if _same(old_text) != _same(new_text):
             kinds.append(CHANGED)
         changed_in = languages_changed(before, clause)
         if changed_in and CHANGED not in kinds:

@@ -46,6 +46,8 @@ class DocumentSettingsForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The languages whose texts are equally authentic, e.g. French and Spanish."),
     )
+    # The document's version the form was opened on (``soliris.conflicts``).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
 class ClauseAddForm(forms.Form):
@@ -116,3 +118,13 @@ class SignForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         strip=False,
     )
+    code = forms.CharField(
+        label=_("The current code of your authenticator app"),
+        max_length=16,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+    def __init__(self, *args, second_factor: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not second_factor:  # only an account with an authenticator app has a code to type
+            del self.fields["code"]

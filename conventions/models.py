@@ -71,6 +71,8 @@ class Document(models.Model):
         _("status"), max_length=16, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT
     )
     template = models.CharField(_("charter template"), max_length=60, blank=True)
+    # Guards the settings form (title, authentic languages) against concurrent saves.
+    version = models.PositiveIntegerField(default=1)
     draft_revision = models.PositiveIntegerField(
         default=0, help_text="Grows with every change of the working draft."
     )
@@ -95,11 +97,17 @@ class Document(models.Model):
                 | models.Q(partnership__isnull=True, project__isnull=False),
                 name="conventions_document_one_owner",
                 violation_error_message=_("A document belongs to a partnership or to a project."),
+                violation_error_code="one_owner",
             )
         ]
 
     def __str__(self):
         return self.title
+
+    def get_authentic_languages_display(self) -> str:
+        """The authentic languages by name, in the interface language (the conflict screen)."""
+        names = dict(LANGUAGE_CHOICES)
+        return ", ".join(str(names.get(code, code)) for code in self.authentic_languages)
 
     # --- Who the parties are: the one place that says so ---
 
@@ -183,7 +191,12 @@ class ClauseText(models.Model):
         verbose_name_plural = _("clause texts")
         ordering = ["clause", "language"]
         constraints = [
-            models.UniqueConstraint(fields=["clause", "language"], name="conventions_one_text_per_language")
+            models.UniqueConstraint(
+                fields=["clause", "language"],
+                name="conventions_one_text_per_language",
+                violation_error_message=_("This clause already has a text in this language."),
+                violation_error_code="one_text_per_language",
+            )
         ]
 
     def __str__(self):
@@ -289,7 +302,14 @@ class Version(models.Model):
         verbose_name_plural = _("versions")
         ordering = ["document", "-number"]
         constraints = [
-            models.UniqueConstraint(fields=["document", "number"], name="conventions_one_version_number")
+            models.UniqueConstraint(
+                fields=["document", "number"],
+                name="conventions_one_version_number",
+                violation_error_message=_(
+                    "Another version with this number was proposed meanwhile: reload the page."
+                ),
+                violation_error_code="one_version_number",
+            )
         ]
 
     def __str__(self):
@@ -321,7 +341,10 @@ class Approval(models.Model):
         ordering = ["decided_at", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["version", "organisation"], name="conventions_one_decision_per_party"
+                fields=["version", "organisation"],
+                name="conventions_one_decision_per_party",
+                violation_error_message=_("Your party has already decided on this version."),
+                violation_error_code="one_decision_per_party",
             )
         ]
 
@@ -344,11 +367,25 @@ class Signature(models.Model):
         verbose_name_plural = _("signatures")
         ordering = ["signed_at", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["version", "user", "organisation"], name="conventions_sign_once")
+            models.UniqueConstraint(
+                fields=["version", "user", "organisation"],
+                name="conventions_sign_once",
+                violation_error_message=_("You have already signed this version for this organisation."),
+                violation_error_code="sign_once",
+            )
         ]
 
     def __str__(self):
-        return f"{self.version} — {self.signer_name} ({self.organisation_name})"
+        return f"{self.version} — {self.shown_name} ({self.organisation_name})"
+
+    @property
+    def shown_name(self) -> str:
+        """The signer's full name as recorded, never an email address (a signature recorded
+        before full names were required shows the person's name now, or "a member")."""
+        name = (self.signer_name or "").strip()
+        if not name or "@" in name:
+            return str(self.user) if self.user_id else ""
+        return name
 
 
 class PublicationConsent(models.Model):
@@ -364,7 +401,10 @@ class PublicationConsent(models.Model):
         verbose_name_plural = _("publication consents")
         constraints = [
             models.UniqueConstraint(
-                fields=["version", "organisation"], name="conventions_one_consent_per_party"
+                fields=["version", "organisation"],
+                name="conventions_one_consent_per_party",
+                violation_error_message=_("Your party has already agreed to publish this version."),
+                violation_error_code="one_consent_per_party",
             )
         ]
 

@@ -12,6 +12,7 @@ import json
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -23,6 +24,8 @@ from django_countries import countries
 from conventions import selectors
 from conventions.models import Document, DocumentKind, Version, VersionStatus
 from conventions.permissions import is_party_member
+from partners.permissions import partnership_is_visible_to
+from partners.visibility import HIDDEN_NAME, is_publicly_named
 from soliris import pdf
 from soliris.pdf.rendering import qr_svg
 
@@ -65,25 +68,33 @@ def charter_content(parameters: dict) -> dict:
     content = {
         "document": document.key,
         "number": version.number,
-        "partnership": document.partnership.name if document.partnership_id else "",
+        # A partnership with a party not publicly named is never named to the public either.
+        "partnership": document.partnership.name
+        if document.partnership_id and partnership_is_visible_to(AnonymousUser(), document.partnership)
+        else "",
         "snapshot": version.snapshot,
         "version_hash": version_hash(version.snapshot),
+        # The PDF is public once published: organisations not publicly named are shown as
+        # HIDDEN_NAME, without their country, nor the name or function of who signed for them.
         "parties": [
             {"name": organisation.name, "country": str(organisation.country.code or "")}
+            if is_publicly_named(organisation)
+            else {"name": str(HIDDEN_NAME), "country": ""}
             for organisation in document.party_organisations()
         ],
         "signatures": [
             {
-                "name": signature.signer_name,
-                "function": signature.signer_function,
-                "organisation": signature.organisation_name,
-                "signed_at": signature.signed_at.isoformat(),
+                "name": row["name"],
+                "function": row["function"],
+                "organisation": row["organisation"],
+                "signed_at": row["signed_at"].isoformat(),
             }
-            for signature in version.signatures.all()
+            for row in selectors.public_signature_rows(version)
         ],
         "signed_at": version.signed_at.isoformat() if version.signed_at else "",
     }
-    if document.project_id:  # the project's title in the language of this PDF
+    all_named = all(is_publicly_named(organisation) for organisation in document.party_organisations())
+    if document.project_id and all_named:  # the project's title in the language of this PDF
         with translation.override(parameters.get("language")):
             content["project"] = str(document.project.title)
     return content

@@ -16,6 +16,7 @@ from conventions.models import (
 )
 from partners.models import Partnership, PartnershipParty, PartyStatus, Role
 from partners.permissions import accepted_party_ids, role_in, roles_by_organisation
+from partners.visibility import HIDDEN_NAME, is_publicly_named
 from projects.models import Project, ProjectParty, ProjectPartyStatus
 from projects.permissions import project_role
 
@@ -188,14 +189,18 @@ def reading_text(clause, language: str) -> dict:
 
 
 def snapshot_text(clause: dict, language: str) -> dict:
-    """The same for a frozen clause of a version's snapshot."""
+    """The same for a frozen clause of a version's snapshot: ``state`` is the translation's
+    state when the version was frozen (a text out of date with its original then is "to review"
+    in this version for ever, as it was in the draft)."""
     texts = clause.get("texts", {})
     text = texts.get(language)
     if text and (text.get("body") or text.get("heading")):
-        return {**text, "language": language, "fallback": False}
+        state = TranslationState.UP_TO_DATE if text.get("is_original") else text.get("state")
+        state = TranslationState.UP_TO_DATE if state is None else state
+        return {**text, "language": language, "fallback": False, "state": int(state)}
     original_language = clause.get("original_language")
     original = texts.get(original_language) or next(iter(texts.values()), {})
-    return {**original, "language": original_language, "fallback": True}
+    return {**original, "language": original_language, "fallback": True, "state": TranslationState.MISSING}
 
 
 def versions_of(document) -> list[Version]:
@@ -241,6 +246,24 @@ def signature_rows(document, version) -> list[dict]:
         {"organisation": organisation, "signatures": signatures.get(organisation.pk, [])}
         for organisation in document.party_organisations()
     ]
+
+
+def public_signature_rows(version) -> list[dict]:
+    """The signatures of a published version as the public sees them: the organisation by its
+    shown name (``partners.visibility``); for one not publicly named, neither the person's name
+    nor their function, which would name it."""
+    rows = []
+    for signature in version.signatures.select_related("organisation", "user"):
+        named = is_publicly_named(signature.organisation)
+        rows.append(
+            {
+                "organisation": signature.organisation_name if named else str(HIDDEN_NAME),
+                "name": signature.shown_name if named else "",
+                "function": signature.signer_function if named else "",
+                "signed_at": signature.signed_at,
+            }
+        )
+    return rows
 
 
 def publication_consents(version) -> list:

@@ -4,13 +4,13 @@ from conventions import views
 
 app_name = "conventions"
 
-C = "conventions/<str:key>/"
+C = "conventions/<key:key>/"
 
 urlpatterns = [
     path("conventions/", views.document_list, name="document_list"),
-    path("conventions/new/<str:partnership_key>/", views.document_create, name="document_create"),
+    path("conventions/new/<key:partnership_key>/", views.document_create, name="document_create"),
     path(
-        "conventions/new/project/<str:project_key>/",
+        "conventions/new/project/<slug:project_key>/",
         views.document_create_for_project,
         name="document_create_for_project",
     ),
@@ -20,14 +20,14 @@ urlpatterns = [
     path(C + "public/signed.pdf", views.document_public_pdf, name="document_public_pdf"),
     path(C + "publish/", views.document_publish, name="document_publish"),
     path(C + "clauses/add/", views.clause_add, name="clause_add"),
-    path(C + "clauses/<str:clause_key>/edit/<str:language>/", views.clause_edit, name="clause_edit"),
-    path(C + "clauses/<str:clause_key>/confirm/<str:language>/", views.clause_confirm, name="clause_confirm"),
-    path(C + "clauses/<str:clause_key>/move/", views.clause_move, name="clause_move"),
-    path(C + "clauses/<str:clause_key>/remove/", views.clause_remove, name="clause_remove"),
-    path(C + "clauses/<str:clause_key>/restore/", views.clause_restore, name="clause_restore"),
-    path(C + "clauses/<str:clause_key>/comments/", views.clause_comments, name="clause_comments"),
-    path(C + "threads/<str:thread_key>/reply/", views.thread_reply, name="thread_reply"),
-    path(C + "threads/<str:thread_key>/resolve/", views.thread_resolve, name="thread_resolve"),
+    path(C + "clauses/<key:clause_key>/edit/<str:language>/", views.clause_edit, name="clause_edit"),
+    path(C + "clauses/<key:clause_key>/confirm/<str:language>/", views.clause_confirm, name="clause_confirm"),
+    path(C + "clauses/<key:clause_key>/move/", views.clause_move, name="clause_move"),
+    path(C + "clauses/<key:clause_key>/remove/", views.clause_remove, name="clause_remove"),
+    path(C + "clauses/<key:clause_key>/restore/", views.clause_restore, name="clause_restore"),
+    path(C + "clauses/<key:clause_key>/comments/", views.clause_comments, name="clause_comments"),
+    path(C + "threads/<key:thread_key>/reply/", views.thread_reply, name="thread_reply"),
+    path(C + "threads/<key:thread_key>/resolve/", views.thread_resolve, name="thread_resolve"),
     path(C + "propose/", views.version_propose, name="version_propose"),
     path(C + "compare/", views.version_diff, name="version_diff"),
     path(C + "versions/<int:number>/", views.version_detail, name="version_detail"),

@@ -8,12 +8,14 @@ from django.utils.translation import gettext as _
 from conventions import notifications
 from conventions.models import Comment, CommentThread, Document, ThreadStatus
 from conventions.services.drafts import check_language
+from conventions.services.people import require_full_name
 from soliris import audit
 
 
 @transaction.atomic
 def thread_open(*, actor, clause, language, body, mentions=()) -> CommentThread:
     """A new thread on ``clause``; the members of the parties it mentions are told."""
+    require_full_name(actor)
     check_language(language)
     if not (body or "").strip():
         raise ValidationError({"body": _("Write your comment.")})
@@ -39,6 +41,7 @@ def thread_open(*, actor, clause, language, body, mentions=()) -> CommentThread:
 
 @transaction.atomic
 def thread_reply(*, actor, thread, language, body) -> Comment:
+    require_full_name(actor)
     check_language(language)
     if not (body or "").strip():
         raise ValidationError({"body": _("Write your comment.")})

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from conventions import charters
+from conventions.constraints import speaking
+from conventions.diff import normalise
 from conventions.models import (
     LANGUAGE_CODES,
     Clause,
@@ -90,8 +92,9 @@ def document_create(
         if project is not None:
             raise ValidationError({"amends": _("An addendum amends a document of the same project.")})
         raise ValidationError({"amends": _("An addendum amends a document of the same partnership.")})
-    document.full_clean()
-    document.save()
+    with speaking(Document):
+        document.full_clean()
+        document.save()
     if template:
         model = charters.get(template)
         if model is None:
@@ -121,20 +124,34 @@ def document_create(
     return document
 
 
+# What the settings form's conflict screen shows of the document saved meanwhile.
+SETTINGS_FIELDS = ("title", "authentic_languages")
+
+
 @transaction.atomic
-def document_update(*, actor, document, title, authentic_languages) -> Document:
-    """Title and authentic languages belong to the draft: changing them makes a new draft."""
+def document_update(*, actor, document, title, authentic_languages, expected_version: int) -> Document:
+    """Title and authentic languages belong to the draft: changing them makes a new draft.
+
+    ``expected_version`` is the document's ``version`` the form was opened on; a save based on
+    an older one raises ``soliris.conflicts.EditConflict`` with the title and languages saved
+    meanwhile. Saving them unchanged changes nothing.
+    """
     lock_document(document)
+    current = Document.objects.get(pk=document.pk)
+    check_version(current, expected_version, fields=SETTINGS_FIELDS)
     languages = [code for code in LANGUAGE_CODES if code in (authentic_languages or [])]
     if not languages:
         raise ValidationError({"authentic_languages": _("Choose at least one authentic language.")})
     title = (title or "").strip()
-    if (title, languages) == (document.title, list(document.authentic_languages)):
+    if (title, languages) == (current.title, list(current.authentic_languages)):
         return document
     changed = {"title": title, "authentic_languages": languages}
     document.title, document.authentic_languages = title, languages
     document.full_clean()
-    Document.objects.filter(pk=document.pk).update(**changed)
+    update_versioned(
+        Document, document.pk, expected_version=expected_version, values=changed, fields=SETTINGS_FIELDS
+    )
+    document.version = expected_version + 1
     _draft_changed(document, actor)
     audit.record("conventions.document.updated", actor=actor, subject=document, **changed)
     return document
@@ -146,7 +163,8 @@ def document_update(*, actor, document, title, authentic_languages) -> Document:
 @transaction.atomic
 def clause_add(*, actor, document, language, heading, body) -> Clause:
     check_language(language)
-    if not (body or "").strip():
+    heading, body = (heading or "").strip(), normalise(body)
+    if not body:
         raise ValidationError({"body": _("Write the text of the clause.")})
     lock_document(document)
     position = (Clause.objects.filter(document=document).aggregate(m=Max("position"))["m"] or 0) + 1
@@ -156,14 +174,15 @@ def clause_add(*, actor, document, language, heading, body) -> Clause:
     text = ClauseText(
         clause=clause,
         language=language,
-        heading=heading.strip(),
-        body=body.strip(),
+        heading=heading,
+        body=body,
         is_original=True,
         state=TranslationState.UP_TO_DATE,
         updated_by=actor,
     )
-    text.full_clean(exclude=["clause"])
-    text.save()
+    with speaking(ClauseText):
+        text.full_clean(exclude=["clause"])
+        text.save()
     _draft_changed(document, actor)
     audit.record(
         "conventions.clause.added", actor=actor, subject=document, clause=clause.key, language=language
@@ -193,7 +212,8 @@ def clause_edit(
     clause = Clause.objects.get(pk=clause.pk)
     if clause.removed_at:
         raise ValidationError(_("This clause has been removed from the draft."))
-    heading, body = (heading or "").strip(), (body or "").strip()
+    # Compared and saved normalised: a text posted with \r\n or trailing spaces is not a change.
+    heading, body = (heading or "").strip(), normalise(body)
     if not body:
         raise ValidationError({"body": _("Write the text of the clause.")})
     texts = {t.language: t for t in ClauseText.objects.filter(clause=clause)}
@@ -205,7 +225,7 @@ def clause_edit(
         check_version(current, expected_version, fields=TEXT_FIELDS, version_field="revision")
     original = texts.get(clause.original_language)
     becomes_original = language == clause.original_language or make_original or original is None
-    unchanged = current is not None and (current.heading, current.body) == (heading, body)
+    unchanged = current is not None and (current.heading.strip(), normalise(current.body)) == (heading, body)
     if unchanged and (current.is_original or not becomes_original):
         if current.state == TranslationState.TO_REVIEW:
             return clause_confirm(actor=actor, clause=clause, language=language)

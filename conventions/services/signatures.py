@@ -5,27 +5,50 @@ publication consents → render job. Both services lock the document first, then
 the last signature requests the render job in the same transaction, last.
 """
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from conventions import notifications
+from conventions.constraints import speaking
 from conventions.models import Document, DocumentStatus, PublicationConsent, Signature, Version, VersionStatus
 from conventions.permissions import coordinator_organisation_ids, signatory_organisation_ids
 from conventions.services.locking import lock_document, lock_version
 from conventions.services.pdf import pdf_job_record
+from conventions.services.people import require_full_name
 from partners.permissions import active_memberships
 from soliris import audit
 
 
+def totp_authenticator(user) -> Authenticator | None:
+    """The person's authenticator app (allauth.mfa), if they set one up."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+
+
+def already_signed(version, actor) -> set[int]:
+    """The organisations ``actor`` has signed ``version`` for."""
+    return set(
+        Signature.objects.filter(version=version, user=actor).values_list("organisation_id", flat=True)
+    )
+
+
 @transaction.atomic
-def version_sign(*, actor, version, consent: bool, password: str, function: str = "") -> list[Signature]:
-    """The actor signs the agreed version for each party organisation they may sign for.
+def version_sign(
+    *, actor, version, consent: bool, password: str, function: str = "", code: str = ""
+) -> list[Signature]:
+    """The actor signs the agreed version for each party organisation they may sign for,
+    confirming it is them with their password and, when they have an authenticator app, its
+    current ``code``.
 
     When every party has signed, the version is signed, locked for good, and its PDF is
     requested (the render job is queued after this transaction commits).
     """
+    require_full_name(actor)
     document = lock_document(version.document)
     version = lock_version(version)
     if version.status != VersionStatus.AGREED:
@@ -37,9 +60,12 @@ def version_sign(*, actor, version, consent: bool, password: str, function: str 
         raise ValidationError({"consent": _("Tick the box to give your explicit consent.")})
     if not password or not actor.check_password(password):
         raise ValidationError({"password": _("This password is not correct.")})
-    already = set(
-        Signature.objects.filter(version=version, user=actor).values_list("organisation_id", flat=True)
-    )
+    authenticator = totp_authenticator(actor)
+    if authenticator is not None and not TOTP(authenticator).validate_code((code or "").strip()):
+        raise ValidationError(
+            {"code": _("This code is not correct: type the current code of your authenticator app.")}
+        )
+    already = already_signed(version, actor)
     memberships = {
         m.organisation_id: m
         for m in active_memberships(actor)
@@ -62,8 +88,9 @@ def version_sign(*, actor, version, consent: bool, password: str, function: str 
             consent=True,
             signed_at=now,
         )
-        signature.full_clean(exclude=["version", "user", "organisation"])
-        signature.save()
+        with speaking(Signature):
+            signature.full_clean(exclude=["version", "user", "organisation"])
+            signature.save()
         signatures.append(signature)
         audit.record(
             "conventions.version.signed_by",
@@ -103,9 +130,12 @@ def document_publish(*, actor, document) -> bool:
         raise PermissionDenied
     now = timezone.now()
     for organisation_id in organisation_ids:
-        PublicationConsent.objects.get_or_create(
-            version=version, organisation_id=organisation_id, defaults={"given_by": actor, "given_at": now}
-        )
+        with speaking(PublicationConsent):
+            PublicationConsent.objects.get_or_create(
+                version=version,
+                organisation_id=organisation_id,
+                defaults={"given_by": actor, "given_at": now},
+            )
     audit.record(
         "conventions.document.publication_consented", actor=actor, subject=document, number=version.number
     )

@@ -11,9 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from conventions import notifications, selectors
+from conventions.constraints import speaking
 from conventions.models import Approval, Decision, Document, DocumentStatus, Version, VersionStatus
 from conventions.permissions import coordinator_organisation_ids
 from conventions.services.locking import lock_document, lock_version
+from conventions.services.people import require_full_name
 from soliris import audit
 
 
@@ -67,8 +69,9 @@ def version_propose(*, actor, document, reason: str = "") -> Version:
         proposed_by_name=actor.get_full_name(),
         proposed_at=timezone.now(),
     )
-    version.full_clean(exclude=["document"])
-    version.save()
+    with speaking(Version):
+        version.full_clean(exclude=["document"])
+        version.save()
     Document.objects.filter(pk=document.pk).update(
         last_number=number, status=DocumentStatus.PROPOSED, updated_at=timezone.now()
     )
@@ -83,6 +86,7 @@ def version_propose(*, actor, document, reason: str = "") -> Version:
 def _decide(*, actor, version, decision: str, comment: str) -> tuple[Document, Version, list[Approval]]:
     """Record ``decision`` for each party the actor coordinates (document, then version, then
     approvals locked or written, in the lock order)."""
+    require_full_name(actor)
     document = lock_document(version.document)
     version = lock_version(version)
     if version.status != VersionStatus.PROPOSED:
@@ -93,11 +97,12 @@ def _decide(*, actor, version, decision: str, comment: str) -> tuple[Document, V
     now = timezone.now()
     approvals = []
     for organisation_id in organisation_ids:
-        approval, _created = Approval.objects.update_or_create(
-            version=version,
-            organisation_id=organisation_id,
-            defaults={"decision": decision, "comment": comment, "decided_by": actor, "decided_at": now},
-        )
+        with speaking(Approval):
+            approval, _created = Approval.objects.update_or_create(
+                version=version,
+                organisation_id=organisation_id,
+                defaults={"decision": decision, "comment": comment, "decided_by": actor, "decided_at": now},
+            )
         approvals.append(approval)
     return document, version, approvals
 

@@ -1,4 +1,12 @@
+import time
+
+from allauth.account import app_settings as account_settings
+from allauth.account.internal.flows.login import get_authentication_records
 from django.conf import settings
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from conventions.permissions import (
@@ -6,6 +14,7 @@ from conventions.permissions import (
     is_party_editor,
     signatory_organisation_ids,
 )
+from conventions.services.people import has_full_name
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -22,3 +31,28 @@ def document_perms(user, document) -> dict:
         "can_decide": bool(coordinator_organisation_ids(user, document)),
         "can_sign": bool(signatory_organisation_ids(user, document)),
     }
+
+
+def needs_full_name(request) -> bool:
+    """The signed-in person gave no full name: the page says so, with a link to their profile
+    (``conventions/partials/full_name_needed.html``), and refuses the act."""
+    return request.user.is_authenticated and not has_full_name(request.user)
+
+
+def recently_authenticated(request) -> bool:
+    """The person logged in or re-authenticated within ``ACCOUNT_REAUTHENTICATION_TIMEOUT``
+    (allauth's record of this session's authentications)."""
+    records = get_authentication_records(request, request.user)
+    if not records:
+        return False
+    return (
+        time.time() - max(record.get("at", 0) for record in records)
+        < account_settings.REAUTHENTICATION_TIMEOUT
+    )
+
+
+def reauthenticate(request, next_url: str) -> HttpResponseRedirect:
+    """To allauth's re-authentication page, and back to ``next_url`` once done."""
+    return HttpResponseRedirect(
+        f"{reverse('account_reauthenticate')}?{urlencode({REDIRECT_FIELD_NAME: next_url})}"
+    )

@@ -27,7 +27,8 @@ from conventions.permissions import (
     may_create_for_partnership,
     may_create_for_project,
 )
-from conventions.views.common import document_perms, reading_language
+from conventions.services.people import FULL_NAME_NEEDED
+from conventions.views.common import document_perms, needs_full_name, reading_language
 from partners.permissions import accepted_party_ids, role_in
 from projects.models import ProjectPartyStatus
 from projects.permissions import project_role
@@ -159,11 +160,26 @@ def document_settings(request, key):
     document = get_document_for_user(request.user, key, "conventions.document:edit")
     form = DocumentSettingsForm(
         request.POST or None,
-        initial={"title": document.title, "authentic_languages": document.authentic_languages},
+        initial={
+            "title": document.title,
+            "authentic_languages": document.authentic_languages,
+            "version": document.version,
+        },
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            services.document_update(actor=request.user, document=document, **form.cleaned_data)
+            services.document_update(
+                actor=request.user,
+                document=document,
+                title=data["title"],
+                authentic_languages=data["authentic_languages"],
+                expected_version=data["version"],
+            )
+        except EditConflict as error:
+            conflict = error
+            form = form_after_conflict(DocumentSettingsForm, request, error)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -172,9 +188,10 @@ def document_settings(request, key):
     context = {
         "document": document,
         "form": form,
+        "conflict": conflict,
         "supersedes": document.status in (DocumentStatus.PROPOSED, DocumentStatus.AGREED),
     }
-    return render(request, "conventions/document_settings.html", context)
+    return render(request, "conventions/document_settings.html", context, status=409 if conflict else 200)
 
 
 def _clause(document, clause_key) -> Clause:
@@ -314,10 +331,11 @@ def clause_comments(request, key, clause_key):
     language = reading_language(request)
     parties = document.party_organisations()
     form = ThreadForm(request.POST or None, organisations=parties)
+    no_name = needs_full_name(request)
     if request.method == "POST":
         if not has(request.user, "conventions.document:comment", document):
             raise PermissionDenied
-        if form.is_valid():
+        if not no_name and form.is_valid():
             try:
                 services.thread_open(
                     actor=request.user,
@@ -343,8 +361,10 @@ def clause_comments(request, key, clause_key):
         "form": form,
         "reply_form": ReplyForm(),
         "language": language,
+        "needs_full_name": no_name,
     }
-    return render(request, "conventions/clause_comments.html", context)
+    refused = no_name and request.method == "POST"
+    return render(request, "conventions/clause_comments.html", context, status=403 if refused else 200)
 
 
 def _thread(document, thread_key) -> CommentThread:
@@ -358,7 +378,9 @@ def thread_reply(request, key, thread_key):
     document = get_document_for_user(request.user, key, "conventions.document:comment")
     thread = _thread(document, thread_key)
     form = ReplyForm(request.POST)
-    if form.is_valid():
+    if needs_full_name(request):
+        messages.error(request, FULL_NAME_NEEDED)
+    elif form.is_valid():
         services.thread_reply(
             actor=request.user, thread=thread, language=get_language(), body=form.cleaned_data["body"]
         )

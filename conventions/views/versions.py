@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,7 +16,16 @@ from conventions.permissions import (
     get_document_for_user,
     signatory_organisation_ids,
 )
-from conventions.views.common import LANGUAGE_CODES, document_perms, reading_language
+from conventions.services.signatures import totp_authenticator
+from conventions.views.common import (
+    LANGUAGE_CODES,
+    document_perms,
+    needs_full_name,
+    reading_language,
+    reauthenticate,
+    recently_authenticated,
+)
+from soliris import ratelimit
 from soliris.forms import apply_validation_error
 from soliris.models import RenderJobState
 
@@ -114,7 +124,13 @@ def version_approve(request, key, number):
     document = get_document_for_user(request.user, key, "conventions.version:approve")
     version = _version(document, number)
     form = DecisionForm(request.POST or None)
-    if request.method == "POST" and version.status == VersionStatus.PROPOSED and form.is_valid():
+    no_name = needs_full_name(request)
+    if (
+        request.method == "POST"
+        and version.status == VersionStatus.PROPOSED
+        and not no_name
+        and form.is_valid()
+    ):
         decide = (
             services.version_approve
             if form.cleaned_data["decision"] == Decision.APPROVED
@@ -135,15 +151,27 @@ def version_approve(request, key, number):
         "approvals": selectors.approval_rows(document, version),
         "my_organisations": [o for o in document.party_organisations() if o.pk in my_ids],
         "open": version.status == VersionStatus.PROPOSED,
+        "needs_full_name": no_name,
     }
-    return render(request, "conventions/version_approve.html", context)
+    refused = no_name and request.method == "POST"
+    return render(request, "conventions/version_approve.html", context, status=403 if refused else 200)
 
 
 def version_sign(request, key, number):
     document = get_document_for_user(request.user, key, "conventions.version:sign")
     version = _version(document, number)
-    form = SignForm(request.POST or None)
-    if request.method == "POST" and version.status == VersionStatus.AGREED and form.is_valid():
+    if version.status == VersionStatus.AGREED and not recently_authenticated(request):
+        # Signing binds an organisation: whoever signs logged in (or confirmed it is them) lately.
+        return reauthenticate(
+            request, reverse("conventions:version_sign", args=[document.key, version.number])
+        )
+    form = SignForm(request.POST or None, second_factor=totp_authenticator(request.user) is not None)
+    no_name = needs_full_name(request)
+    # Each attempt counts, per person and per version, before any password is checked.
+    signing = request.method == "POST" and version.status == VersionStatus.AGREED and not no_name
+    if signing and not ratelimit.allow(request, "convention_sign", key=f"version:{version.pk}"):
+        return ratelimit.refused(request)
+    if signing and form.is_valid():
         try:
             services.version_sign(actor=request.user, version=version, **form.cleaned_data)
         except ValidationError as error:
@@ -160,8 +188,10 @@ def version_sign(request, key, number):
         "signatures": selectors.signature_rows(document, version),
         "my_organisations": [o for o in document.party_organisations() if o.pk in my_ids],
         "open": version.status == VersionStatus.AGREED and bool(my_ids - already),
+        "needs_full_name": no_name,
     }
-    return render(request, "conventions/version_sign.html", context)
+    refused = no_name and request.method == "POST"
+    return render(request, "conventions/version_sign.html", context, status=403 if refused else 200)
 
 
 @require_POST
@@ -194,7 +224,7 @@ def document_public(request, key):
         "language": language,
         "languages": LANGUAGE_CODES,
         "rows": _frozen_rows(version, language),
-        "signatures": list(version.signatures.all()),
+        "signatures": selectors.public_signature_rows(version),
     }
     return render(request, "conventions/document_public.html", context)
 

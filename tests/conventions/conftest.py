@@ -114,3 +114,35 @@ def cast_project(cast):
     )
     project.refresh_from_db()
     return project
+
+
+def authenticated_at(client, user, at: float) -> None:
+    """Record in ``client``'s session that ``user`` authenticated at ``at`` (as allauth's log-in
+    and re-authentication do; ``force_login`` records nothing)."""
+    from allauth.account.internal.flows.login import (
+        _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+        AUTHENTICATION_METHODS_SESSION_KEY,
+    )
+    from allauth.account.internal.userkit import user_id_to_str
+
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [{"method": "password", "at": at}]
+    session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = user_id_to_str(user)
+    session.save()
+
+
+@pytest.fixture(autouse=True)
+def _logins_are_recent(monkeypatch):
+    """A client logged in by ``force_login`` has just logged in, as after allauth's log-in page
+    (signing asks for a recent authentication: ``conventions.views.common``)."""
+    import time
+
+    from django.test import Client
+
+    force_login = Client.force_login
+
+    def login_now(self, user, backend=None):
+        force_login(self, user, backend)
+        authenticated_at(self, user, time.time())
+
+    monkeypatch.setattr(Client, "force_login", login_now)

@@ -116,3 +116,31 @@ def test_a_clause_changed_only_in_another_language_is_marked_changed(cast):
     (d,) = diff.diff_snapshots(old.snapshot, new.snapshot, "fr")
     assert d.kinds == ["changed"] and d.languages_changed == ["es"]
     assert all(op == "equal" for op, _text in d.body)  # the French text itself did not change
+
+
+def test_word_diff_ignores_whitespace_only_differences_between_paragraphs():
+    old = "Les parties conviennent.\n\nElles se revoient chaque année."
+    for new in (
+        "Les parties conviennent.\n\n\nElles se revoient chaque année.",
+        "Les parties conviennent. \nElles se revoient  chaque année.",
+        "Les parties conviennent. Elles se revoient chaque année.",
+    ):
+        ops = diff.word_diff(old, new)
+        assert [op for op, _text in ops] == ["equal"], ops
+        assert ops[0][1] == new  # shown in the new text's layout
+
+
+def test_word_diff_of_a_changed_paragraph_inserts_no_phantom_full_stop():
+    old = "Premier point.\n\nDeuxième point."
+    new = "Premier point.\n\nDeuxième point, revu."
+    assert diff.word_diff(old, new) == [
+        ("equal", "Premier point.\n\nDeuxième point"),
+        ("insert", ", revu"),
+        ("equal", "."),
+    ]
+    # The old text had the paragraphs on one line: still only the new words are marked.
+    assert [op for op, _text in diff.word_diff("Premier point. Deuxième point.", new)] == [
+        "equal",
+        "insert",
+        "equal",
+    ]

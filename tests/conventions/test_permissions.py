@@ -272,3 +272,24 @@ def test_the_signatory_organisations_are_not_kept_on_the_user(cast, document):
     assert signatory_organisation_ids(user, document) == [cast.jette.pk]
     assert coordinator_organisation_ids(user, document) == [cast.jette.pk]
     assert not [name for name in vars(user) if name.startswith("_soliris_signatory")]
+
+
+@pytest.mark.parametrize("forged", ["abc\x00def", "a" * 1000, "ABC-def", "%00"])
+def test_a_forged_key_in_any_address_is_a_404_never_a_500(cast, document, as_role, forged):
+    from urllib.parse import quote
+
+    clause = document.clauses.first()
+    client = as_role("party_editor")
+    paths = [
+        f"/fr/conventions/{quote(forged)}/",
+        f"/fr/conventions/{quote(forged)}/public/",
+        f"/fr/conventions/new/{quote(forged)}/",
+        f"/fr/conventions/new/project/{quote(forged)}/",  # a slug: demo projects have readable keys
+        f"/fr/conventions/{document.key}/clauses/{quote(forged)}/comments/",
+        f"/fr/conventions/{document.key}/clauses/{quote(forged)}/edit/fr/",
+        f"/fr/conventions/{document.key}/threads/{quote(forged)}/reply/",
+        f"/fr/conventions/{document.key}/clauses/{clause.key}/comments/",
+    ]
+    for path in paths[:-1]:
+        assert client.get(path).status_code == 404, path
+    assert client.get(paths[-1]).status_code == 200

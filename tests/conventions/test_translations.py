@@ -172,9 +172,11 @@ def test_a_removed_clause_can_be_restored_with_its_texts(cast, document, as_role
 def test_changing_the_authentic_languages_changes_what_a_proposal_needs(cast, document, as_role):
     client = as_role("party_editor")
     url = reverse("conventions:document_settings", args=[document.key])
-    response = client.post(url, {"title": "", "authentic_languages": []})
+    response = client.post(url, {"title": "", "authentic_languages": [], "version": 1})
     assert response.status_code == 200 and 'class="error"' in response.content.decode()
-    response = client.post(url, {"title": "Convention révisée", "authentic_languages": ["fr", "nl"]})
+    response = client.post(
+        url, {"title": "Convention révisée", "authentic_languages": ["fr", "nl"], "version": 1}
+    )
     assert response.status_code == 302
     document.refresh_from_db()
     assert (document.title, document.authentic_languages) == ("Convention révisée", ["fr", "nl"])

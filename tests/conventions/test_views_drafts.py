@@ -35,12 +35,51 @@ def test_an_editor_creates_a_document_and_lands_on_its_page(cast, as_role):
 def test_an_editor_changes_the_title_in_the_settings(cast, as_role, document):
     response = as_role("party_editor").post(
         url("document_settings", document.key),
-        {"title": "Convention renouvelée", "authentic_languages": ["fr", "es"]},
+        {"title": "Convention renouvelée", "authentic_languages": ["fr", "es"], "version": 1},
         follow=True,
     )
     assert response.redirect_chain[-1][0] == url("document_detail", document.key)
     assert "The document is updated." in page(response) and "Convention renouvelée" in page(response)
     assert Document.objects.get(pk=document.pk).title == "Convention renouvelée"
+
+
+def test_two_saves_of_the_settings_from_one_stale_form_show_both_titles(cast, as_role, document):
+    settings_url = url("document_settings", document.key)
+    stale = as_role("party_editor").get(settings_url).context["form"]["version"].value()
+    assert stale == 1
+    as_role("partner_coordinator").post(
+        settings_url, {"title": "Leur titre", "authentic_languages": ["fr", "es"], "version": stale}
+    )
+    editor = as_role("party_editor")
+    response = editor.post(
+        settings_url, {"title": "Mon titre", "authentic_languages": ["fr", "nl"], "version": stale}
+    )
+    assert response.status_code == 409
+    assert response.context["conflict"].current.title == "Leur titre"
+    shown = page(response)
+    assert 'class="card conflict"' in shown and "Leur titre" in shown and "Mon titre" in shown
+    assert "French, Spanish" in shown  # their languages, by name
+    assert 'name="version" value="2"' in shown
+    form = response.context["form"]
+    assert form["version"].value() == "2" and form["title"].value() == "Mon titre"
+    assert Document.objects.get(pk=document.pk).title == "Leur titre"
+    # Saving again from the conflict page keeps the user's text.
+    data = {"title": "Mon titre", "authentic_languages": ["fr", "nl"], "version": form["version"].value()}
+    response = editor.post(settings_url, data)
+    assert response.status_code == 302
+    saved = Document.objects.get(pk=document.pk)
+    assert (saved.title, saved.authentic_languages, saved.version) == ("Mon titre", ["fr", "nl"], 3)
+
+
+def test_saving_the_settings_unchanged_changes_nothing(cast, as_role, document):
+    revision = Document.objects.get(pk=document.pk).draft_revision
+    response = as_role("party_editor").post(
+        url("document_settings", document.key),
+        {"title": document.title, "authentic_languages": ["fr", "es"], "version": 1},
+    )
+    assert response.status_code == 302
+    saved = Document.objects.get(pk=document.pk)
+    assert (saved.version, saved.draft_revision) == (1, revision)
 
 
 def test_an_editor_adds_a_clause_at_the_end_of_the_draft(cast, as_role, document):
