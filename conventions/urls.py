@@ -10,7 +10,7 @@ urlpatterns = [
     path("conventions/", views.document_list, name="document_list"),
     path("conventions/new/<key:partnership_key>/", views.document_create, name="document_create"),
     path(
-        "conventions/new/project/<slug:project_key>/",
+        "conventions/new/project/<key:project_key>/",
         views.document_create_for_project,
         name="document_create_for_project",
     ),

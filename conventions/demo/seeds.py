@@ -210,7 +210,7 @@ def seed_project_convention(log, context):
     Dutch translation, so that no version can be proposed yet (Dutch is an authentic language)."""
 
     organisations, users = context["organisations"], context["users"]
-    project = Project.objects.filter(key="herent-bos").prefetch_related("parties").first()
+    project = Project.objects.filter(key="herentbos").prefetch_related("parties").first()
     herent_user = users.get("internationaal@herent.demo")
     community_user = users.get("comunidad@nimlahakok.demo")
     if project is None or herent_user is None or community_user is None:

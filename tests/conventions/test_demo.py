@@ -28,7 +28,7 @@ def test_demo_has_a_signed_agreement_and_a_charter_in_progress(client):
     charter = Document.objects.get(kind="charter", partnership__parties__organisation__slug="jette")
     assert charter.threads.filter(status=ThreadStatus.OPEN).count() == 2
     assert ClauseText.objects.filter(clause__document=charter, state=TranslationState.TO_REVIEW).exists()
-    project_convention = Document.objects.get(project__key="herent-bos")
+    project_convention = Document.objects.get(project__key="herentbos")
     assert {o.slug for o in project_convention.party_organisations()} == {"herent", "nimlahakok"}
     assert project_convention.authentic_languages == ["nl", "es"]
     assert not ClauseText.objects.filter(
@@ -37,7 +37,7 @@ def test_demo_has_a_signed_agreement_and_a_charter_in_progress(client):
     assert Document.objects.count() == 3
 
     client.force_login(User.objects.get(email="comunidad@nimlahakok.demo"))
-    project_page = client.get(reverse("projects:project_detail", args=["herent-bos"])).content.decode()
+    project_page = client.get(reverse("projects:project_detail", args=["herentbos"])).content.decode()
     assert reverse("conventions:document_detail", args=[project_convention.key]) in project_page
     propose = client.get(reverse("conventions:version_propose", args=[project_convention.key]))
     evaluation = project_convention.clauses.order_by("position").last()
