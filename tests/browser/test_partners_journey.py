@@ -21,7 +21,7 @@ def test_a_coordinator_records_a_partnership_and_the_partner_accepts_in_spanish(
     jette.select_option("select[name=organisation]", label="Commune de Jette")
     jette.fill("input[name=name]", "Jette – Tarija : jeunesse et participation")
     jette.select_option("select[name=kind]", "commune_to_commune")
-    jette.fill("textarea[name=description]", "Échanges entre les conseils de jeunes.")
+    jette.fill("textarea[name=description_fr]", "Échanges entre les conseils de jeunes.")
     jette.locator("main form [type=submit]").click()
     jette.wait_for_url(re.compile(r"/fr/partnerships/\w+/$"))
     partnership = Partnership.objects.get(name="Jette – Tarija : jeunesse et participation")

@@ -122,8 +122,9 @@ def pdf_text(version) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
 
 
-def public_page(client, document) -> str:
-    return client.get(url("document_public", document.key)).content.decode()
+def public_page(client, document, language="fr") -> str:
+    with translation.override(language):
+        return client.get(reverse("conventions:document_public", args=[document.key])).content.decode()
 
 
 def test_the_public_page_and_the_pdf_name_the_signers_by_full_name_never_by_email(cast, published, client):

@@ -74,7 +74,7 @@ def test_the_public_pages_name_the_public_endorser_and_count_the_others(as_role,
         body = page(client, url)
         assert_hidden(body)
         assert "Municipio de Tarija" in body
-        assert "2 organisations qui n'ont pas rendu leur profil public" in body, url
+        assert "2 organisations qui n’ont pas rendu leur profil public" in body, url
     for url in ("/fr/events/", f"/fr/events/{event.slug}/", f"/fr/events/{event.slug}/calendar.ics"):
         body = page(client, url)
         assert_hidden(body)
