@@ -24,7 +24,8 @@ def broker(own_redis, settings):
     previous = app.conf.broker_url
 
     def use(broker_url):
-        app.pool.force_close_all()
+        # Forget the app's pools (kombu keeps one per broker, reused when we switch back):
+        # never close them, or later tests of this process would find them closed.
         app._pool = None
         app.amqp._producer_pool = None
         app.conf.broker_url = broker_url
