@@ -14,6 +14,8 @@ event registrations and the needs given with past ones; memberships end (their h
 kept). Each app adds its part in ``<app>/privacy.py`` (``erase(user)``), found by name.
 """
 
+import datetime
+import decimal
 import importlib
 import json
 
@@ -32,6 +34,7 @@ from soliris.keys import new_key
 PROJECT_APPS = ("soliris", "partners", "projects", "conventions", "events")
 # Never exported: secrets, and the records of other people's sessions.
 NEVER = {"password", "data", "secret", "token", "key_hash"}
+_PLAIN = (str, int, float, bool, list, dict, datetime.date, datetime.datetime, decimal.Decimal, type(None))
 
 audit.register("soliris.user.erased", gettext_lazy("erased their account"))
 
@@ -44,6 +47,8 @@ def _row(instance) -> dict:
         value = getattr(instance, field.name)
         if isinstance(field, models.ForeignKey):
             value = str(value) if value is not None else None
+        elif not isinstance(value, _PLAIN):  # a country, a file, a money amount: as read
+            value = str(value)
         values[field.name] = value
     return values
 

@@ -86,3 +86,14 @@ def test_an_erased_person_cannot_log_in_and_their_shared_records_stay_as_a_forme
         assert str(AuditEntry.objects.get(pk=entry.pk).actor) == "a former member"
     assert Client().post("/fr/accounts/login/", {"login": email, "password": PASSWORD}).status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+def test_the_export_reads_every_kind_of_value(cast):
+    """Countries, files, arrays and the like are written as read: never a 500 on export."""
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    from soliris import privacy
+
+    row = privacy._row(cast.jette)
+    assert row["country"] == "BE"
+    json.dumps(row, cls=DjangoJSONEncoder)
