@@ -153,6 +153,9 @@ def session_lost(request):
 def csrf_failure(request, reason=""):
     """Django's CSRF refusal, in the reader's language, keeping what was posted."""
     if request.method == "POST" and not request.user.is_authenticated:
+        if rescue.anonymous_may_post(request.path_info):
+            # A log-in or sign-up form left open too long: nothing to keep, just reload it.
+            return render(request, "403_csrf.html", status=403)
         return session_lost(request)
     rescued = rescue.keep(request) if request.method == "POST" else None
     if rescued is None:

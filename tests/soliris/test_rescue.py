@@ -125,3 +125,11 @@ def test_posted_text_is_normalised_at_the_boundary():
     )
     TextNormalisationMiddleware(view)(request)
     assert seen == {"body": ["Article 1\n\nTexte."], "password": ["pass \r\nword"], "tags": ["a\nb", "c"]}
+
+
+def test_a_log_in_form_left_open_too_long_is_refused_in_the_readers_language_without_keeping_it():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/es/accounts/login/", {"login": "someone@example.org", "password": "secret"})
+    assert response.status_code == 403
+    assert 'lang="es"' in response.content.decode()
+    assert not RescuedForm.objects.exists()
