@@ -4,12 +4,13 @@ from django.urls import register_converter
 
 
 class KeyConverter:
-    """A public random key (``soliris.keys``): lower-case letters and digits, at most 24.
+    """A public random key (``soliris.keys``): lower-case letters and digits, at most 24 (and
+    hyphens, which keys written by hand — the demo's, in databases seeded before — carry).
 
     A NUL byte, a thousand characters or any other character never reaches the database
     (where a NUL in a query is an error, not a miss)."""
 
-    regex = "[a-z0-9]{1,24}"
+    regex = "[a-z0-9-]{1,24}"
 
     def to_python(self, value: str) -> str:
         return value
