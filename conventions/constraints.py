@@ -7,10 +7,10 @@ constraint met by ``full_clean()`` or by the database (``IntegrityError``, two r
 becomes a ``ValidationError`` on that field — no constraint name ever reaches a page.
 """
 
-from contextlib import contextmanager
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import IntegrityError, transaction
+from soliris import constraints
 
 # violation_error_code → the field of the forms (clause, decision, signature) it is shown on.
 FIELD_OF = {
@@ -23,45 +23,17 @@ FIELD_OF = {
 }
 
 
-def _on_field(constraint) -> ValidationError:
-    error = ValidationError(constraint.get_violation_error_message(), code=constraint.violation_error_code)
-    return ValidationError({FIELD_OF.get(constraint.violation_error_code) or NON_FIELD_ERRORS: [error]})
-
-
 def from_integrity_error(model, error: IntegrityError) -> ValidationError | None:
     """The ``ValidationError`` of the constraint of ``model`` that ``error`` names, if any."""
-    text = str(error)
-    for constraint in model._meta.constraints:
-        if constraint.name in text:
-            return _on_field(constraint)
-    return None
+    return constraints.from_integrity_error(model, error, FIELD_OF)
 
 
 def moved_to_fields(error: ValidationError) -> ValidationError:
     """``error`` with each constraint's message moved from the form as a whole to its field."""
-    if not hasattr(error, "error_dict"):
-        return error
-    errors: dict[str, list] = {}
-    for field, items in error.error_dict.items():
-        for item in items:
-            target = field
-            if field == NON_FIELD_ERRORS and getattr(item, "code", None) in FIELD_OF:
-                target = FIELD_OF[item.code] or NON_FIELD_ERRORS
-            errors.setdefault(target, []).append(item)
-    return ValidationError(errors)
+    return constraints.on_fields(error, FIELD_OF)
 
 
-@contextmanager
 def speaking(model):
     """Run a ``full_clean()`` and save of ``model`` so that its constraints speak the user's
     language on the right field (inside a savepoint: the caller's transaction goes on)."""
-    try:
-        with transaction.atomic():
-            yield
-    except IntegrityError as error:
-        translated = from_integrity_error(model, error)
-        if translated is None:
-            raise
-        raise translated from error
-    except ValidationError as error:
-        raise moved_to_fields(error) from None
+    return constraints.speaking(model, FIELD_OF)

@@ -1,11 +1,12 @@
 """What the services of the events app share: the organiser check and translated fields."""
 
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 
 from events.permissions import is_organiser
+from soliris import constraints
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 
@@ -55,19 +56,8 @@ def has_text(obj, field: str) -> bool:
 
 def full_clean(obj, *, fields: dict[str, str] | None = None, exclude=None) -> None:
     """``obj.full_clean()``, with each constraint's message moved onto the form field it is
-    about: ``fields`` maps a constraint's ``violation_error_code`` to that field's name (a
-    constraint's message is otherwise on the form as a whole; its name never shows)."""
-    try:
-        obj.full_clean(exclude=exclude)
-    except ValidationError as error:
-        if not hasattr(error, "error_dict") or not fields:
-            raise
-        errors = {}
-        for name, messages in error.error_dict.items():
-            for message in messages:
-                target = fields.get(message.code, name) if name == NON_FIELD_ERRORS else name
-                errors.setdefault(target, []).append(message)
-        raise ValidationError(errors) from None
+    about: ``fields`` maps a constraint's ``violation_error_code`` to that field's name."""
+    constraints.full_clean(obj, fields or {}, exclude=exclude)
 
 
 def _same(saved, posted) -> bool:

@@ -1,7 +1,7 @@
 """What the services of every sub-domain share: the permission guard, the coordinators of an
 organisation, and the search text kept current after a change."""
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -10,6 +10,7 @@ from partners.models import Organisation, Partnership, PartyStatus, Role
 from partners.permissions import public_partnership_q
 from partners.search_text import organisation_document, partnership_document
 from partners.selectors import forget_listed_counts
+from soliris import constraints
 from soliris.keys import new_key
 
 
@@ -28,24 +29,13 @@ CONSTRAINT_FIELDS = {
 
 
 def errors_on_fields(error: ValidationError) -> ValidationError:
-    """A model's ``ValidationError`` with each constraint's message moved from the form as a
-    whole to the field it is about (``CONSTRAINT_FIELDS``)."""
-    if not hasattr(error, "error_dict"):
-        return error
-    moved: dict[str, list] = {}
-    for field, errors in error.error_dict.items():
-        for item in errors:
-            target = CONSTRAINT_FIELDS.get(item.code, field) if field == NON_FIELD_ERRORS else field
-            moved.setdefault(target, []).append(item)
-    return ValidationError(moved)
+    """A model's ``ValidationError`` with each constraint's message moved onto its field."""
+    return constraints.on_fields(error, CONSTRAINT_FIELDS)
 
 
 def full_clean(instance, **kwargs) -> None:
     """``instance.full_clean()``; a broken constraint speaks on its field, in the reader's language."""
-    try:
-        instance.full_clean(**kwargs)
-    except ValidationError as error:
-        raise errors_on_fields(error) from None
+    constraints.full_clean(instance, CONSTRAINT_FIELDS, **kwargs)
 
 
 def differs(old, new) -> bool:

@@ -1,7 +1,7 @@
 """What the service modules share: action labels, transitions, search document, status changes."""
 
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
@@ -13,7 +13,7 @@ from projects.models import (
     ProjectStatus,
     ProjectStatusChange,
 )
-from soliris import audit, search
+from soliris import audit, constraints, search
 
 S = ProjectStatus
 
@@ -74,19 +74,8 @@ CONSTRAINT_FIELDS = {
 
 
 def clean(instance) -> None:
-    """``full_clean()``, with each constraint's translated message moved from the form as a
-    whole onto the field it is about (the form shows it there; a constraint's name never)."""
-    try:
-        instance.full_clean()
-    except ValidationError as error:
-        if not hasattr(error, "error_dict"):
-            raise
-        errors = {}
-        for field, messages in error.error_dict.items():
-            for message in messages:
-                target = CONSTRAINT_FIELDS.get(message.code, field) if field == NON_FIELD_ERRORS else field
-                errors.setdefault(target, []).append(message)
-        raise ValidationError(errors) from error
+    """``full_clean()``, with each constraint's translated message on the field it is about."""
+    constraints.full_clean(instance, CONSTRAINT_FIELDS)
 
 
 FULL_NAME_REQUIRED = gettext_lazy(
