@@ -8,6 +8,7 @@ class ProjectsConfig(AppConfig):
 
     def ready(self):
         from partners import facets
+        from partners.signals import organisation_changed
         from projects import permissions, services  # noqa: F401  (rules and audit labels)
         from projects.models import Goal
         from projects.selectors import organisation_ids_for_goal, partnership_ids_for_goal
@@ -18,3 +19,14 @@ class ProjectsConfig(AppConfig):
             organisation_ids=organisation_ids_for_goal,
             partnership_ids=partnership_ids_for_goal,
         )
+
+        # A party's name, locality or visibility changed: the projects' search text follows.
+        organisation_changed.connect(_refresh_projects_of, dispatch_uid="projects.refresh_search")
+
+
+def _refresh_projects_of(sender, organisation, **kwargs):
+    from projects.models import Project
+    from projects.services.common import refresh_search
+
+    for project in Project.objects.filter(parties__organisation=organisation).distinct():
+        refresh_search(project)

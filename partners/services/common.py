@@ -10,6 +10,7 @@ from partners.models import Organisation, Partnership, PartyStatus, Role
 from partners.permissions import public_partnership_q
 from partners.search_text import organisation_document, partnership_document
 from partners.selectors import forget_listed_counts
+from partners.signals import organisation_changed
 from soliris import constraints
 from soliris.keys import new_key
 
@@ -86,6 +87,7 @@ def refresh_organisation_search_text(organisation) -> None:
     transaction.on_commit(forget_listed_counts)
     for partnership in Partnership.objects.filter(parties__organisation=organisation).distinct():
         refresh_partnership_search_text(partnership)
+    organisation_changed.send(sender=Organisation, organisation=organisation)
 
 
 def unique_slug(name: str) -> str:

@@ -107,3 +107,24 @@ def test_the_forms_offer_neither_a_private_nor_an_unverified_organisation(projec
     ):
         assert private not in queryset and unverified not in queryset
     assert cast.periferia in InviteForm(project=project, user=user).fields["organisation"].queryset
+
+
+def test_the_search_text_follows_a_partys_verification_and_visibility(project, hidden_parties, make_user):
+    """A project's search text copies its publicly named parties: it follows them when the
+    registry verifies one, or one turns private (partners tells projects by a signal)."""
+    from partners import services as partners_services
+    from partners.services.common import refresh_organisation_search_text
+    from projects.models import Project
+    from soliris import search
+
+    private, unverified = hidden_parties
+    found = lambda text: list(search.filter(Project.objects.all(), text))  # noqa: E731
+    assert found("Collectif Nouveau") == []
+    partners_services.organisation_verify(actor=make_user(staff=True), organisation=unverified)
+    assert found("Collectif Nouveau") == [project]
+
+    unverified.visibility = Visibility.PRIVATE
+    unverified.save(update_fields=["visibility"])
+    refresh_organisation_search_text(unverified)
+    assert found("Collectif Nouveau") == []
+    assert found("Escondida") == []
