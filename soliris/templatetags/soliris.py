@@ -8,9 +8,10 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape, format_html_join
+from django.utils.safestring import SafeData, mark_safe
 
+from soliris import typography
 from soliris.countries import country_name
 from soliris.i18n import translated_value
 from soliris.selectors import APPS
@@ -122,3 +123,19 @@ def select_options(field) -> str:
         '<option value="{}"{}>{}</option>',
         ((key, mark_safe(" selected") if key in selected else "", label) for key, label in options),
     )
+
+
+@register.filter(needs_autoescape=True)
+def typeset(value, autoescape=True):
+    """``{{ text|typeset }}``: :func:`soliris.typography.typeset` in the page's language.
+
+    Text that was not safe is escaped first (under autoescaping), then typeset: the result
+    holds only what was escaped plus U+202F, so it is marked safe; without autoescaping,
+    safe text stays safe and plain text stays plain.
+    """
+    language = translation.get_language()
+    if isinstance(value, SafeData):
+        return mark_safe(typography.typeset(str(value), language))  # was safe; only spaces added
+    if autoescape:
+        return mark_safe(typography.typeset(conditional_escape(value), language))  # escaped above
+    return typography.typeset(str(value), language)

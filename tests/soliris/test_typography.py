@@ -1,0 +1,91 @@
+"""French typography: U+202F before : ; ! ? and inside « », in code, catalogues, pages and mails."""
+
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from soliris import mail
+from soliris.models import OutboxMessage
+from soliris.typography import NNBSP, typeset
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+SKIP = (".venv", "var", "node_modules", "staticfiles")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("État: actif", f"État{NNBSP}: actif"),
+        ("Où nous en sommes : ici", f"Où nous en sommes{NNBSP}: ici"),
+        ("Note\u00a0: rien", f"Note{NNBSP}: rien"),
+        ("Vraiment?! Oui!", f"Vraiment{NNBSP}?! Oui{NNBSP}!"),
+        ("un ; deux", f"un{NNBSP}; deux"),
+        ("«Bonjour»", f"«{NNBSP}Bonjour{NNBSP}»"),
+        ("« Bonjour »", f"«{NNBSP}Bonjour{NNBSP}»"),
+        ("Étape 1: lire", f"Étape 1{NNBSP}: lire"),
+    ],
+)
+def test_french_gets_a_narrow_no_break_space_before_high_punctuation_and_inside_guillemets(text, expected):
+    assert typeset(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://soliris.example/fr/partenariats/?q=a&page=2",
+        "mailto:contact@example.org",
+        "Rendez-vous à 10:30, ratio 1:2, durée 01:15:00",
+        "Écrire à marie.dupont+soliris@commune.example.be",
+        '<a href="https://x.example/?a=1" title="a:b">lien</a>',
+        "R&amp;D &#x27;ok&#x27; &quot;cité&quot;",
+        "<style>p { color: red; }</style>",
+        f"Déjà juste{NNBSP}: rien à faire{NNBSP}; «{NNBSP}ni ici{NNBSP}»{NNBSP}!",
+        "(?)",
+    ],
+)
+def test_what_is_not_prose_and_correct_text_are_left_as_they_are(text):
+    assert typeset(text, "fr") == text
+
+
+def test_addresses_and_times_inside_a_sentence_stay_intact_while_the_sentence_is_typeset():
+    text = "Voir https://x.example/a?b=1: à 10:30; écrire à a@b.example!"
+    assert typeset(text, "fr") == (
+        f"Voir https://x.example/a?b=1{NNBSP}: à 10:30{NNBSP}; écrire à a@b.example{NNBSP}!"
+    )
+
+
+def test_it_is_idempotent_and_leaves_other_languages_unchanged():
+    once = typeset("État: «actif» ; fin!", "fr")
+    assert typeset(once, "fr") == once
+    for language in ("en", "nl", "es", None):
+        assert typeset("Status: «on» ; ¿sí? ¡no!", language) == "Status: «on» ; ¿sí? ¡no!"
+
+
+def render(source, language, **context):
+    with translation.override(language):
+        return Template("{% load soliris %}" + source).render(Context(context))
+
+
+def test_the_filter_typesets_in_the_page_language_and_escapes_what_was_not_safe():
+    html = render("{{ text|typeset }}", "fr", text="<b>État</b>: «x» & co")
+    assert html == f"&lt;b&gt;État&lt;/b&gt;{NNBSP}: «{NNBSP}x{NNBSP}» &amp; co"
+    assert render("{{ text|typeset }}", "es", text="<b>Estado</b>: x") == "&lt;b&gt;Estado&lt;/b&gt;: x"
+
+
+def test_the_filter_block_keeps_markup_and_adds_the_space_after_a_closing_tag():
+    source = '{% filter typeset %}<strong>{{ name }}</strong>: <a href="/x?a=1">{{ name }}</a>{% endfilter %}'
+    html = render(source, "fr", name="Tarija & Co")
+    assert html == f'<strong>Tarija &amp; Co</strong>{NNBSP}: <a href="/x?a=1">Tarija &amp; Co</a>'
+
+
+@pytest.mark.django_db
+def test_a_mail_in_french_is_typeset_and_its_link_is_left_as_it_is(make_user):
+    user = make_user(language="fr")
+    mail.send([user], "tests_support/email/typography", {"name": "Tarija"}, link=lambda: "https://x.example/a?b=1")
+    message = OutboxMessage.objects.get()
+    assert message.payload["subject"].endswith(f"Partenariat{NNBSP}: Tarija")
+    assert message.payload["body"] == f"Lien{NNBSP}: https://x.example/a?b=1\nÀ 10:30{NNBSP}; merci{NNBSP}!\n"
