@@ -89,3 +89,76 @@ def test_a_mail_in_french_is_typeset_and_its_link_is_left_as_it_is(make_user):
     message = OutboxMessage.objects.get()
     assert message.payload["subject"].endswith(f"Partenariat{NNBSP}: Tarija")
     assert message.payload["body"] == f"Lien{NNBSP}: https://x.example/a?b=1\nÀ 10:30{NNBSP}; merci{NNBSP}!\n"
+
+
+def french_catalogues():
+    return sorted(
+        path for path in BASE_DIR.glob("**/locale/fr/LC_MESSAGES/django.po") if not set(SKIP) & set(path.parts)
+    )
+
+
+@pytest.mark.parametrize("path", french_catalogues(), ids=lambda p: str(p.relative_to(BASE_DIR)))
+def test_every_french_message_has_its_narrow_no_break_spaces(path):
+    wrong = []
+    for entry in polib.pofile(str(path)):
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+            if text and typeset(text, "fr") != text:
+                wrong.append(text)
+    assert not wrong, f"{len(wrong)} French messages without U+202F before : ; ! ? or inside « »: {wrong[:5]}"
+
+
+def templates():
+    return sorted(
+        path
+        for pattern in ("**/templates/**/*.html", "**/templates/**/*.txt")
+        for path in BASE_DIR.glob(pattern)
+        if not set(SKIP) & set(path.parts)
+    )
+
+
+TRANSLATED_THEN_PUNCTUATION = re.compile(
+    r"""(\{%\s*(?:translate|trans)\s+(?:"[^"]*"|'[^']*')[^%]*%\}|\{%\s*endblocktrans(?:late)?\s*%\})"""
+    r"(?:\s*</\w+>)?[ \u00a0]?[:;!?](?=\s|<|$|\{)"
+)
+
+
+def test_no_template_puts_a_colon_right_after_a_translated_string():
+    """The colon belongs to the message: French writes « État : », English "State:"."""
+    found = [
+        f"{path.relative_to(BASE_DIR)}: {match.group(0)}"
+        for path in templates()
+        for match in TRANSLATED_THEN_PUNCTUATION.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, "put the punctuation inside the msgid:\n" + "\n".join(found)
+
+
+ASSEMBLED_THEN_PUNCTUATION = re.compile(r"(\}\}|%\}|</\w+>)([ \u00a0]?)([:;!?])(?=\s|<|$|\{)")
+TYPESET_BLOCK = re.compile(r"\{%\s*filter\s+typeset\s*%\}.*?\{%\s*endfilter\s*%\}", re.DOTALL)
+BLOCKTRANSLATE = re.compile(r"\{%\s*blocktrans(?:late)?\b.*?\{%\s*endblocktrans(?:late)?\s*%\}", re.DOTALL)
+TEMPLATE_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+
+
+def _inside_markup(text: str, position: int) -> bool:
+    """Whether ``position`` is inside an HTML tag (an attribute: ``style="color: {{ c }};"``)."""
+    plain = TEMPLATE_CODE.sub(lambda m: "x" * len(m.group()), text[:position])
+    return plain.rfind("<") > plain.rfind(">")
+
+
+def test_punctuation_assembled_around_values_in_pages_goes_through_the_typeset_filter():
+    """``<strong>{{ name }}</strong>: …`` is French only inside ``{% filter typeset %}``.
+
+    Mails are typeset whole by ``soliris.mail``; style sheets are not prose."""
+    found = []
+    for path in templates():
+        if "email" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"<style\b.*?</style>", lambda m: " " * len(m.group()), text, flags=re.DOTALL)
+        text = TYPESET_BLOCK.sub(lambda m: " " * len(m.group()), text)
+        # a message's own punctuation is checked in the catalogues
+        text = BLOCKTRANSLATE.sub(lambda m: "{% blocktranslate %}" + " " * (len(m.group()) - 20), text)
+        for match in ASSEMBLED_THEN_PUNCTUATION.finditer(text):
+            if not _inside_markup(text, match.start()):
+                line = text.count("\n", 0, match.start()) + 1
+                found.append(f"{path.relative_to(BASE_DIR)}:{line}: {match.group(0)!r}")
+    assert not found, "wrap in {% filter typeset %}…{% endfilter %}:\n" + "\n".join(found)
