@@ -379,10 +379,18 @@ def test_the_themes_of_the_filters_are_kept_until_a_theme_changes(
 
 
 def test_the_csv_export_speaks_the_readers_language_and_the_json_keeps_its_codes(client, directory):
-    rows = list(
-        csv.DictReader(io.StringIO(body(client.get("/es/partnerships/export.csv")).lstrip("\ufeff")))
-    )
-    assert list(rows[0]) == ["Identificador", "Nombre", "Tipo", "Estado", "Inicio", "Fin", "Partes", "Países", "Página en Soliris"]
+    rows = list(csv.DictReader(io.StringIO(body(client.get("/es/partnerships/export.csv")).lstrip("\ufeff"))))
+    assert list(rows[0]) == [
+        "Identificador",
+        "Nombre",
+        "Tipo",
+        "Estado",
+        "Inicio",
+        "Fin",
+        "Partes",
+        "Países",
+        "Página en Soliris",
+    ]
     assert rows[0]["Países"] == "Bélgica, Bolivia"
     data = json.loads(body(client.get("/es/partnerships/export.json")))
     assert {"key", "name", "kind", "status", "countries"} <= set(data[0])

@@ -70,7 +70,9 @@ _catalogues = {}
 
 def known(catalogue: Path) -> set:
     if catalogue not in _catalogues:
-        _catalogues[catalogue] = {(e.msgctxt, e.msgid) for e in polib.pofile(str(catalogue)) if not e.obsolete}
+        _catalogues[catalogue] = {
+            (e.msgctxt, e.msgid) for e in polib.pofile(str(catalogue)) if not e.obsolete
+        }
     return _catalogues[catalogue]
 
 
@@ -89,7 +91,7 @@ def test_every_string_marked_in_a_python_module_is_in_its_catalogue():
 
 def test_the_check_finds_a_message_hidden_in_an_f_string(tmp_path):
     module = tmp_path / "chart.py"
-    module.write_text('title = f"<title>{escape(_(\'Average of each party\'))}</title>"\n', encoding="utf-8")
+    module.write_text("title = f\"<title>{escape(_('Average of each party'))}</title>\"\n", encoding="utf-8")
     assert [msgid for _c, msgid, _l in messages_in(module)] == ["Average of each party"]
 
 

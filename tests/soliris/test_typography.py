@@ -85,7 +85,9 @@ def test_the_filter_block_keeps_markup_and_adds_the_space_after_a_closing_tag():
 @pytest.mark.django_db
 def test_a_mail_in_french_is_typeset_and_its_link_is_left_as_it_is(make_user):
     user = make_user(language="fr")
-    mail.send([user], "tests_support/email/typography", {"name": "Tarija"}, link=lambda: "https://x.example/a?b=1")
+    mail.send(
+        [user], "tests_support/email/typography", {"name": "Tarija"}, link=lambda: "https://x.example/a?b=1"
+    )
     message = OutboxMessage.objects.get()
     assert message.payload["subject"].endswith(f"Partenariat{NNBSP}: Tarija")
     assert message.payload["body"] == f"Lien{NNBSP}: https://x.example/a?b=1\nÀ 10:30{NNBSP}; merci{NNBSP}!\n"
@@ -93,7 +95,9 @@ def test_a_mail_in_french_is_typeset_and_its_link_is_left_as_it_is(make_user):
 
 def french_catalogues():
     return sorted(
-        path for path in BASE_DIR.glob("**/locale/fr/LC_MESSAGES/django.po") if not set(SKIP) & set(path.parts)
+        path
+        for path in BASE_DIR.glob("**/locale/fr/LC_MESSAGES/django.po")
+        if not set(SKIP) & set(path.parts)
     )
 
 
