@@ -166,3 +166,29 @@ def test_punctuation_assembled_around_values_in_pages_goes_through_the_typeset_f
                 line = text.count("\n", 0, match.start()) + 1
                 found.append(f"{path.relative_to(BASE_DIR)}:{line}: {match.group(0)!r}")
     assert not found, "wrap in {% filter typeset %}…{% endfilter %}:\n" + "\n".join(found)
+
+
+def test_the_punctuation_tag_glues_a_mark_to_a_value_with_the_languages_space():
+    source = '<strong>{{ name }}</strong>{% punctuation ":" %} {{ value }}'
+    assert render(source, "fr", name="Jette", value="oui") == f"<strong>Jette</strong>{NNBSP}: oui"
+    assert render(source, "es", name="Jette", value="sí") == "<strong>Jette</strong>: sí"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", "Pas encore traduit\u202f: affiché en espagnol."),
+        ("es", "Aún no traducido: se muestra en francés."),
+        # Dutch orthography capitalises language names, inside a sentence too.
+        ("nl", "Nog niet vertaald: weergegeven in het Frans."),
+        ("en", "Not yet translated: shown in French."),
+    ],
+)
+def test_a_fallback_names_its_language_as_the_readers_language_writes_it_in_a_sentence(language, expected):
+    class Text:
+        title_fr, title_nl, title_en, title_es, title = "", "", "", "", ""
+
+    text = Text()
+    setattr(text, "title_" + ("es" if language == "fr" else "fr"), "x")
+    html = render('{% translated text "title" %}', language, text=text)
+    assert expected in html
