@@ -41,3 +41,13 @@ def test_a_follow_up_note_says_the_language_it_is_written_in(event, make_user):
         "El comité se reunió en marzo.</p>"
     ) in html
     assert '<p class="note">El comité' in booklet_html(event, "es")
+
+
+def test_a_field_per_language_names_its_language_in_the_pages_language():
+    from events.forms import translated_fields
+
+    fields = translated_fields("title", "Title")
+    with translation.override("es"):
+        assert str(fields["title_fr"].label) == "Title (francés)"
+    with translation.override("nl"):
+        assert str(fields["title_fr"].label) == "Title (Frans)"
