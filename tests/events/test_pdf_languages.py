@@ -1,11 +1,16 @@
-"""The booklet marks what it shows in another language than its own (rendered here, no worker)."""
+"""The PDFs speak their language: what is in another one is marked, nothing is left in English
+(rendered here, without the worker)."""
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
+from events import annual_report
+from events.forms import translated_fields
 from events.models import FollowUpNote, RecommendationStatus
 from events.pdfs import booklet_content, render_booklet
 from tests.events.conftest import make_recommendations
+from tests.events.test_annual_report import exchanges_and_checkins
+from tests.soliris.test_extraction import english_messages
 
 pytestmark = pytest.mark.django_db
 
@@ -44,10 +49,26 @@ def test_a_follow_up_note_says_the_language_it_is_written_in(event, make_user):
 
 
 def test_a_field_per_language_names_its_language_in_the_pages_language():
-    from events.forms import translated_fields
-
     fields = translated_fields("title", "Title")
     with translation.override("es"):
         assert str(fields["title_fr"].label) == "Title (francés)"
     with translation.override("nl"):
         assert str(fields["title_fr"].label) == "Title (Frans)"
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "es"])
+def test_the_pdfs_contexts_and_templates_leave_no_english_in_another_language(cast, event, language):
+    _section, (recommendation,) = make_recommendations(event, 1)
+    FollowUpNote.objects.create(
+        recommendation=recommendation, status=RecommendationStatus.values[-1], text="Suivi.", author=None
+    )
+    year = timezone.now().year
+    exchanges_and_checkins(cast, cast.partnership, year)
+    parameters = {"year": year, "language": language}
+    with translation.override(language):
+        report = annual_report.render_report(
+            annual_report.report_content(parameters), parameters, lambda p: None
+        )
+    for html in (booklet_html(event, language), report):
+        english = sorted(msgid for msgid in english_messages() if msgid in html)
+        assert not english, english
