@@ -4,24 +4,32 @@ from django import forms
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventKind, RecommendationStatus, published_q
 from partners.models import Organisation, Theme
 from partners.visibility import organisations_offered_to
 from projects.models import Goal
+from soliris.i18n import language_name
 
 LANGUAGE_CHOICES = settings.LANGUAGES
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 TIME_ZONES = sorted(zoneinfo.available_timezones() - {"localtime", "Factory"})
 
 
+def _label_in(label, code: str):
+    """ "Title (Spanish)" in the page's language, built when the form is shown."""
+    return lazy(lambda: f"{label} ({language_name(code)})", str)()
+
+
 def translated_fields(name: str, label, widget=None, required_language=None):
     """One form field per language: name_fr, name_nl, name_en, name_es."""
     fields = {}
-    for code, language in settings.LANGUAGES:
+    for code, _language in settings.LANGUAGES:
         fields[f"{name}_{code}"] = forms.CharField(
-            label=f"{label} ({language})",
+            # lazy: an f-string here would freeze the label in the language active at import
+            label=_label_in(label, code),
             required=code == required_language,
             widget=widget() if widget else None,
             max_length=None if widget else 200,

@@ -9,13 +9,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from events.models import Event, RecommendationStatus
 from events.naming import names_text, public_names
 from events.permissions import is_organiser
 from soliris import pdf
+from soliris.i18n import language_name
 from soliris.pdf.rendering import qr_svg
 
 CODES = [code for code, _name in settings.LANGUAGES]
@@ -32,7 +33,7 @@ def booklet_content(parameters: dict) -> dict:
             "recommendation_sections__recommendations__themes",
             "recommendation_sections__recommendations__sdg_goals",
             "recommendation_sections__recommendations__endorsements__organisation",
-            "recommendation_sections__recommendations__notes",
+            "recommendation_sections__recommendations__notes__author",
         )
         .filter(slug=parameters.get("event"))
         .first()
@@ -62,7 +63,12 @@ def booklet_content(parameters: dict) -> dict:
                     ),
                     "last_note": next(
                         (
-                            {"date": note.created_at.date().isoformat(), "text": note.text}
+                            {
+                                "date": note.created_at.date().isoformat(),
+                                "text": note.text,
+                                # a note is not translated: it is in its author's language
+                                "language": note.author.preferred_language if note.author else None,
+                            }
                             for note in sorted(
                                 recommendation.notes.all(), key=lambda n: n.created_at, reverse=True
                             )
@@ -111,8 +117,17 @@ def pick_text(texts: dict, language: str, original: str | None = None) -> dict:
     return {"text": "", "lang": language, "fallback": False}
 
 
+def _note(note: dict | None, language: str) -> dict | None:
+    """The last follow-up note, marked with its language when it is not the booklet's."""
+    if not note:
+        return None
+    code = note.get("language")
+    other = bool(code) and code != language and code in CODES
+    return {**note, "lang": code if other else "", "language_name": _language_name(code) if other else ""}
+
+
 def _language_name(code: str) -> str:
-    return get_language_info(code)["name_translated"]
+    return language_name(code)  # inside a sentence: "affiché en espagnol"
 
 
 def render_booklet(inputs: dict, parameters: dict, progress) -> str:
@@ -132,6 +147,7 @@ def render_booklet(inputs: dict, parameters: dict, progress) -> str:
                     "status_label": str(statuses.get(recommendation["status"], recommendation["status"])),
                     "theme_names": [pick_text(t, language)["text"] for t in recommendation["themes"]],
                     "endorsed_by": names_text(**recommendation["endorsements"]),
+                    "note": _note(recommendation.get("last_note"), language),
                 }
             )
             done += 1

@@ -23,3 +23,21 @@ def translated_value(obj, field: str, language: str | None = None):
             return text, code
     text = getattr(obj, field, "")
     return text, None
+
+
+# Languages whose orthography writes a language's name in lower case inside a sentence
+# ("en français", "en español"); Dutch and English capitalise it ("in het Frans", "in French").
+LOWER_CASE_LANGUAGE_NAMES = ("fr", "es")
+
+
+def language_name(code: str, language: str | None = None) -> str:
+    """The name of ``code`` in ``language`` (the active one), as written inside a sentence.
+
+    A label that starts a line or a cell takes ``|capfirst`` in the template.
+    """
+    if code not in dict(settings.LANGUAGES):
+        return code
+    language = language or translation.get_language()
+    with translation.override(language):
+        name = str(translation.get_language_info(code)["name_translated"])
+    return name.lower() if language in LOWER_CASE_LANGUAGE_NAMES else name

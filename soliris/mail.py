@@ -9,7 +9,8 @@ never turns a saved change into an error.
 A template ``<app>/email/<name>`` is two files: ``<name>_subject.txt`` (one line) and
 ``<name>.txt`` (the body). Both get the caller's context plus ``recipient`` (the user, or
 ``None`` for an address without an account), ``language``, ``site_url`` and ``url`` (the
-``link`` reversed in the recipient's language, absolute).
+``link`` reversed in the recipient's language, absolute). Subject and body are typeset in
+that language (``soliris.typography``).
 """
 
 from collections.abc import Callable, Iterable
@@ -21,6 +22,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from soliris import outbox
+from soliris.typography import typeset
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,9 @@ def send(
             if link is not None:
                 values["url"] = link() if callable(link) else absolute_url(link[0], *link[1:])
             subject = " ".join(render_to_string(f"{template}_subject.txt", values).split())
-            body = render_to_string(f"{template}.txt", values)
+            # The recipient's typography (French spaces before : ; ! ?), addresses untouched.
+            subject = typeset(subject, mail_language)
+            body = typeset(render_to_string(f"{template}.txt", values), mail_language)
         outbox.enqueue_mail(to=[email], subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=body)
         queued += 1
     return queued

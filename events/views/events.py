@@ -18,6 +18,7 @@ from events.permissions import (
 )
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
+from soliris.i18n import language_name
 from soliris.permissions import has
 from soliris.streaming import csv_response
 
@@ -206,9 +207,9 @@ def attendee_csv(request, slug):
         [
             registration.user.get_full_name(),
             registration.get_status_display(),
-            registration.language,
+            language_name(registration.language).capitalize(),
             registration.accessibility_needs,
-            " ".join(registration.interpretation_needs),
+            ", ".join(language_name(code) for code in registration.interpretation_needs),
             "; ".join(booking.workshop.title for booking in registration.active_workshops),
             registration.created_at.isoformat(),
         ]

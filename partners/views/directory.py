@@ -5,10 +5,18 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.functional import cached_property
 from django.utils.html import format_html_join
+from django.utils.translation import pgettext_lazy
 
 from partners import selectors
 from partners.filters import OrganisationFilter, PartnershipFilter
-from partners.models import PartnershipParty, PartyStatus, Visibility
+from partners.models import (
+    OrganisationKind,
+    PartnershipKind,
+    PartnershipParty,
+    PartnershipStatus,
+    PartyStatus,
+    Visibility,
+)
 from partners.visibility import hidden_count_label, public_label
 from soliris.countries import country_name
 from soliris.streaming import csv_response, json_response
@@ -186,9 +194,45 @@ ORGANISATION_COLUMNS = [
 ]
 
 
+# The CSV is read by people in a spreadsheet: headers and coded values in the reader's
+# language. The JSON is read by programs: stable keys and codes (the columns' names).
+HEADERS = {
+    "slug": pgettext_lazy("export column", "Identifier"),
+    "key": pgettext_lazy("export column", "Identifier"),
+    "name": pgettext_lazy("export column", "Name"),
+    "kind": pgettext_lazy("export column", "Kind"),
+    "country": pgettext_lazy("export column", "Country"),
+    "locality": pgettext_lazy("export column", "Locality"),
+    "languages": pgettext_lazy("export column", "Languages"),
+    "website": pgettext_lazy("export column", "Website"),
+    "email": pgettext_lazy("export column", "E-mail"),
+    "phone": pgettext_lazy("export column", "Phone"),
+    "url": pgettext_lazy("export column", "Page on Soliris"),
+    "status": pgettext_lazy("export column", "Status"),
+    "started_on": pgettext_lazy("export column", "Started on"),
+    "ended_on": pgettext_lazy("export column", "Ended on"),
+    "parties": pgettext_lazy("export column", "Parties"),
+    "countries": pgettext_lazy("export column", "Countries"),
+}
+_ORGANISATION_KINDS = dict(OrganisationKind.choices)
+_PARTNERSHIP_KINDS = dict(PartnershipKind.choices)
+_PARTNERSHIP_STATUSES = dict(PartnershipStatus.choices)
+
+
+def _csv_cells(row: dict, columns: list[str], kinds: dict) -> list:
+    cells = {**row, "kind": kinds.get(row.get("kind"), row.get("kind"))}
+    if "status" in row:
+        cells["status"] = _PARTNERSHIP_STATUSES.get(row["status"], row["status"])
+    if "country" in row:
+        cells["country"] = country_name(row["country"]) if row["country"] else ""
+    if "countries" in row:
+        cells["countries"] = ", ".join(country_name(code) for code in row["countries"].split())
+    return [str(cells[c]) if cells[c] is not None else "" for c in columns]
+
+
 def organisation_export_csv(request):
-    rows = ([o[c] for c in ORGANISATION_COLUMNS] for o in _organisation_rows(request))
-    return csv_response(ORGANISATION_COLUMNS, rows, "soliris-organisations.csv")
+    rows = (_csv_cells(o, ORGANISATION_COLUMNS, _ORGANISATION_KINDS) for o in _organisation_rows(request))
+    return csv_response([HEADERS[c] for c in ORGANISATION_COLUMNS], rows, "soliris-organisations.csv")
 
 
 def organisation_export_json(request):
@@ -257,8 +301,8 @@ def _partnership_rows(request):
 
 
 def partnership_export_csv(request):
-    rows = ([p[c] for c in PARTNERSHIP_COLUMNS] for p in _partnership_rows(request))
-    return csv_response(PARTNERSHIP_COLUMNS, rows, "soliris-partnerships.csv")
+    rows = (_csv_cells(p, PARTNERSHIP_COLUMNS, _PARTNERSHIP_KINDS) for p in _partnership_rows(request))
+    return csv_response([HEADERS[c] for c in PARTNERSHIP_COLUMNS], rows, "soliris-partnerships.csv")
 
 
 def partnership_export_json(request):

@@ -8,11 +8,12 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape, format_html_join
+from django.utils.safestring import SafeData, mark_safe
 
+from soliris import typography
 from soliris.countries import country_name
-from soliris.i18n import translated_value
+from soliris.i18n import language_name, translated_value
 from soliris.selectors import APPS
 
 register = template.Library()
@@ -27,7 +28,7 @@ def translated(obj, field: str, multiline: bool = False):
         "text": text,
         "lang": code,
         "is_fallback": bool(text) and code is not None and code != language,
-        "language_name": dict(settings.LANGUAGES).get(code, code) if code else "",
+        "language_name": language_name(code) if code else "",
         "multiline": multiline,
     }
 
@@ -85,10 +86,11 @@ def country_name_filter(country) -> str:
     return country_name(country)
 
 
-@register.filter
-def language_name(code: str) -> str:
-    info = translation.get_language_info(code) if code in dict(settings.LANGUAGES) else None
-    return info["name_translated"] if info else code
+@register.filter(name="language_name")
+def language_name_filter(code: str) -> str:
+    """``{{ code|language_name }}``: the language's name in running text ("en français",
+    "in het Frans"); ``|capfirst`` where it starts a label."""
+    return language_name(code)
 
 
 @register.simple_tag(takes_context=True)
@@ -122,3 +124,26 @@ def select_options(field) -> str:
         '<option value="{}"{}>{}</option>',
         ((key, mark_safe(" selected") if key in selected else "", label) for key, label in options),
     )
+
+
+@register.filter(needs_autoescape=True)
+def typeset(value, autoescape=True):
+    """``{{ text|typeset }}``: :func:`soliris.typography.typeset` in the page's language.
+
+    Text that was not safe is escaped first (under autoescaping), then typeset: the result
+    holds only what was escaped plus U+202F, so it is marked safe; without autoescaping,
+    safe text stays safe and plain text stays plain.
+    """
+    language = translation.get_language()
+    if isinstance(value, SafeData):
+        return mark_safe(typography.typeset(str(value), language))  # was safe; only spaces added
+    if autoescape:
+        return mark_safe(typography.typeset(conditional_escape(value), language))  # escaped above
+    return typography.typeset(str(value), language)
+
+
+@register.simple_tag
+def punctuation(mark: str) -> str:
+    """``{% punctuation ":" %}``: a mark glued to a value, with the space the page's language
+    puts before it (U+202F in French, none elsewhere): ``{{ name }}{% punctuation ":" %} …``."""
+    return typography.typeset("x" + mark, translation.get_language())[1:]

@@ -20,13 +20,13 @@ document.addEventListener("DOMContentLoaded", () => {
   })();
   if (!store) return;
   const DAY = 24 * 3600 * 1000;
-  const lang = document.documentElement.lang || "fr";
-  const words = {
-    fr: ["Un brouillon non envoyé de ce champ est gardé dans ce navigateur.", "Le reprendre", "L’écarter"],
-    nl: ["Een niet-verzonden concept van dit veld is in deze browser bewaard.", "Terugzetten", "Weggooien"],
-    en: ["An unsent draft of this field is kept in this browser.", "Restore it", "Discard it"],
-    es: ["Un borrador no enviado de este campo se guarda en este navegador.", "Recuperarlo", "Descartarlo"],
-  }[lang.slice(0, 2)] || ["An unsent draft of this field is kept in this browser.", "Restore it", "Discard it"];
+  // The words come from the page (base.html), in its language, through the catalogues.
+  const data = document.body.dataset;
+  const words = [
+    data.draftKept || "An unsent draft of this field is kept in this browser.",
+    data.draftRestore || "Restore it",
+    data.draftDiscard || "Discard it",
+  ];
 
   document.querySelectorAll('form[method="post"] textarea[name]').forEach((field) => {
     const form = field.form;

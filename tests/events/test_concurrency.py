@@ -42,6 +42,7 @@ def test_the_page_says_when_one_lands_on_the_waiting_list(client, make_user, cas
     services.event_register(actor=make_user(), event=event, language="fr")
     client.force_login(make_user())
     response = client.post(f"/fr/events/{event.slug}/register/", {"language": "fr"}, follow=True)
-    assert "L'événement est complet : vous êtes sur la liste d'attente." in response.content.decode().replace(
-        "&#x27;", "'"
+    assert (
+        "L'événement est complet\u202f: vous êtes sur la liste d'attente."
+        in response.content.decode().replace("&#x27;", "'")
     )

@@ -81,6 +81,7 @@ def test_the_attendee_csv_lists_needs_and_workshops(as_role, event, make_user):
     content = b"".join(response.streaming_content).decode()
     assert response["Content-Type"].startswith("text/csv")
     assert "Ana Quispe" in content and "Rampe" in content and "Atelier du matin" in content
+    assert "Espagnol" in content and "français" in content  # names in the reader's language, not codes
 
 
 def test_the_dashboard_lists_my_registrations_and_the_events_i_organise(as_role, event, cast):

@@ -196,10 +196,14 @@ def test_joining_and_leaving_a_workshop_through_the_page(client, make_user, even
     register(user, event)
     client.force_login(user)
     joined = client.post(f"/fr/events/{event.slug}/workshops/{workshop.key}/join/", follow=True)
-    assert "Vous avez rejoint l'atelier « Atelier du matin »." in html.unescape(joined.content.decode())
+    assert "Vous avez rejoint l'atelier «\u202fAtelier du matin\u202f»." in html.unescape(
+        joined.content.decode()
+    )
     assert WorkshopRegistration.objects.get(workshop=workshop).status == RegistrationStatus.CONFIRMED
     left = client.post(f"/fr/events/{event.slug}/workshops/{workshop.key}/leave/", follow=True)
-    assert "Vous avez quitté l'atelier « Atelier du matin »." in html.unescape(left.content.decode())
+    assert "Vous avez quitté l'atelier «\u202fAtelier du matin\u202f»." in html.unescape(
+        left.content.decode()
+    )
     assert WorkshopRegistration.objects.get(workshop=workshop).status == RegistrationStatus.CANCELLED
 
 

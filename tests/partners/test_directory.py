@@ -124,7 +124,7 @@ def test_the_csv_export_is_streamed_and_has_one_row_per_public_organisation(clie
     response = client.get(reverse("partners:organisation_export_csv"), {"country": "BE"})
     assert response.streaming
     rows = list(csv.DictReader(io.StringIO(body(response).lstrip("\ufeff"))))
-    assert {row["name"] for row in rows} == {
+    assert {row["Nom"] for row in rows} == {
         "Gemeente Brasschaat",
         "Commune de Saint-Josse-ten-Noode",
         "Periferia",
@@ -376,3 +376,22 @@ def test_the_themes_of_the_filters_are_kept_until_a_theme_changes(
     page = body(client.get("/fr/organisations/", {"theme": "eau"}))
     assert '<option value="eau"' not in page
     assert "Sélectionnez un choix valide" in page  # a theme that is gone: said, not a 500
+
+
+def test_the_csv_export_speaks_the_readers_language_and_the_json_keeps_its_codes(client, directory):
+    rows = list(csv.DictReader(io.StringIO(body(client.get("/es/partnerships/export.csv")).lstrip("\ufeff"))))
+    assert list(rows[0]) == [
+        "Identificador",
+        "Nombre",
+        "Tipo",
+        "Estado",
+        "Inicio",
+        "Fin",
+        "Partes",
+        "Países",
+        "Página en Soliris",
+    ]
+    assert rows[0]["Países"] == "Bélgica, Bolivia"
+    data = json.loads(body(client.get("/es/partnerships/export.json")))
+    assert {"key", "name", "kind", "status", "countries"} <= set(data[0])
+    assert data[0]["countries"] == "BE BO"

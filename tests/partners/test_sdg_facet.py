@@ -108,7 +108,7 @@ def test_the_exports_apply_the_facet_and_show_only_what_is_public(client, water)
             )
         )
     )
-    assert {row["name"] for row in rows} == {"Gobierno Autónomo Municipal de Tarija", "Gemeente Brasschaat"}
+    assert {row["Nom"] for row in rows} == {"Gobierno Autónomo Municipal de Tarija", "Gemeente Brasschaat"}
     data = json.loads(body(client.get(reverse("partners:partnership_export_json"), {"sdg": "6"})))
     assert [row["name"] for row in data] == ["Brasschaat – Tarija"]
 

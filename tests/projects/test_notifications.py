@@ -83,7 +83,7 @@ def test_the_parties_hear_of_the_calls_decision_once_each(transactional_db, cast
         [coordinator.email, "coordinador@tarija.test"]
     )
     [french] = mails_to(mailoutbox, coordinator.email)
-    assert french.subject == "[Soliris] Décision sur votre projet « Sources »"
+    assert french.subject == "[Soliris] Décision sur votre projet «\u202fSources\u202f»"
     assert "Budget épuisé" in french.body and f"/fr/projects/{project.key}/" in french.body
     [spanish] = mails_to(mailoutbox, "coordinador@tarija.test")
     assert "Budget épuisé" in spanish.body and f"/es/projects/{project.key}/" in spanish.body
