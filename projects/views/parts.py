@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,6 +14,7 @@ from projects import forms, selectors, services
 from projects.models import INACTIVE_PARTY, Goal
 from projects.permissions import can_see_project, check, get_project_for_user
 from projects.views.common import flash_validation_error, project_page_context
+from soliris import confirm, undo
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.permissions import has
@@ -50,6 +53,15 @@ def project_parties(request, key):
 def party_withdraw(request, key, slug):
     project = get_project_for_user(request.user, key, "projects.project:decide")
     party = _party(project, slug)
+    page = confirm.ask(
+        request,
+        title=_("Withdraw the invitation of %(name)s?") % {"name": party.organisation.name},
+        details=[_("The organisation will no longer be able to answer; it stays in the project's history.")],
+        action=_("Withdraw the invitation"),
+        cancel_url=reverse("projects:project_parties", args=[project.key]),
+    )
+    if page is not None:
+        return page
     try:
         services.party_withdraw(actor=request.user, party=party)
     except ValidationError as error:
@@ -178,8 +190,22 @@ def site_delete(request, key, site_key):
     site = project.sites.filter(key=site_key).first()
     if site is None:
         raise Http404
-    services.site_delete(actor=request.user, site=site)
-    messages.success(request, _("The site was removed."))
+    page = confirm.ask(
+        request,
+        title=_("Remove the site %(name)s?") % {"name": site.locality},
+        details=[f"{site.locality} ({site.country.name})", site.change],
+        action=_("Remove the site"),
+        cancel_url=reverse("projects:project_sites", args=[project.key]),
+        undo=True,
+    )
+    if page is not None:
+        return page
+    offer = services.site_delete(actor=request.user, site=site)
+    messages.success(
+        request,
+        _("The site %(name)s was removed.") % {"name": site.locality},
+        extra_tags=undo.message_tags(offer),
+    )
     return redirect("projects:project_sites", key=project.key)
 
 
@@ -236,12 +262,26 @@ def sdg_link_delete(request, key, link_key):
     link = project.sdg_links.select_related("goal").filter(key=link_key).first()
     if link is None:
         raise Http404
+    page = confirm.ask(
+        request,
+        title=_("Remove goal %(number)s from the project?") % {"number": link.goal.number},
+        details=[str(link.goal), link.contribution],
+        action=_("Remove the goal"),
+        cancel_url=reverse("projects:project_sdgs", args=[project.key]),
+        undo=True,
+    )
+    if page is not None:
+        return page
     try:
-        services.sdg_link_delete(actor=request.user, link=link)
+        offer = services.sdg_link_delete(actor=request.user, link=link)
     except ValidationError as error:
         flash_validation_error(request, error)
     else:
-        messages.success(request, _("The goal was removed from the project."))
+        messages.success(
+            request,
+            _("Goal %(number)s was removed from the project.") % {"number": link.goal.number},
+            extra_tags=undo.message_tags(offer),
+        )
     return redirect("projects:project_sdgs", key=project.key)
 
 
@@ -290,8 +330,24 @@ def funding_delete(request, key, line_key):
     line = project.funding_lines.select_related("party__organisation").filter(key=line_key).first()
     if line is None:
         raise Http404
-    services.funding_delete(actor=request.user, line=line)
-    messages.success(request, _("The funding line was removed."))
+    amount = f"{number_format(line.amount, decimal_pos=2, use_l10n=True)} {line.currency}"
+    page = confirm.ask(
+        request,
+        title=_("Remove the funding line of %(source)s?") % {"source": line.source_name},
+        details=[amount, line.label, line.get_kind_display()],
+        action=_("Remove the funding line"),
+        cancel_url=reverse("projects:project_funding", args=[project.key]),
+        undo=True,
+    )
+    if page is not None:
+        return page
+    offer = services.funding_delete(actor=request.user, line=line)
+    messages.success(
+        request,
+        _("The funding line of %(source)s (%(amount)s) was removed.")
+        % {"source": line.source_name, "amount": amount},
+        extra_tags=undo.message_tags(offer),
+    )
     return redirect("projects:project_funding", key=project.key)
 
 

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
+from soliris import undo
 from soliris.countries import country_name
 from soliris.i18n import translated_value
 from soliris.selectors import APPS
@@ -122,3 +123,12 @@ def select_options(field) -> str:
         '<option value="{}"{}>{}</option>',
         ((key, mark_safe(" selected") if key in selected else "", label) for key, label in options),
     )
+
+
+@register.inclusion_tag("soliris/partials/undo_button.html", takes_context=True)
+def undo_button(context, message):
+    """The "Undo" button of a message that confirms a removal (``soliris.undo``)."""
+    return {
+        "key": undo.key_from_tags(getattr(message, "extra_tags", "")),
+        "csrf_token": context.get("csrf_token"),
+    }
