@@ -185,7 +185,13 @@ def test_cancelling_through_the_page_frees_the_place(client, make_user, event):
     user = make_user()
     register(user, event)
     client.force_login(user)
-    response = client.post(f"/fr/events/{event.slug}/cancel/", follow=True)
+    asked = client.post(f"/fr/events/{event.slug}/cancel/")
+    assert (
+        asked.status_code == 200
+        and Registration.objects.get(user=user).status != RegistrationStatus.CANCELLED
+    )
+    assert 'name="confirmed" value="1"' in asked.content.decode()
+    response = client.post(f"/fr/events/{event.slug}/cancel/", {"confirmed": "1"}, follow=True)
     assert "Votre inscription est annulée." in response.content.decode()
     assert Registration.objects.get(user=user).status == RegistrationStatus.CANCELLED
 
@@ -198,7 +204,9 @@ def test_joining_and_leaving_a_workshop_through_the_page(client, make_user, even
     joined = client.post(f"/fr/events/{event.slug}/workshops/{workshop.key}/join/", follow=True)
     assert "Vous avez rejoint l'atelier « Atelier du matin »." in html.unescape(joined.content.decode())
     assert WorkshopRegistration.objects.get(workshop=workshop).status == RegistrationStatus.CONFIRMED
-    left = client.post(f"/fr/events/{event.slug}/workshops/{workshop.key}/leave/", follow=True)
+    left = client.post(
+        f"/fr/events/{event.slug}/workshops/{workshop.key}/leave/", {"confirmed": "1"}, follow=True
+    )
     assert "Vous avez quitté l'atelier « Atelier du matin »." in html.unescape(left.content.decode())
     assert WorkshopRegistration.objects.get(workshop=workshop).status == RegistrationStatus.CANCELLED
 

@@ -60,7 +60,7 @@ def test_a_side_saved_meanwhile_is_shown_beside_the_form_that_keeps_mine(cast, a
 def test_a_party_leaves_and_lands_on_its_dashboard(cast, as_role):
     response = as_role("partner_coordinator").post(
         en("party_leave", key=cast.partnership.key, slug=cast.tarija.slug),
-        {"reason": "Nouvelle équipe"},
+        {"reason": "Nouvelle équipe", "confirmed": "1"},
         follow=True,
     )
     assert "Your organisation has left the partnership" in landed(response)
