@@ -221,8 +221,9 @@ def project_sdgs(request, key):
         form = forms.SDGLinkForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
+            before = project.sdg_links.filter(is_primary=True).exclude(goal=data["goal"]).first()
             try:
-                services.sdg_link_save(
+                link = services.sdg_link_save(
                     actor=request.user,
                     project=project,
                     goal=data["goal"],
@@ -234,6 +235,7 @@ def project_sdgs(request, key):
                 apply_validation_error(form, error)
             else:
                 messages.success(request, _("The goal was linked to the project."))
+                _say_primary(request, link, asked=data["is_primary"], before=before)
                 return redirect("projects:project_sdgs", key=project.key)
     else:
         if goal is not None:
@@ -248,11 +250,34 @@ def project_sdgs(request, key):
         form = forms.SDGLinkForm(goal=goal, initial=initial)
     context = selectors.project_detail(project, private=False, insider=True)
     template = "projects/partials/sdg_targets.html" if request.htmx else "projects/project_sdgs.html"
+    primary = next((link for link in context["sdg_links"] if link.is_primary), None)
+    form.fields["is_primary"].widget.attrs["aria-describedby"] = "primary-help"
     return render(
         request,
         template,
-        project_page_context(request, project, "sdgs", form=form, sdg_links=context["sdg_links"]),
+        project_page_context(
+            request, project, "sdgs", form=form, sdg_links=context["sdg_links"], primary=primary
+        ),
     )
+
+
+def _say_primary(request, link, *, asked: bool, before) -> None:
+    """Only one goal is primary: say which one stopped being, or why the box was ignored."""
+    if link.is_primary and asked and before is not None:
+        messages.info(
+            request,
+            _("Goal %(new)s is now the primary goal; goal %(old)s stays linked as a secondary goal.")
+            % {"new": link.goal.number, "old": before.goal.number},
+        )
+    elif link.is_primary and not asked:
+        messages.info(
+            request,
+            _(
+                "Goal %(number)s stays the primary goal: a project always has one. To change it, "
+                "link another goal as the primary goal."
+            )
+            % {"number": link.goal.number},
+        )
 
 
 @login_required
