@@ -39,3 +39,12 @@ def test_the_form_is_kept_with_its_message_in_every_language(project, as_role):
     for language, word in (("fr", "principal"), ("nl", "hoofd"), ("es", "principal")):
         page = as_role("party_editor").get(f"/{language}/projects/{project.key}/sdgs/").content.decode()
         assert word in page.split('id="primary-help"')[1].split("</p>")[0].lower(), language
+
+
+def test_the_party_forms_say_what_a_decision_level_means(project, as_role):
+    page = (
+        as_role("party_editor").get(f"/nl/projects/{project.key}/parties/cast-jette/edit/").content.decode()
+    )
+    assert "Hoe uw organisatie deelneemt aan de beslissingen van het project" in page
+    funding = as_role("party_editor").get(f"/es/projects/{project.key}/funding/").content.decode()
+    assert "En especie: trabajo, bienes o locales" in funding
