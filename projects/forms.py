@@ -130,7 +130,7 @@ class PartyAnswerForm(PartyForm):
 
 
 class SiteForm(forms.Form):
-    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "---------"), *countries])
+    country = LazyTypedChoiceField(label=_("Country"), choices=[("", _("Choose a country")), *countries])
     locality = forms.CharField(label=_("Locality"), max_length=120)
     change = forms.CharField(
         label=_("What changes there"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -227,7 +227,10 @@ class SubmitForm(forms.Form):
         self.fields["call"].queryset = calls
         self.fields["call"].to_field_name = "key"
         # Only open calls are offered; a call that closed meanwhile gets the service's clear refusal.
-        self.fields["call"].widget.choices = [("", "---------"), *[(c.key, str(c)) for c in open_calls]]
+        self.fields["call"].widget.choices = [
+            ("", _("Choose a call")),
+            *[(c.key, str(c)) for c in open_calls],
+        ]
 
 
 class DecisionForm(forms.Form):

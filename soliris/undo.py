@@ -47,6 +47,7 @@ def offer(*, actor, kind: str, data: dict, next_url: str) -> UndoOffer:
         data=data,
         next_url=next_url,
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_at=now,
         expires_at=now + KEPT_FOR,
     )
 
