@@ -152,6 +152,15 @@ def member_end(request, slug, pk):
 def invitation_cancel(request, slug, pk):
     organisation = get_organisation_for_user(request.user, slug, ORGANISATION_MANAGE)
     invitation = get_object_or_404(Invitation, pk=pk, organisation=organisation)
+    page = confirm.ask(
+        request,
+        title=_("Cancel the invitation sent to %(email)s?") % {"email": invitation.email},
+        details=[_("The link in the invitation will no longer work; you can invite the person again.")],
+        action=_("Cancel the invitation"),
+        cancel_url=reverse("partners:organisation_detail", args=[organisation.slug]),
+    )
+    if page is not None:
+        return page
     services.invitation_cancel(actor=request.user, invitation=invitation)
     messages.success(request, _("The invitation is cancelled."))
     return redirect("partners:organisation_detail", slug=organisation.slug)

@@ -66,8 +66,10 @@ def test_a_coordinator_cancels_an_invitation(cast, as_role):
     invitation = Invitation.objects.create(
         organisation=cast.jette, email="annule@jette.test", role=Role.VIEWER, invited_by=cast.user("staff")
     )
+    asked = as_role("party_coordinator").post(en("invitation_cancel", slug=cast.jette.slug, pk=invitation.pk))
+    assert "Cancel the invitation sent to annule@jette.test?" in asked.content.decode()
     response = as_role("party_coordinator").post(
-        en("invitation_cancel", slug=cast.jette.slug, pk=invitation.pk), follow=True
+        en("invitation_cancel", slug=cast.jette.slug, pk=invitation.pk), {"confirmed": "1"}, follow=True
     )
     assert "The invitation is cancelled." in landed(response)
     invitation.refresh_from_db()

@@ -66,7 +66,7 @@ MATRIX = {
     "invitation_cancel": (
         "post",
         lambda w: {"slug": w.cast.jette.slug, "pk": w.invitation.pk},
-        {},
+        {"confirmed": "1"},
         only([C], 302),
     ),
     # Bound to its address (new@jette.test, nobody's in the cast): every other account is refused.
