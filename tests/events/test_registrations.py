@@ -232,3 +232,14 @@ def test_a_mail_server_that_is_down_does_not_undo_or_refuse_the_registration(
     assert response.status_code == 200
     assert "Vous êtes inscrit" in response.content.decode()
     assert Registration.objects.get(user=user).status == RegistrationStatus.CONFIRMED
+
+
+def test_leaving_a_workshop_asks_first_in_the_readers_language(client, make_user, event):
+    workshop = make_workshop(event, title="Atelier du soir")
+    user = make_user()
+    register(user, event)
+    client.force_login(user)
+    client.post(f"/es/events/{event.slug}/workshops/{workshop.key}/join/")
+    asked = client.post(f"/es/events/{event.slug}/workshops/{workshop.key}/leave/")
+    assert "¿Dejar el taller «Atelier du soir»?" in html.unescape(asked.content.decode())
+    assert WorkshopRegistration.objects.get(workshop=workshop).status == RegistrationStatus.CONFIRMED
