@@ -109,7 +109,15 @@ class DecisionForm(forms.Form):
 
 
 class SignForm(forms.Form):
-    function = forms.CharField(label=_("Your function"), max_length=200, required=False)
+    function = forms.CharField(
+        label=_("Your function"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Filled in from your membership of the organisation you sign for; it is shown with "
+            "your signature."
+        ),
+    )
     consent = forms.BooleanField(
         label=_("I have read this version and I sign it for my organisation, with its explicit consent."),
     )

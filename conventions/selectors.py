@@ -14,7 +14,7 @@ from conventions.models import (
     Version,
     VersionStatus,
 )
-from partners.models import Partnership, PartnershipParty, PartyStatus, Role
+from partners.models import Membership, Partnership, PartnershipParty, PartyStatus, Role
 from partners.permissions import accepted_party_ids, role_in, roles_by_organisation
 from partners.visibility import HIDDEN_NAME, is_publicly_named
 from projects.models import Project, ProjectParty, ProjectPartyStatus
@@ -306,3 +306,15 @@ def published_document(key: str) -> Document | None:
     if document is None or document.published_version is None:
         return None
     return document
+
+
+def signing_function(user, organisation_ids) -> str:
+    """The function a signatory signs in, as their memberships of the organisations they sign
+    for record it ("Bourgmestre"); several different ones are joined, none gives ""."""
+    functions = (
+        Membership.objects.filter(user=user, organisation_id__in=organisation_ids, active_until__isnull=True)
+        .exclude(function="")
+        .order_by("organisation__name")
+        .values_list("function", flat=True)
+    )
+    return " / ".join(dict.fromkeys(f.strip() for f in functions))[:200]

@@ -17,16 +17,20 @@ def _years():
 class ProjectFilter(django_filters.FilterSet):
     """The facets of the project list; each one narrows the visible projects."""
 
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=ProjectStatus.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ProjectStatus.choices, empty_label=_("All statuses")
+    )
     goal = ModelChoiceFilter(
         label=_("Sustainable development goal"),
         queryset=Goal.objects.all(),
+        empty_label=_("All goals"),
         to_field_name="number",
         field_name="sdg_links__goal",
         distinct=True,
     )
     target = ModelChoiceFilter(
         label=_("Target"),
+        empty_label=_("All targets"),
         queryset=Target.objects.select_related("goal").order_by("goal__number", "position"),
         to_field_name="code",
         field_name="sdg_links__targets",
@@ -35,26 +39,31 @@ class ProjectFilter(django_filters.FilterSet):
     theme = ModelChoiceFilter(
         label=_("Theme"),
         queryset=Theme.objects.all(),
+        empty_label=_("All themes"),
         to_field_name="slug",
         field_name="parties__organisation__themes",
         distinct=True,
     )
-    country = CountryFilter(label=_("Country"), field_name="sites__country", distinct=True)
+    country = CountryFilter(
+        label=_("Country"), field_name="sites__country", distinct=True, empty_label=_("All countries")
+    )
     kind = django_filters.ChoiceFilter(
         label=_("Kind of organisation"),
         choices=OrganisationKind.choices,
+        empty_label=_("All kinds"),
         field_name="parties__organisation__kind",
         distinct=True,
     )
     call = ModelChoiceFilter(
         label=_("Call for projects"),
         queryset=Call.objects.all(),
+        empty_label=_("All calls"),
         to_field_name="key",
         field_name="submissions__call",
         distinct=True,
     )
     year = django_filters.ChoiceFilter(
-        label=_("Year"), choices=_years, field_name="starts_on__year", empty_label=_("Any year")
+        label=_("Year"), choices=_years, field_name="starts_on__year", empty_label=_("All years")
     )
 
     mine = django_filters.BooleanFilter(

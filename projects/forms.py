@@ -80,14 +80,25 @@ class InviteForm(forms.Form):
 
 
 class PartyForm(forms.Form):
-    role = forms.CharField(label=_("Role in the project"), widget=forms.Textarea(attrs={"rows": 3}))
+    role = forms.CharField(
+        label=_("Role in the project"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What your organisation does in the project, and for which of its activities."),
+    )
     contribution = forms.CharField(
         label=_("Contribution"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What your organisation brings: money, work, expertise, premises..."),
     )
     decision_level = forms.ChoiceField(
-        label=_("Decision level"), choices=DecisionLevel.choices, initial=DecisionLevel.CO_DECIDES
+        label=_("Decision level"),
+        choices=DecisionLevel.choices,
+        initial=DecisionLevel.CO_DECIDES,
+        help_text=_(
+            "How your organisation takes part in the project's decisions: informed of them, "
+            "consulted before them, or deciding them with the other parties. It records what the "
+            "parties agreed and changes no right here: every party has the same rights."
+        ),
     )
 
 
@@ -119,7 +130,7 @@ class PartyAnswerForm(PartyForm):
 
 
 class SiteForm(forms.Form):
-    country = LazyTypedChoiceField(label=_("Country"), choices=[("", "---------"), *countries])
+    country = LazyTypedChoiceField(label=_("Country"), choices=[("", _("Choose a country")), *countries])
     locality = forms.CharField(label=_("Locality"), max_length=120)
     change = forms.CharField(
         label=_("What changes there"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -165,7 +176,12 @@ class FundingForm(forms.Form):
     label = forms.CharField(label=_("What it pays for"), required=False, max_length=200)
     amount = forms.DecimalField(label=_("Amount"), min_value=0, max_digits=12, decimal_places=2)
     currency = forms.ChoiceField(label=_("Currency"), choices=Currency.choices, initial=Currency.EUR)
-    kind = forms.ChoiceField(label=_("Kind"), choices=FundingKind.choices, initial=FundingKind.CASH)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=FundingKind.choices,
+        initial=FundingKind.CASH,
+        help_text=_("Cash: money paid. In kind: work, goods or premises, at the value the parties agree."),
+    )
 
     OUTSIDE = "outside"
 
@@ -211,7 +227,10 @@ class SubmitForm(forms.Form):
         self.fields["call"].queryset = calls
         self.fields["call"].to_field_name = "key"
         # Only open calls are offered; a call that closed meanwhile gets the service's clear refusal.
-        self.fields["call"].widget.choices = [("", "---------"), *[(c.key, str(c)) for c in open_calls]]
+        self.fields["call"].widget.choices = [
+            ("", _("Choose a call")),
+            *[(c.key, str(c)) for c in open_calls],
+        ]
 
 
 class DecisionForm(forms.Form):

@@ -260,3 +260,28 @@ class RescuedForm(models.Model):
 
     def __str__(self):
         return f"{self.path} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class UndoOffer(models.Model):
+    """A removal that can be taken back for a short while (``soliris.undo``): what was removed,
+    serialised by the app that removed it, and until when. Anyone who may remove it again may
+    undo it: the app's restorer checks the rights anew."""
+
+    key = KeyField(max_length=24)
+    kind = models.CharField(max_length=64)
+    data = models.JSONField(default=dict)
+    next_url = models.CharField(max_length=2000)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("removal that can be undone")
+        verbose_name_plural = _("removals that can be undone")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.kind} ({self.created_at:%Y-%m-%d %H:%M})"

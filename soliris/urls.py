@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("status/", views.status, name="status"),
     path("profile/", views.profile, name="profile"),
     path("kept/<key:key>/", views.rescued, name="rescued"),
+    path("undo/<key:key>/", views.undo_removal, name="undo"),
     path("profile/my-data/", views.my_data, name="my_data"),
     path("profile/my-data/export.json", views.my_data_export, name="my_data_export"),
     path("profile/erase/", views.account_erase, name="account_erase"),

@@ -6,17 +6,18 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from soliris import privacy, rescue, selectors
+from soliris import privacy, rescue, selectors, undo
 from soliris.forms import ProfileForm
 
 
@@ -211,3 +212,29 @@ def account_erase(request):
         _("Your account is erased. What you wrote in shared records stays, signed “a former member”."),
     )
     return redirect("home")
+
+
+@login_required
+@require_POST
+def undo_removal(request, key):
+    """Undo a removal from the message that confirmed it (``soliris.undo``): the rights are
+    checked again; a late, used or conflicting undo is refused with a message, never a 500."""
+    offer = undo.find(key)
+    if offer is None:
+        raise Http404
+    try:
+        next_url = undo.take_back(actor=request.user, key=key)
+    except LookupError as error:
+        raise Http404 from error
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return HttpResponseRedirect(_safe_next(request, offer.next_url))
+    messages.success(request, _("Undone: it is back as it was."))
+    return HttpResponseRedirect(_safe_next(request, next_url))
+
+
+def _safe_next(request, url: str) -> str:
+    return (
+        url if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}) else reverse("home")
+    )

@@ -7,6 +7,7 @@ agreed version is superseded by it, a signed one stays signed.
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,8 +24,9 @@ from conventions.models import (
     Version,
     VersionStatus,
 )
+from conventions.permissions import get_document_for_user
 from conventions.services.locking import lock_document
-from soliris import audit
+from soliris import audit, undo
 from soliris.conflicts import EditConflict, check_version, update_versioned
 
 # What the clause editor's conflict screen shows of the text saved meanwhile.
@@ -326,14 +328,34 @@ def clause_move(*, actor, clause, direction: str) -> None:
 
 
 @transaction.atomic
-def clause_remove(*, actor, clause) -> None:
-    """Removed from the draft; its texts and threads stay, and the versions keep it."""
+def clause_remove(*, actor, clause):
+    """Removed from the draft; its texts and threads stay, and the versions keep it. Returns the
+    ``UndoOffer`` that puts it back at its place (None when it was already removed)."""
     document = lock_document(clause.document)
     if clause.removed_at:
         return
     Clause.objects.filter(pk=clause.pk).update(removed_at=timezone.now())
     _draft_changed(document, actor)
     audit.record("conventions.clause.removed", actor=actor, subject=document, clause=clause.key)
+    data = {"document": document.key, "clause": clause.key, "position": clause.position}
+    next_url = reverse("conventions:document_detail", args=[document.key]) + "#clauses"
+    return undo.offer(actor=actor, kind="conventions.clause", data=data, next_url=next_url)
+
+
+@transaction.atomic
+def clause_remove_undo(*, actor, data: dict) -> str:
+    """Undo a removal: the clause comes back at its place (the clauses after it move down one),
+    as a new draft revision; whoever may edit the draft may undo."""
+    document = lock_document(get_document_for_user(actor, data["document"], "conventions.document:edit"))
+    clause = Clause.objects.filter(document=document, key=data["clause"]).first()
+    if clause is None or clause.removed_at is None:
+        raise ValidationError(_("The clause is already back in the draft."), code="already_back")
+    active = Clause.objects.filter(document=document, removed_at__isnull=True)
+    active.filter(position__gte=data["position"]).update(position=F("position") + 1)
+    Clause.objects.filter(pk=clause.pk).update(removed_at=None, position=data["position"])
+    _draft_changed(document, actor)
+    audit.record("conventions.clause.restored", actor=actor, subject=document, clause=clause.key)
+    return reverse("conventions:document_detail", args=[document.key]) + f"#clause-{clause.key}"
 
 
 @transaction.atomic
@@ -346,3 +368,6 @@ def clause_restore(*, actor, clause) -> None:
     Clause.objects.filter(pk=clause.pk).update(removed_at=None, position=position)
     _draft_changed(document, actor)
     audit.record("conventions.clause.restored", actor=actor, subject=document, clause=clause.key)
+
+
+undo.register("conventions.clause", clause_remove_undo)

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -33,7 +34,7 @@ from partners.permissions import accepted_party_ids, role_in
 from projects.models import ProjectPartyStatus
 from projects.permissions import project_role
 from projects.selectors import project_with_parties
-from soliris import audit
+from soliris import audit, confirm, undo
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.permissions import has
@@ -311,9 +312,19 @@ def clause_move(request, key, clause_key):
 def clause_remove(request, key, clause_key):
     document = get_document_for_user(request.user, key, "conventions.document:edit")
     clause = _clause(document, clause_key)
-    services.clause_remove(actor=request.user, clause=clause)
-    messages.success(request, _("The clause is removed from the draft. Earlier versions keep it."))
-    return redirect(reverse("conventions:document_detail", args=[document.key]) + "#clauses")
+    text = selectors.reading_text(clause, get_language())["text"]
+    detail, title = reverse("conventions:document_detail", args=[document.key]), _("Remove this clause?")
+    shown = [text.heading, Truncator(text.body).chars(300)] if text else []
+    if page := confirm.ask(
+        request, title=title, details=shown, action=_("Remove"), cancel_url=detail, undo=True
+    ):
+        return page
+    offer = services.clause_remove(actor=request.user, clause=clause)
+    tags = undo.message_tags(offer) if offer else ""
+    messages.success(
+        request, _("The clause is removed from the draft. Earlier versions keep it."), extra_tags=tags
+    )
+    return redirect(detail + "#clauses")
 
 
 @require_POST

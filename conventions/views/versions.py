@@ -165,7 +165,13 @@ def version_sign(request, key, number):
         return reauthenticate(
             request, reverse("conventions:version_sign", args=[document.key, version.number])
         )
-    form = SignForm(request.POST or None, second_factor=totp_authenticator(request.user) is not None)
+    my_ids = set(signatory_organisation_ids(request.user, document))
+    already = {s.organisation_id for s in version.signatures.all() if s.user_id == request.user.pk}
+    form = SignForm(
+        request.POST or None,
+        second_factor=totp_authenticator(request.user) is not None,
+        initial={"function": selectors.signing_function(request.user, my_ids - already)},
+    )
     no_name = needs_full_name(request)
     # Each attempt counts, per person and per version, before any password is checked.
     signing = request.method == "POST" and version.status == VersionStatus.AGREED and not no_name
@@ -179,8 +185,6 @@ def version_sign(request, key, number):
         else:
             messages.success(request, _("Your signature is recorded."))
             return redirect("conventions:version_detail", document.key, version.number)
-    my_ids = set(signatory_organisation_ids(request.user, document))
-    already = {s.organisation_id for s in version.signatures.all() if s.user_id == request.user.pk}
     context = {
         "document": document,
         "version": version,

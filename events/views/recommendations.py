@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -25,6 +26,7 @@ from events.permissions import (
     is_organiser,
 )
 from events.views.naming import has_full_name, name_required_message
+from soliris import confirm
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.pdf import DocumentUnavailable
@@ -219,6 +221,15 @@ def recommendation_withdraw(request, key):
         messages.error(request, _("Choose an organisation you coordinate."))
     else:
         organisation = form.cleaned_data["organisation"]
+        page = confirm.ask(
+            request,
+            title=_("Withdraw the endorsement of %(organisation)s?") % {"organisation": organisation.name},
+            details=[str(recommendation)],
+            action=_("Withdraw the endorsement"),
+            cancel_url=reverse("events:recommendation_detail", args=[recommendation.key]),
+        )
+        if page is not None:
+            return page
         try:
             services.recommendation_withdraw(
                 actor=request.user, recommendation=recommendation, organisation=organisation

@@ -13,6 +13,7 @@ from events.forms import RegistrationForm
 from events.models import RegistrationStatus
 from events.permissions import get_event_for_user
 from events.views.naming import has_full_name, name_required_message
+from soliris import confirm
 from soliris.forms import apply_validation_error
 
 
@@ -79,6 +80,15 @@ def registration_cancel(request, slug):
     if registration is None:
         messages.error(request, _("You are not registered for this event."))
     else:
+        page = confirm.ask(
+            request,
+            title=_("Cancel your registration for “%(event)s”?") % {"event": event},
+            details=[_("Your place goes to the next person on the waiting list, if there is one.")],
+            action=_("Cancel my registration"),
+            cancel_url=reverse("events:event_detail", args=[event.slug]),
+        )
+        if page is not None:
+            return page
         services.registration_cancel(actor=request.user, registration=registration)
         messages.success(request, _("Your registration is cancelled."))
     return redirect("events:event_detail", slug=event.slug)
@@ -114,6 +124,15 @@ def workshop_join(request, slug, key):
 @login_required
 def workshop_leave(request, slug, key):
     event, workshop = _workshop(request, slug, key)
+    page = confirm.ask(
+        request,
+        title=_("Leave the workshop “%(title)s”?") % {"title": workshop.title},
+        details=[_("Your place goes to the next person on the waiting list, if there is one.")],
+        action=_("Leave the workshop"),
+        cancel_url=_workshop_anchor(event, workshop),
+    )
+    if page is not None:
+        return page
     try:
         services.workshop_leave(actor=request.user, workshop=workshop)
     except ValidationError as error:

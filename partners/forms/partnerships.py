@@ -124,6 +124,19 @@ class PartyInviteForm(forms.Form):
         )
 
 
+DECISION_LEVEL_HELP = _(
+    "How your organisation takes part in the partnership's decisions: informed of them, consulted "
+    "before them, or deciding them with the other parties. It records what the parties agreed and "
+    "changes no right here: every accepted party has the same rights."
+)
+CONTRIBUTION_HELP = {
+    "contribution_financial": _("Money your organisation puts in: how much, for what, and for how long."),
+    "contribution_technical": _("Equipment, premises, tools or services your organisation provides."),
+    "contribution_human": _("People and time: who takes part, and roughly how many days."),
+    "contribution_expertise": _("Know-how your organisation shares: training, advice, methods."),
+}
+
+
 class PartyForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -154,7 +167,11 @@ class PartyForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["decision_level"].choices = DecisionLevel.choices
+        self.fields["financial_share"].label = _("Share of the partnership's budget (%)")
         self.fields["financial_share"].help_text = _(
-            "Your organisation's share of the partnership's budget, in percent. The shares of all "
-            "parties total 100 % at most."
+            "The part of the partnership's total budget that your organisation pays, in percent "
+            "(40 for 40 %). The shares of the accepted parties together may not exceed 100 %."
         )
+        self.fields["decision_level"].help_text = DECISION_LEVEL_HELP
+        for name, text in CONTRIBUTION_HELP.items():
+            self.fields[name].help_text = text

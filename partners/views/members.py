@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,6 +21,7 @@ from partners.permissions import (
     get_organisation_for_user,
     role_in,
 )
+from soliris import confirm
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 
@@ -115,6 +117,21 @@ def member_edit(request, slug, pk):
 @require_POST
 def member_end(request, slug, pk):
     organisation, membership = _membership(request, slug, pk)
+    leaving = membership.user_id == request.user.pk
+    if not (leaving or at_least(role_in(request.user, [organisation.pk]), Role.COORDINATOR)):
+        raise PermissionDenied  # asked before the confirmation: a refusal is not a question
+    page = confirm.ask(
+        request,
+        title=_("Leave %(organisation)s?") % {"organisation": organisation.name}
+        if leaving
+        else _("End the membership of %(person)s in %(organisation)s?")
+        % {"person": membership.user, "organisation": organisation.name},
+        details=[_("The membership ends today; it stays in the organisation's history.")],
+        action=_("Leave the organisation") if leaving else _("End the membership"),
+        cancel_url=reverse("partners:organisation_detail", args=[organisation.slug]),
+    )
+    if page is not None:
+        return page
     try:
         services.member_end(actor=request.user, membership=membership)
     except ValidationError as error:
@@ -135,6 +152,15 @@ def member_end(request, slug, pk):
 def invitation_cancel(request, slug, pk):
     organisation = get_organisation_for_user(request.user, slug, ORGANISATION_MANAGE)
     invitation = get_object_or_404(Invitation, pk=pk, organisation=organisation)
+    page = confirm.ask(
+        request,
+        title=_("Cancel the invitation sent to %(email)s?") % {"email": invitation.email},
+        details=[_("The link in the invitation will no longer work; you can invite the person again.")],
+        action=_("Cancel the invitation"),
+        cancel_url=reverse("partners:organisation_detail", args=[organisation.slug]),
+    )
+    if page is not None:
+        return page
     services.invitation_cancel(actor=request.user, invitation=invitation)
     messages.success(request, _("The invitation is cancelled."))
     return redirect("partners:organisation_detail", slug=organisation.slug)

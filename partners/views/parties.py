@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,6 +14,7 @@ from partners.forms import PartyForm, PartyInviteForm
 from partners.models import PartnershipParty, PartyStatus, Role
 from partners.permissions import PARTNERSHIP_DECIDE, at_least, get_partnership_for_user, role_in
 from partners.views.common import detail, party_of
+from soliris import confirm
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 
@@ -65,6 +67,22 @@ def party_respond(request, key, slug):
 @require_POST
 def party_leave(request, key, slug):
     partnership, party = party_of(request, key, slug, [PartyStatus.ACCEPTED])
+    if not at_least(role_in(request.user, [party.organisation_id]), Role.COORDINATOR):
+        raise PermissionDenied  # asked before the confirmation: a refusal is not a question
+    reason = request.POST.get("reason", "").strip()
+    page = confirm.ask(
+        request,
+        title=_("Take %(organisation)s out of “%(partnership)s”?")
+        % {"organisation": party.organisation.name, "partnership": partnership.name},
+        details=[
+            _("Your organisation loses its rights on the partnership; it stays in its history."),
+            _("Your reason: %(reason)s") % {"reason": reason} if reason else "",
+        ],
+        action=_("Leave the partnership"),
+        cancel_url=reverse("partners:partnership_detail", args=[partnership.key]),
+    )
+    if page is not None:
+        return page
     try:
         services.party_leave(actor=request.user, party=party, reason=request.POST.get("reason", ""))
     except ValidationError as error:

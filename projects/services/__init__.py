@@ -13,16 +13,16 @@ from projects.services.calls import (
 from projects.services.common import LABELS, MANUAL_TRANSITIONS, refresh_search
 from projects.services.notifications import party_notify_invitation, submission_notify_decision
 from projects.services.parties import party_confirm, party_decline, party_edit, party_invite, party_withdraw
-from projects.services.parts import (
-    document_upload,
-    funding_add,
-    funding_delete,
-    sdg_link_delete,
-    sdg_link_save,
-    site_add,
-    site_delete,
-)
+from projects.services.parts import document_upload, funding_add, sdg_link_save, site_add
 from projects.services.projects import project_create, project_edit, project_transition
+from projects.services.removals import (
+    funding_delete,
+    funding_restore,
+    sdg_link_delete,
+    sdg_link_restore,
+    site_delete,
+    site_restore,
+)
 
 __all__ = [
     "LABELS",
@@ -32,6 +32,7 @@ __all__ = [
     "document_upload",
     "funding_add",
     "funding_delete",
+    "funding_restore",
     "party_confirm",
     "party_decline",
     "party_invite",
@@ -45,9 +46,11 @@ __all__ = [
     "project_edit",
     "refresh_search",
     "sdg_link_delete",
+    "sdg_link_restore",
     "sdg_link_save",
     "site_add",
     "site_delete",
+    "site_restore",
     "submission_decide",
     "submission_notify_decision",
 ]

@@ -1,4 +1,5 @@
-"""The parts of a project: its sites, SDG links, funding lines and documents."""
+"""The parts of a project: its sites, SDG links, funding lines and documents (removing them:
+``projects.services.removals``)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,14 +21,6 @@ def site_add(*, actor, project: Project, country: str, locality: str, change: st
     )
     refresh_search(project)
     return site
-
-
-@transaction.atomic
-def site_delete(*, actor, site: Site) -> None:
-    project = site.project
-    audit.record("projects.site.removed", actor=actor, subject=project, locality=site.locality)
-    site.delete()
-    refresh_search(project)
 
 
 @transaction.atomic
@@ -71,16 +64,6 @@ def sdg_link_save(*, actor, project: Project, goal, targets=(), is_primary=False
 
 
 @transaction.atomic
-def sdg_link_delete(*, actor, link: SDGLink) -> None:
-    project = link.project
-    if link.is_primary and project.sdg_links.exclude(pk=link.pk).exists():
-        raise ValidationError(_("Choose another primary goal before removing this one."))
-    audit.record("projects.sdg_link.removed", actor=actor, subject=project, goal=link.goal.number)
-    link.delete()
-    refresh_search(project)
-
-
-@transaction.atomic
 def funding_add(
     *, actor, project: Project, party=None, funder_name="", label="", amount, currency, kind
 ) -> FundingLine:
@@ -111,19 +94,6 @@ def funding_add(
         kind=kind,
     )
     return line
-
-
-@transaction.atomic
-def funding_delete(*, actor, line: FundingLine) -> None:
-    audit.record(
-        "projects.funding.removed",
-        actor=actor,
-        subject=line.project,
-        source=line.source_name,
-        amount=str(line.amount),
-        currency=line.currency,
-    )
-    line.delete()
 
 
 @transaction.atomic

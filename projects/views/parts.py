@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,6 +14,7 @@ from projects import forms, selectors, services
 from projects.models import INACTIVE_PARTY, Goal
 from projects.permissions import can_see_project, check, get_project_for_user
 from projects.views.common import flash_validation_error, project_page_context
+from soliris import confirm, undo
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.permissions import has
@@ -50,6 +53,15 @@ def project_parties(request, key):
 def party_withdraw(request, key, slug):
     project = get_project_for_user(request.user, key, "projects.project:decide")
     party = _party(project, slug)
+    page = confirm.ask(
+        request,
+        title=_("Withdraw the invitation of %(name)s?") % {"name": party.organisation.name},
+        details=[_("The organisation will no longer be able to answer; it stays in the project's history.")],
+        action=_("Withdraw the invitation"),
+        cancel_url=reverse("projects:project_parties", args=[project.key]),
+    )
+    if page is not None:
+        return page
     try:
         services.party_withdraw(actor=request.user, party=party)
     except ValidationError as error:
@@ -178,8 +190,22 @@ def site_delete(request, key, site_key):
     site = project.sites.filter(key=site_key).first()
     if site is None:
         raise Http404
-    services.site_delete(actor=request.user, site=site)
-    messages.success(request, _("The site was removed."))
+    page = confirm.ask(
+        request,
+        title=_("Remove the site %(name)s?") % {"name": site.locality},
+        details=[f"{site.locality} ({site.country.name})", site.change],
+        action=_("Remove the site"),
+        cancel_url=reverse("projects:project_sites", args=[project.key]),
+        undo=True,
+    )
+    if page is not None:
+        return page
+    offer = services.site_delete(actor=request.user, site=site)
+    messages.success(
+        request,
+        _("The site %(name)s was removed.") % {"name": site.locality},
+        extra_tags=undo.message_tags(offer),
+    )
     return redirect("projects:project_sites", key=project.key)
 
 
@@ -195,8 +221,9 @@ def project_sdgs(request, key):
         form = forms.SDGLinkForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
+            before = project.sdg_links.filter(is_primary=True).exclude(goal=data["goal"]).first()
             try:
-                services.sdg_link_save(
+                link = services.sdg_link_save(
                     actor=request.user,
                     project=project,
                     goal=data["goal"],
@@ -208,6 +235,7 @@ def project_sdgs(request, key):
                 apply_validation_error(form, error)
             else:
                 messages.success(request, _("The goal was linked to the project."))
+                _say_primary(request, link, asked=data["is_primary"], before=before)
                 return redirect("projects:project_sdgs", key=project.key)
     else:
         if goal is not None:
@@ -222,11 +250,34 @@ def project_sdgs(request, key):
         form = forms.SDGLinkForm(goal=goal, initial=initial)
     context = selectors.project_detail(project, private=False, insider=True)
     template = "projects/partials/sdg_targets.html" if request.htmx else "projects/project_sdgs.html"
+    primary = next((link for link in context["sdg_links"] if link.is_primary), None)
+    form.fields["is_primary"].widget.attrs["aria-describedby"] = "primary-help"
     return render(
         request,
         template,
-        project_page_context(request, project, "sdgs", form=form, sdg_links=context["sdg_links"]),
+        project_page_context(
+            request, project, "sdgs", form=form, sdg_links=context["sdg_links"], primary=primary
+        ),
     )
+
+
+def _say_primary(request, link, *, asked: bool, before) -> None:
+    """Only one goal is primary: say which one stopped being, or why the box was ignored."""
+    if link.is_primary and asked and before is not None:
+        messages.info(
+            request,
+            _("Goal %(new)s is now the primary goal; goal %(old)s stays linked as a secondary goal.")
+            % {"new": link.goal.number, "old": before.goal.number},
+        )
+    elif link.is_primary and not asked:
+        messages.info(
+            request,
+            _(
+                "Goal %(number)s stays the primary goal: a project always has one. To change it, "
+                "link another goal as the primary goal."
+            )
+            % {"number": link.goal.number},
+        )
 
 
 @login_required
@@ -236,12 +287,26 @@ def sdg_link_delete(request, key, link_key):
     link = project.sdg_links.select_related("goal").filter(key=link_key).first()
     if link is None:
         raise Http404
+    page = confirm.ask(
+        request,
+        title=_("Remove goal %(number)s from the project?") % {"number": link.goal.number},
+        details=[str(link.goal), link.contribution],
+        action=_("Remove the goal"),
+        cancel_url=reverse("projects:project_sdgs", args=[project.key]),
+        undo=True,
+    )
+    if page is not None:
+        return page
     try:
-        services.sdg_link_delete(actor=request.user, link=link)
+        offer = services.sdg_link_delete(actor=request.user, link=link)
     except ValidationError as error:
         flash_validation_error(request, error)
     else:
-        messages.success(request, _("The goal was removed from the project."))
+        messages.success(
+            request,
+            _("Goal %(number)s was removed from the project.") % {"number": link.goal.number},
+            extra_tags=undo.message_tags(offer),
+        )
     return redirect("projects:project_sdgs", key=project.key)
 
 
@@ -290,8 +355,24 @@ def funding_delete(request, key, line_key):
     line = project.funding_lines.select_related("party__organisation").filter(key=line_key).first()
     if line is None:
         raise Http404
-    services.funding_delete(actor=request.user, line=line)
-    messages.success(request, _("The funding line was removed."))
+    amount = f"{number_format(line.amount, decimal_pos=2, use_l10n=True)} {line.currency}"
+    page = confirm.ask(
+        request,
+        title=_("Remove the funding line of %(source)s?") % {"source": line.source_name},
+        details=[amount, line.label, line.get_kind_display()],
+        action=_("Remove the funding line"),
+        cancel_url=reverse("projects:project_funding", args=[project.key]),
+        undo=True,
+    )
+    if page is not None:
+        return page
+    offer = services.funding_delete(actor=request.user, line=line)
+    messages.success(
+        request,
+        _("The funding line of %(source)s (%(amount)s) was removed.")
+        % {"source": line.source_name, "amount": amount},
+        extra_tags=undo.message_tags(offer),
+    )
     return redirect("projects:project_funding", key=project.key)
 
 

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.html import conditional_escape, format_html_join
 from django.utils.safestring import SafeData, mark_safe
 
-from soliris import typography
+from soliris import typography, undo
 from soliris.countries import country_name
 from soliris.i18n import language_name, translated_value
 from soliris.selectors import APPS
@@ -147,3 +147,12 @@ def punctuation(mark: str) -> str:
     """``{% punctuation ":" %}``: a mark glued to a value, with the space the page's language
     puts before it (U+202F in French, none elsewhere): ``{{ name }}{% punctuation ":" %} …``."""
     return typography.typeset("x" + mark, translation.get_language())[1:]
+
+
+@register.inclusion_tag("soliris/partials/undo_button.html", takes_context=True)
+def undo_button(context, message):
+    """The "Undo" button of a message that confirms a removal (``soliris.undo``)."""
+    return {
+        "key": undo.key_from_tags(getattr(message, "extra_tags", "")),
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -124,7 +124,11 @@ def test_permission_matrix(name, role, cast, as_role, published, cast_project):
     method, expected = MATRIX[name]
     client = as_role(role)
     url = url_for(name, document, clause, thread, cast, cast_project)
-    data = {"body": "Réponse", "resolved": "1", "direction": "down"} if method == "post" else None
+    data = (
+        {"body": "Réponse", "resolved": "1", "direction": "down", "confirmed": "1"}
+        if method == "post"
+        else None
+    )
     response = getattr(client, method)(url, data) if data else client.get(url)
     assert response.status_code == expected(role), (name, role, response.status_code)
 

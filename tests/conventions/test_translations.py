@@ -157,7 +157,7 @@ def test_a_document_from_the_charter_template_has_every_clause_in_four_languages
 def test_a_removed_clause_can_be_restored_with_its_texts(cast, document, as_role):
     clause = document.clauses.order_by("position").first()
     client = as_role("party_editor")
-    client.post(reverse("conventions:clause_remove", args=[document.key, clause.key]))
+    client.post(reverse("conventions:clause_remove", args=[document.key, clause.key]), {"confirmed": "1"})
     assert [c.pk for c in selectors.draft_clauses(document)] == list(
         document.clauses.exclude(pk=clause.pk).order_by("position").values_list("pk", flat=True)
     )

@@ -5,8 +5,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from conventions import services
+from conventions import selectors, services
 from conventions.models import Clause, ClauseText, CommentThread, Document, ThreadStatus, TranslationState
+from soliris.models import UndoOffer
 
 pytestmark = pytest.mark.django_db
 
@@ -150,13 +151,29 @@ def test_an_editor_moves_a_clause_up(cast, as_role, document):
 def test_an_editor_removes_a_clause_and_restores_it(cast, as_role, document):
     clause = document.clauses.order_by("position").first()
     client = as_role("party_editor")
-    response = client.post(url("clause_remove", document.key, clause.key), follow=True)
+    asked = client.post(url("clause_remove", document.key, clause.key))
+    assert asked.status_code == 200 and Clause.objects.get(pk=clause.pk).removed_at is None
+    response = client.post(url("clause_remove", document.key, clause.key), {"confirmed": "1"}, follow=True)
     assert "The clause is removed from the draft. Earlier versions keep it." in page(response)
     assert Clause.objects.get(pk=clause.pk).removed_at is not None
     response = client.post(url("clause_restore", document.key, clause.key), follow=True)
     assert "The clause is back at the end of the draft." in page(response)
     restored = Clause.objects.get(pk=clause.pk)
     assert restored.removed_at is None and restored.position == document.clauses.count() + 1
+
+
+def test_a_removed_clause_comes_back_at_its_place_from_the_undo_button(cast, as_role, document):
+    first, second = document.clauses.order_by("position")[:2]
+    revision = type(document).objects.get(pk=document.pk).draft_revision
+    client = as_role("party_editor")
+    client.post(url("clause_remove", document.key, first.key), {"confirmed": "1"})
+    offer = UndoOffer.objects.get(kind="conventions.clause")
+    other = as_role("partner_coordinator")  # a member of the other party may undo it too
+    other.post(f"/fr/undo/{offer.key}/")
+    assert list(selectors.draft_clauses(document))[:2] == [first, second]
+    assert type(document).objects.get(pk=document.pk).draft_revision == revision + 2  # removed, back
+    again = client.post(f"/fr/undo/{offer.key}/", follow=True)
+    assert again.status_code == 200
 
 
 def test_a_member_opens_a_comment_thread_on_a_clause(cast, as_role, document):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from conventions.models import Approval, Decision, Document, DocumentStatus, Signature, VersionStatus
+from partners.models import Membership
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +84,19 @@ def test_a_signatory_signs_the_agreed_version(cast, as_role, agreed):
     assert "Your signature is recorded." in page(response) and "Échevine" in page(response)
     signature = Signature.objects.get(version__document=agreed)
     assert (signature.organisation, signature.signer_function) == (cast.jette, "Échevine")
+
+
+def test_the_sign_form_starts_with_the_function_the_membership_records(cast, as_role, agreed):
+    Membership.objects.filter(user=cast.user("party_coordinator"), organisation=cast.jette).update(
+        function="Bourgmestre"
+    )
+    form = as_role("party_coordinator").get(url("version_sign", agreed.key, 1)).context["form"]
+    assert form["function"].value() == "Bourgmestre"
+    # What the signatory types instead is what is signed.
+    as_role("party_coordinator").post(
+        url("version_sign", agreed.key, 1), {"consent": "on", "password": PASSWORD, "function": "Échevine"}
+    )
+    assert Signature.objects.get(version__document=agreed).signer_function == "Échevine"
 
 
 def test_the_last_signature_signs_the_version_and_requests_its_pdf(cast, as_role, agreed):

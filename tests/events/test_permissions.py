@@ -137,7 +137,7 @@ def test_permission_matrix(name, role, world, as_role, cast):
             user = cast.user(role)
             membership = user.memberships.first() if user else None
             data = {"organisation": membership.organisation.slug if membership else "cast-jette"}
-        response = client.post(url, data)
+        response = client.post(url, {**data, "confirmed": "1"})  # a removal confirmed
     assert response.status_code == expected[role], (name, role, response.status_code)
 
 
@@ -158,9 +158,11 @@ def test_a_coordinator_endorses_only_for_their_own_organisation(as_role, world, 
     client.post(url, {"organisation": cast.jette.slug})
     assert world["recommendation"].endorsements.get().organisation == cast.jette
     withdraw = reverse("events:recommendation_withdraw", args=[world["recommendation"].key])
-    as_role("partner_coordinator").post(withdraw, {"organisation": cast.jette.slug})
+    as_role("partner_coordinator").post(withdraw, {"organisation": cast.jette.slug, "confirmed": "1"})
     assert world["recommendation"].endorsements.get().withdrawn_at is None
-    as_role("party_coordinator").post(withdraw, {"organisation": cast.jette.slug})
+    asked = as_role("party_coordinator").post(withdraw, {"organisation": cast.jette.slug})
+    assert asked.status_code == 200 and world["recommendation"].endorsements.get().withdrawn_at is None
+    as_role("party_coordinator").post(withdraw, {"organisation": cast.jette.slug, "confirmed": "1"})
     assert world["recommendation"].endorsements.get().withdrawn_at is not None
 
 

@@ -185,7 +185,13 @@ def test_cancelling_through_the_page_frees_the_place(client, make_user, event):
     user = make_user()
     register(user, event)
     client.force_login(user)
-    response = client.post(f"/fr/events/{event.slug}/cancel/", follow=True)
+    asked = client.post(f"/fr/events/{event.slug}/cancel/")
+    assert (
+        asked.status_code == 200
+        and Registration.objects.get(user=user).status != RegistrationStatus.CANCELLED
+    )
+    assert 'name="confirmed" value="1"' in asked.content.decode()
+    response = client.post(f"/fr/events/{event.slug}/cancel/", {"confirmed": "1"}, follow=True)
     assert "Votre inscription est annulée." in response.content.decode()
     assert Registration.objects.get(user=user).status == RegistrationStatus.CANCELLED
 
@@ -200,7 +206,9 @@ def test_joining_and_leaving_a_workshop_through_the_page(client, make_user, even
         joined.content.decode()
     )
     assert WorkshopRegistration.objects.get(workshop=workshop).status == RegistrationStatus.CONFIRMED
-    left = client.post(f"/fr/events/{event.slug}/workshops/{workshop.key}/leave/", follow=True)
+    left = client.post(
+        f"/fr/events/{event.slug}/workshops/{workshop.key}/leave/", {"confirmed": "1"}, follow=True
+    )
     assert "Vous avez quitté l'atelier «\u202fAtelier du matin\u202f»." in html.unescape(
         left.content.decode()
     )
@@ -228,3 +236,14 @@ def test_a_mail_server_that_is_down_does_not_undo_or_refuse_the_registration(
     assert response.status_code == 200
     assert "Vous êtes inscrit" in response.content.decode()
     assert Registration.objects.get(user=user).status == RegistrationStatus.CONFIRMED
+
+
+def test_leaving_a_workshop_asks_first_in_the_readers_language(client, make_user, event):
+    workshop = make_workshop(event, title="Atelier du soir")
+    user = make_user()
+    register(user, event)
+    client.force_login(user)
+    client.post(f"/es/events/{event.slug}/workshops/{workshop.key}/join/")
+    asked = client.post(f"/es/events/{event.slug}/workshops/{workshop.key}/leave/")
+    assert "¿Dejar el taller «Atelier du soir»?" in html.unescape(asked.content.decode())
+    assert WorkshopRegistration.objects.get(workshop=workshop).status == RegistrationStatus.CONFIRMED

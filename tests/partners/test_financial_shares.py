@@ -47,7 +47,8 @@ def test_the_total_is_written_in_the_readers_language(cast, as_role):
 def test_the_share_field_says_what_it_is_a_share_of(cast, as_role):
     page = as_role("party_editor").get(en("party_edit", key=cast.partnership.key, slug=cast.jette.slug))
     page = page.content.decode()
-    assert "share of the partnership" in page and "budget, in percent" in page
+    assert "Share of the partnership&#x27;s budget (%)" in page  # the label says it
+    assert "total budget that your organisation pays, in percent" in page
 
 
 def test_the_share_is_checked_with_the_partnership_row_locked(cast):

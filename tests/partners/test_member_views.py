@@ -50,8 +50,12 @@ def test_a_member_edits_their_own_membership(cast, as_role):
 
 def test_a_coordinator_ends_a_membership_which_stays_in_the_history(cast, as_role):
     viewer = Membership.objects.get(organisation=cast.jette, user=cast.user("party_viewer"))
+    asked = as_role("party_coordinator").post(en("member_end", slug=cast.jette.slug, pk=viewer.pk))
+    assert "End the membership of" in asked.content.decode()
+    viewer.refresh_from_db()
+    assert viewer.active_until is None  # asking changes nothing
     response = as_role("party_coordinator").post(
-        en("member_end", slug=cast.jette.slug, pk=viewer.pk), follow=True
+        en("member_end", slug=cast.jette.slug, pk=viewer.pk), {"confirmed": "1"}, follow=True
     )
     assert "has ended; it stays in the history." in landed(response)
     viewer.refresh_from_db()
@@ -62,8 +66,10 @@ def test_a_coordinator_cancels_an_invitation(cast, as_role):
     invitation = Invitation.objects.create(
         organisation=cast.jette, email="annule@jette.test", role=Role.VIEWER, invited_by=cast.user("staff")
     )
+    asked = as_role("party_coordinator").post(en("invitation_cancel", slug=cast.jette.slug, pk=invitation.pk))
+    assert "Cancel the invitation sent to annule@jette.test?" in asked.content.decode()
     response = as_role("party_coordinator").post(
-        en("invitation_cancel", slug=cast.jette.slug, pk=invitation.pk), follow=True
+        en("invitation_cancel", slug=cast.jette.slug, pk=invitation.pk), {"confirmed": "1"}, follow=True
     )
     assert "The invitation is cancelled." in landed(response)
     invitation.refresh_from_db()

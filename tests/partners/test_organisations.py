@@ -178,7 +178,9 @@ def test_the_last_coordinator_cannot_be_removed_or_demoted(cast, as_role):
     client = as_role("party_coordinator")
     own = Membership.objects.get(organisation=cast.jette, user=cast.user("party_coordinator"))
     response = client.post(
-        reverse("partners:member_end", kwargs={"slug": cast.jette.slug, "pk": own.pk}), follow=True
+        reverse("partners:member_end", kwargs={"slug": cast.jette.slug, "pk": own.pk}),
+        {"confirmed": "1"},
+        follow=True,
     )
     assert "coordinator" in response.content.decode() or "coordinat" in response.content.decode()
     own.refresh_from_db()
@@ -195,7 +197,7 @@ def test_the_last_coordinator_cannot_be_removed_or_demoted(cast, as_role):
 def test_ending_a_membership_keeps_it_in_the_history(cast, as_role):
     editor = Membership.objects.get(organisation=cast.jette, user=cast.user("party_editor"))
     as_role("party_coordinator").post(
-        reverse("partners:member_end", kwargs={"slug": cast.jette.slug, "pk": editor.pk})
+        reverse("partners:member_end", kwargs={"slug": cast.jette.slug, "pk": editor.pk}), {"confirmed": "1"}
     )
     editor.refresh_from_db()
     assert editor.active_until is not None
@@ -214,7 +216,9 @@ def test_a_coordinator_hands_over_then_leaves(cast, as_role):
         {"role": "coordinator"},
     )
     own = Membership.objects.get(organisation=cast.jette, user=cast.user("party_coordinator"))
-    client.post(reverse("partners:member_end", kwargs={"slug": cast.jette.slug, "pk": own.pk}))
+    client.post(
+        reverse("partners:member_end", kwargs={"slug": cast.jette.slug, "pk": own.pk}), {"confirmed": "1"}
+    )
     own.refresh_from_db()
     assert not own.is_active
 

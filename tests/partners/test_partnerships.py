@@ -402,7 +402,10 @@ def test_the_partnership_page_query_count_does_not_grow_with_rows(
 def test_a_party_leaves_with_a_reason_and_stays_in_the_history(cast, as_role):
     url = reverse("partners:party_leave", kwargs={"key": cast.partnership.key, "slug": cast.tarija.slug})
     assert (
-        as_role("partner_coordinator").post(url, {"reason": "Nouvelle équipe municipale"}).status_code == 302
+        as_role("partner_coordinator")
+        .post(url, {"reason": "Nouvelle équipe municipale", "confirmed": "1"})
+        .status_code
+        == 302
     )
     party = cast.partnership.parties.get(organisation=cast.tarija)
     assert party.status == PartyStatus.LEFT
@@ -416,5 +419,5 @@ def test_a_party_leaves_with_a_reason_and_stays_in_the_history(cast, as_role):
     )
     # the last party cannot leave: it ends the partnership instead
     jette_url = reverse("partners:party_leave", kwargs={"key": cast.partnership.key, "slug": cast.jette.slug})
-    as_role("party_coordinator").post(jette_url)
+    as_role("party_coordinator").post(jette_url, {"confirmed": "1"})
     assert cast.partnership.parties.get(organisation=cast.jette).status == PartyStatus.ACCEPTED

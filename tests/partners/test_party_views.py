@@ -60,8 +60,19 @@ def test_a_side_saved_meanwhile_is_shown_beside_the_form_that_keeps_mine(cast, a
 def test_a_party_leaves_and_lands_on_its_dashboard(cast, as_role):
     response = as_role("partner_coordinator").post(
         en("party_leave", key=cast.partnership.key, slug=cast.tarija.slug),
-        {"reason": "Nouvelle équipe"},
+        {"reason": "Nouvelle équipe", "confirmed": "1"},
         follow=True,
     )
     assert "Your organisation has left the partnership" in landed(response)
     assert cast.partnership.parties.get(organisation=cast.tarija).status == PartyStatus.LEFT
+
+
+def test_leaving_asks_first_and_keeps_the_reason_typed(cast, as_role):
+    url = en("party_leave", key=cast.partnership.key, slug=cast.tarija.slug)
+    asked = as_role("partner_coordinator").post(url, {"reason": "Nouvelle équipe"})
+    page = asked.content.decode()
+    assert asked.status_code == 200 and "Take Municipio de Tarija out of" in page
+    assert 'name="reason" value="Nouvelle équipe"' in page  # carried to the confirming post
+    assert cast.partnership.parties.get(organisation=cast.tarija).status == PartyStatus.ACCEPTED
+    # Who may not leave for the organisation is refused before any question.
+    assert as_role("party_viewer").post(url, {"reason": "x"}).status_code in (403, 404)

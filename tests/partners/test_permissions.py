@@ -57,11 +57,16 @@ MATRIX = {
         only([C], 302),
     ),
     "member_edit": ("get", lambda w: {"slug": w.cast.jette.slug, "pk": w.target.pk}, None, only([C], 200)),
-    "member_end": ("post", lambda w: {"slug": w.cast.jette.slug, "pk": w.target.pk}, {}, only([C], 302)),
+    "member_end": (
+        "post",
+        lambda w: {"slug": w.cast.jette.slug, "pk": w.target.pk},
+        {"confirmed": "1"},
+        only([C], 302),
+    ),
     "invitation_cancel": (
         "post",
         lambda w: {"slug": w.cast.jette.slug, "pk": w.invitation.pk},
-        {},
+        {"confirmed": "1"},
         only([C], 302),
     ),
     # Bound to its address (new@jette.test, nobody's in the cast): every other account is refused.
@@ -95,7 +100,7 @@ MATRIX = {
     "party_leave": (
         "post",
         lambda w: {"key": w.cast.partnership.key, "slug": w.cast.tarija.slug},
-        {"reason": "Changement d'équipe"},
+        {"reason": "Changement d'équipe", "confirmed": "1"},
         only([P], 302),
     ),
     "exchange_create": ("get", lambda w: {"key": w.cast.partnership.key}, None, only([E, C, P], 200)),

@@ -157,7 +157,11 @@ def test_a_coordinator_invites_a_partner_and_an_editor_adds_a_site(project, cast
 
 def test_a_coordinator_withdraws_an_unanswered_invitation(project, cast, as_role):
     client = as_role("party_coordinator")
-    response = client.post(f"/en/projects/{project.key}/parties/cast-stadd/withdraw/", follow=True)
+    asked = client.post(f"/en/projects/{project.key}/parties/cast-stadd/withdraw/")
+    assert "Withdraw the invitation of STADD?" in asked.content.decode()
+    response = client.post(
+        f"/en/projects/{project.key}/parties/cast-stadd/withdraw/", {"confirmed": "1"}, follow=True
+    )
     assert response.redirect_chain[-1][0].endswith(f"/en/projects/{project.key}/parties/")
     assert said(response) == ["The invitation was withdrawn."]
     assert ProjectParty.objects.get(project=project, organisation=cast.stadd).status == "withdrawn"
@@ -184,8 +188,10 @@ def test_an_editor_writes_its_organisations_role_and_sees_it_among_the_parties(p
 def test_an_editor_removes_a_site_and_it_is_gone_from_the_page(project, as_role):
     site = project.sites.get()
     client = as_role("party_editor")
-    response = client.post(f"/en/projects/{project.key}/sites/{site.key}/delete/", follow=True)
-    assert said(response) == ["The site was removed."]
+    response = client.post(
+        f"/en/projects/{project.key}/sites/{site.key}/delete/", {"confirmed": "1"}, follow=True
+    )
+    assert said(response) == ["The site Tarija was removed."]
     assert not project.sites.exists()
     assert site.change not in response.content.decode()
 
@@ -193,17 +199,22 @@ def test_an_editor_removes_a_site_and_it_is_gone_from_the_page(project, as_role)
 def test_an_editor_removes_the_only_goal_of_the_project(project, as_role):
     link = project.sdg_links.get()
     client = as_role("party_editor")
-    response = client.post(f"/en/projects/{project.key}/sdgs/{link.key}/delete/", follow=True)
+    response = client.post(
+        f"/en/projects/{project.key}/sdgs/{link.key}/delete/", {"confirmed": "1"}, follow=True
+    )
     assert response.redirect_chain[-1][0].endswith(f"/en/projects/{project.key}/sdgs/")
-    assert said(response) == ["The goal was removed from the project."]
+    assert said(response) == ["Goal 6 was removed from the project."]
     assert not project.sdg_links.exists()
 
 
 def test_an_editor_removes_a_funding_line_and_the_totals_follow(project, as_role):
     line = project.funding_lines.get()
     client = as_role("party_editor")
-    response = client.post(f"/en/projects/{project.key}/funding/{line.key}/delete/", follow=True)
+    response = client.post(
+        f"/en/projects/{project.key}/funding/{line.key}/delete/", {"confirmed": "1"}, follow=True
+    )
     assert response.redirect_chain[-1][0].endswith(f"/en/projects/{project.key}/funding/")
-    assert said(response) == ["The funding line was removed."]
+    assert said(response) == ["The funding line of Commune de Jette (6000.00 EUR) was removed."]
     assert not project.funding_lines.exists()
-    assert "6,000" not in response.content.decode() and "6000" not in response.content.decode()
+    page = client.get(f"/en/projects/{project.key}/funding/").content.decode()
+    assert "6,000" not in page and "6000" not in page

@@ -23,6 +23,7 @@ EDIT = row(302, 404, 403, 200, 200, 200, 403, 404)
 EDIT_POST = row(302, 404, 403, 302, 302, 302, 403, 404)
 PRIVATE = row(302, 404, 200, 200, 200, 200, 403, 404)
 DECIDE = row(302, 404, 403, 403, 200, 200, 403, 404)
+CONFIRMED = {"confirmed": "1"}  # a removal confirmed (the first post asks)
 MANAGE_CALL = row(302, 200, 403, 403, 403, 403, 403, 403)
 
 # url name: (method, args builder, POST data, expected status per role)
@@ -55,7 +56,7 @@ MATRIX = {
     "party_withdraw": (
         "post",
         lambda o: [o["project"].key, "cast-stadd"],
-        {},
+        CONFIRMED,
         row(302, 404, 403, 403, 302, 302, 403, 404),
     ),
     "party_edit": (
@@ -65,11 +66,11 @@ MATRIX = {
         row(302, 404, 403, 200, 200, 403, 403, 404),
     ),
     "project_sites": ("get", lambda o: [o["project"].key], None, EDIT),
-    "site_delete": ("post", lambda o: [o["project"].key, o["site"].key], {}, EDIT_POST),
+    "site_delete": ("post", lambda o: [o["project"].key, o["site"].key], CONFIRMED, EDIT_POST),
     "project_sdgs": ("get", lambda o: [o["project"].key], None, EDIT),
-    "sdg_link_delete": ("post", lambda o: [o["project"].key, o["link"].key], {}, EDIT_POST),
+    "sdg_link_delete": ("post", lambda o: [o["project"].key, o["link"].key], CONFIRMED, EDIT_POST),
     "project_funding": ("get", lambda o: [o["project"].key], None, EDIT),
-    "funding_delete": ("post", lambda o: [o["project"].key, o["line"].key], {}, EDIT_POST),
+    "funding_delete": ("post", lambda o: [o["project"].key, o["line"].key], CONFIRMED, EDIT_POST),
     "project_documents": ("get", lambda o: [o["project"].key], None, PRIVATE),
     "document_download": ("get", lambda o: [o["project"].key, o["document"].key], None, PRIVATE),
     "project_history": ("get", lambda o: [o["project"].key], None, PRIVATE),
