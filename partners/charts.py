@@ -30,7 +30,7 @@ def checkin_chart(completed_rounds, parties, width=420, height=220) -> str:
     for v in range(1, 6):
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#cfd6df" stroke-width="1"/>'
-            f'<text x="{left - 8}" y="{y(v) + 5:.1f}" text-anchor="end" font-size="14" fill="#4f5a6b">{v}</text>'
+            f'<text x="{left - 8}" y="{y(v) + 5:.1f}" text-anchor="end" font-size="16" fill="#4f5a6b">{v}</text>'
         )
     # Beyond a few rounds, their numbers alone: "Round 10" side by side would overlap.
     short = n > 4
@@ -38,7 +38,7 @@ def checkin_chart(completed_rounds, parties, width=420, height=220) -> str:
         number = item["round"].number
         label = str(number) if short else _("Round %(number)s") % {"number": number}
         parts.append(
-            f'<text x="{x(i):.1f}" y="{height - bottom + 22}" text-anchor="middle" font-size="14" fill="#4f5a6b">'
+            f'<text x="{x(i):.1f}" y="{height - bottom + 22}" text-anchor="middle" font-size="16" fill="#4f5a6b">'
             f"{escape(label)}</text>"
         )
     legend = []
