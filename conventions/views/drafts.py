@@ -61,6 +61,9 @@ def document_create(request, partnership_key):
         raise Http404
     if not may_create_for_partnership(request.user, partnership):
         raise PermissionDenied
+    if partnership.status == "ended":  # the page offers none: a stale link or a forged post
+        messages.error(request, services.ended_partnership_refusal())
+        return redirect("partners:partnership_detail", key=partnership.key)
     parties = selectors.accepted_parties(partnership)
     return _create(
         request,

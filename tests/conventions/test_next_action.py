@@ -41,3 +41,33 @@ def test_a_signed_version_asks_each_coordinator_to_agree_to_publish(cast, as_rol
     services.document_publish(actor=cast.user("partner_coordinator"), document=signed)
     assert filled(as_role("partner_coordinator"), signed) == ["Read this version"]
     assert filled(as_role("party_coordinator"), signed) == ["Agree to publish the signed document"]
+
+
+def test_an_ended_partnership_offers_and_takes_no_new_document(cast, as_role):
+    from django.core.exceptions import ValidationError
+
+    from conventions.models import Document
+    from partners.models import Partnership
+
+    Partnership.objects.filter(pk=cast.partnership.pk).update(status="ended", end_reason="Fin.")
+    cast.partnership.refresh_from_db()
+    client = as_role("party_editor")
+    with translation.override("en"):
+        page_url = reverse("partners:partnership_detail", args=[cast.partnership.key])
+        create_url = reverse("conventions:document_create", args=[cast.partnership.key])
+    assert create_url not in client.get(page_url).content.decode()
+    response = client.get(create_url, follow=True)
+    assert "it takes no new convention or charter" in response.content.decode()
+    response = client.post(
+        create_url, {"kind": "convention", "title": "Tardive", "authentic_languages": ["fr"]}, follow=True
+    )
+    assert "it takes no new convention or charter" in response.content.decode()
+    assert not Document.objects.filter(title="Tardive").exists()
+    with pytest.raises(ValidationError):
+        services.document_create(
+            actor=cast.user("party_editor"),
+            kind="convention",
+            title="Tardive",
+            authentic_languages=["fr"],
+            partnership=cast.partnership,
+        )
