@@ -252,3 +252,34 @@ def test_the_check_in_chart_has_a_legend_that_wraps_with_the_full_names(cast, as
     # In the drawing, each line's full name is its tooltip; no name is laid out as text in it.
     assert "<title>Commune de Probeville-lès-Tournai-sur-Escaut</title>" in svg
     assert ">Commune de Probeville" not in svg.replace("<title>Commune de Probeville", "")
+
+
+@pytest.mark.parametrize("status", ["exploring", "active", "paused", "ended"])
+def test_no_action_of_a_partnership_answers_500_in_any_state(cast, as_role, status):
+    """Every state × every action of the partnership's pages, posted by the party that may do
+    it: an answer (a page or a redirect with its message), never a server error."""
+    Partnership.objects.filter(pk=cast.partnership.pk).update(status=status, end_reason="Fin.")
+    key = cast.partnership.key
+    actions = [
+        (
+            "party_coordinator",
+            en("partnership_edit", key=key),
+            {"name": "J – T", "kind": "commune_to_commune", "visibility": "public", "version": 1},
+        ),
+        ("party_coordinator", en("partnership_status", key=key), {"status": "active"}),
+        ("party_coordinator", en("partnership_status", key=key), {"status": "ended", "reason": "Fin."}),
+        ("party_coordinator", en("party_invite", key=key), {"organisation": cast.periferia.pk}),
+        ("invited_coordinator", en("party_respond", key=key, slug=cast.stadd.slug), {"answer": "accept"}),
+        (
+            "party_coordinator",
+            en("party_edit", key=key, slug=cast.jette.slug),
+            {"role": "Accueil", "decision_level": "co_decides", "version": 1},
+        ),
+        ("party_editor", en("exchange_create", key=key), exchange_data(cast)),
+        ("party_coordinator", en("checkin_open", key=key), {}),
+        ("partner_coordinator", en("party_leave", key=key, slug=cast.tarija.slug), {"reason": "Fin."}),
+    ]
+    for role, url, data in actions:
+        Partnership.objects.filter(pk=cast.partnership.pk).update(status=status)
+        response = as_role(role).post(url, data, follow=True)
+        assert response.status_code == 200, (status, url, response.status_code)
