@@ -8,9 +8,11 @@ COLOURS = ["#0b5c8a", "#b3261e", "#1e6b34", "#8a5300", "#5b3f8c", "#2f4f4f"]
 DASHES = ["", "6 4", "2 3", "8 3 2 3", "1 4", "10 2"]
 
 
-def checkin_chart(completed_rounds, parties, width=560, height=240) -> str:
-    """Each party's average rating (1–5) per completed round, one line per party."""
-    left, right, top, bottom = 40, 16, 16, 48
+def checkin_chart(completed_rounds, parties, width=420, height=220) -> str:
+    """Each party's average rating (1–5) per completed round, one line per party; the legend
+    below the drawing is HTML, so that long names wrap instead of overlapping, each line's
+    full name is also its tooltip (``<title>``), and the numbers are in the table beside."""
+    left, right, top, bottom = 32, 14, 14, 34
     n = len(completed_rounds)
     plot_w, plot_h = width - left - right, height - top - bottom
 
@@ -30,17 +32,22 @@ def checkin_chart(completed_rounds, parties, width=560, height=240) -> str:
     for v in range(1, 6):
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#cfd6df" stroke-width="1"/>'
-            f'<text x="{left - 8}" y="{y(v) + 4:.1f}" text-anchor="end" font-size="12" fill="#4f5a6b">{v}</text>'
+            f'<text x="{left - 8}" y="{y(v) + 5:.1f}" text-anchor="end" font-size="16" fill="#4f5a6b">{v}</text>'
         )
+    # Beyond a few rounds, their numbers alone: "Round 10" side by side would overlap.
+    short = n > 4
     for i, item in enumerate(completed_rounds):
-        label = _("Round %(number)s") % {"number": item["round"].number}
+        number = item["round"].number
+        label = str(number) if short else _("Round %(number)s") % {"number": number}
         parts.append(
-            f'<text x="{x(i):.1f}" y="{height - bottom + 18}" text-anchor="middle" font-size="12" fill="#4f5a6b">'
+            f'<text x="{x(i):.1f}" y="{height - bottom + 22}" text-anchor="middle" font-size="16" fill="#4f5a6b">'
             f"{escape(label)}</text>"
         )
+    legend = []
     for p_index, party in enumerate(parties):
         colour = COLOURS[p_index % len(COLOURS)]
         dash = DASHES[p_index % len(DASHES)]
+        name = escape(party.organisation.name)
         points = []
         for i, item in enumerate(completed_rounds):
             answer = next((a for a in item["answers"] if a.party_id == party.pk), None)
@@ -51,17 +58,18 @@ def checkin_chart(completed_rounds, parties, width=560, height=240) -> str:
             continue
         path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
         parts.append(
-            f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="3" stroke-dasharray="{dash}"/>'
+            f'<g><title>{name}</title><polyline points="{path}" fill="none" stroke="{colour}" stroke-width="3" '
+            f'stroke-dasharray="{dash}"/>'
         )
         for px, py in points:
             parts.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="4" fill="{colour}"/>')
-        legend_y = height - 10
-        legend_x = left + p_index * 180
-        parts.append(
-            f'<line x1="{legend_x}" x2="{legend_x + 24}" y1="{legend_y - 4}" y2="{legend_y - 4}" stroke="{colour}" '
-            f'stroke-width="3" stroke-dasharray="{dash}"/>'
-            f'<text x="{legend_x + 30}" y="{legend_y}" font-size="12" fill="#1d2430">'
-            f"{escape(party.organisation.name[:24])}</text>"
+        parts.append("</g>")
+        legend.append(
+            '<li><svg viewBox="0 0 28 8" width="28" height="8" aria-hidden="true" focusable="false" '
+            f'xmlns="http://www.w3.org/2000/svg"><line x1="0" x2="28" y1="4" y2="4" stroke="{colour}" '
+            f'stroke-width="3" stroke-dasharray="{dash}"/></svg> {name}</li>'
         )
     parts.append("</svg>")
+    if legend:
+        parts.append(f'<ul class="chart-legend" aria-label="{escape(_("Legend"))}">{"".join(legend)}</ul>')
     return mark_safe("".join(parts))  # every text is escaped above

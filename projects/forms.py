@@ -221,6 +221,14 @@ class DocumentForm(forms.Form):
 
 class SubmitForm(forms.Form):
     call = forms.ModelChoiceField(label=_("Call for projects"), queryset=Call.objects.none())
+    requested_amount = forms.DecimalField(
+        label=_("Amount requested from the call"),
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        help_text=_("In the call's currency (see the call's budget); leave empty if you request none."),
+    )
 
     def __init__(self, *args, calls, open_calls, **kwargs):
         super().__init__(*args, **kwargs)

@@ -93,7 +93,9 @@ def seed_agreement(log, context):
         context, brasschaat, tarija, "Brasschaat – Tarija", PartnershipKind.COMMUNE_TO_COMMUNE
     )
     context.setdefault("partnerships", {}).setdefault("brasschaat-tarija", partnership)
-    if Document.objects.filter(partnership=partnership, title=AGREEMENT_TITLE).exists():
+    existing = Document.objects.filter(partnership=partnership, title=AGREEMENT_TITLE).first()
+    if existing:
+        publish_agreement(log, existing, pieter, maria)  # a database seeded before it was published
         request_signed_pdf(context, partnership)
         return
     if not _both_accepted(partnership, brasschaat, tarija):
@@ -124,7 +126,22 @@ def seed_agreement(log, context):
     services.version_sign(actor=pieter, version=version, consent=True, password=DEMO_PASSWORD)
     services.version_sign(actor=maria, version=version, consent=True, password=DEMO_PASSWORD)
     log("1 signed convention (Brasschaat – Tarija, nl/fr/es)")
+    publish_agreement(log, document, pieter, maria)
     request_signed_pdf(context, partnership)
+
+
+def publish_agreement(log, document, *coordinators):
+    """Both parties agree to publish the signed convention (parity: one coordinator of each), so
+    that a visitor reads it on the partnership's public page, downloads its signed PDF and
+    verifies it. Nothing is done for a document already published or not signed."""
+    document.refresh_from_db()
+    if document.published_version_id or not document.versions.filter(status=VersionStatus.SIGNED).exists():
+        return
+    for coordinator in coordinators:
+        services.document_publish(actor=coordinator, document=document)
+    document.refresh_from_db()
+    if document.published_version_id:
+        log("  published by both parties: public page, signed PDF and its verification")
 
 
 def request_signed_pdf(context, partnership):

@@ -19,6 +19,7 @@ from conventions.services.drafts import (
     clause_restore,
     document_create,
     document_update,
+    ended_partnership_refusal,
 )
 from conventions.services.pdf import version_pdf_request
 from conventions.services.signatures import document_publish, version_sign
@@ -39,6 +40,7 @@ __all__ = [
     "clause_remove",
     "clause_restore",
     "document_create",
+    "ended_partnership_refusal",
     "document_publish",
     "document_update",
     "thread_open",

@@ -60,6 +60,11 @@ def check_language(language: str) -> None:
 
 
 @transaction.atomic
+def ended_partnership_refusal() -> str:
+    """Why an ended partnership takes no new document (it stays as a record)."""
+    return _("This partnership has ended: it takes no new convention or charter.")
+
+
 def document_create(
     *,
     actor,
@@ -87,6 +92,8 @@ def document_create(
     )
     if not languages:
         raise ValidationError({"authentic_languages": _("Choose at least one authentic language.")})
+    if partnership is not None and partnership.status == "ended":
+        raise ValidationError(ended_partnership_refusal())
     if amends is not None and (
         amends.partnership_id != getattr(partnership, "pk", None)
         or amends.project_id != getattr(project, "pk", None)

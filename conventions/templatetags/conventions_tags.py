@@ -16,7 +16,7 @@ def partnership_documents(partnership, user) -> dict:
     return {
         "items": selectors.owner_documents(partnership, member),
         "member": member,
-        "can_create": may_create_for_partnership(user, partnership),
+        "can_create": partnership.status != "ended" and may_create_for_partnership(user, partnership),
         "create_url": reverse("conventions:document_create", args=[partnership.key]),
     }
 

@@ -56,3 +56,23 @@ def reauthenticate(request, next_url: str) -> HttpResponseRedirect:
     return HttpResponseRedirect(
         f"{reverse('account_reauthenticate')}?{urlencode({REDIRECT_FIELD_NAME: next_url})}"
     )
+
+
+def next_action(user, document, current, consented_ids) -> str:
+    """What the visitor's organisation does next on the current version, the page's one filled
+    button: ``approve`` a proposed version it has not decided on, ``sign`` an agreed one it has
+    not signed, ``publish`` a signed one it has not agreed to publish; else ``""`` (read it)."""
+    if current is None:
+        return ""
+    if current.status == "proposed":
+        mine = set(coordinator_organisation_ids(user, document))
+        decided = {approval.organisation_id for approval in current.approvals.all()}
+        return "approve" if mine - decided else ""
+    if current.status == "agreed":
+        mine = set(signatory_organisation_ids(user, document))
+        signed = {signature.organisation_id for signature in current.signatures.all()}
+        return "sign" if mine - signed else ""
+    if current.status == "signed" and not document.published_version_id:
+        mine = set(coordinator_organisation_ids(user, document))
+        return "publish" if mine - set(consented_ids) else ""
+    return ""

@@ -29,7 +29,7 @@ from conventions.permissions import (
     may_create_for_project,
 )
 from conventions.services.people import FULL_NAME_NEEDED
-from conventions.views.common import document_perms, needs_full_name, reading_language
+from conventions.views.common import document_perms, needs_full_name, next_action, reading_language
 from partners.permissions import accepted_party_ids, role_in
 from projects.models import ProjectPartyStatus
 from projects.permissions import project_role
@@ -62,6 +62,9 @@ def document_create(request, partnership_key):
         raise Http404
     if not may_create_for_partnership(request.user, partnership):
         raise PermissionDenied
+    if partnership.status == "ended":  # the page offers none: a stale link or a forged post
+        messages.error(request, services.ended_partnership_refusal())
+        return redirect("partners:partnership_detail", key=partnership.key)
     parties = selectors.accepted_parties(partnership)
     return _create(
         request,
@@ -144,6 +147,7 @@ def document_detail(request, key):
         "current": current,
         "consented": [consent.organisation.name for consent in consented],
         "i_consented": bool(my_organisations) and my_organisations <= {c.organisation_id for c in consented},
+        "next_action": next_action(request.user, document, current, [c.organisation_id for c in consented]),
         "open_threads": sum(clause.open_threads for clause in clauses),
         "parties": document.party_organisations(),
         "history": list(audit.history(document)[:15]),

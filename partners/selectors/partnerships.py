@@ -10,6 +10,7 @@ from partners.models import (
     CHECKIN_DIMENSIONS,
     Exchange,
     ExchangeFormat,
+    PartnershipStatus,
     PartyStatus,
     Role,
     TravelLeg,
@@ -88,10 +89,51 @@ def partnership_page(partnership, user) -> dict:
         "initiator_name": _initiator_name(partnership, parties, named),
     }
     context.update(exchange_summary(partnership, accepted))
+    context["is_ended"] = partnership.status == PartnershipStatus.ENDED
+    context["next_step"] = next_step(
+        partnership, accepted, invited, role, context["exchange_totals"]["count"]
+    )
     if is_party or user.is_staff:
         context.update(checkin_summary(partnership, accepted, my_org_ids, parties))
         context["history"] = list(audit.history(partnership)[:100])
     return context
+
+
+SIDE_FIELDS = (
+    "role",
+    "contribution_financial",
+    "contribution_technical",
+    "contribution_human",
+    "contribution_expertise",
+    "expectations",
+)
+
+
+def side_is_filled(party) -> bool:
+    """A party has said what it brings or expects (its role, a contribution, its expectations)."""
+    return any((getattr(party, field) or "").strip() for field in SIDE_FIELDS)
+
+
+def next_step(partnership, accepted, invited, role, exchange_count) -> dict | None:
+    """What the parties do next, for a member of an accepted party (``None`` for anyone else,
+    and for an ended partnership): ``kind`` names it, ``party`` / ``waiting`` say for whom."""
+    if role is None or partnership.status == PartnershipStatus.ENDED:
+        return None
+    mine = [p for p in accepted if p.can_edit and not side_is_filled(p)]
+    if mine:
+        return {"kind": "edit_side", "party": mine[0]}
+    if len(accepted) < 2:
+        if invited:
+            return {"kind": "wait_answer", "waiting": [p.shown_name for p in invited]}
+        return {"kind": "invite", "can": at_least(role, Role.COORDINATOR)}
+    if not exchange_count:
+        return {"kind": "exchange", "can": at_least(role, Role.EDITOR)}
+    others = [p.shown_name for p in accepted if not side_is_filled(p)]
+    if others:
+        return {"kind": "wait_sides", "waiting": others}
+    if partnership.status == PartnershipStatus.EXPLORING:
+        return {"kind": "activate", "can": at_least(role, Role.COORDINATOR)}
+    return None
 
 
 def _initiator_name(partnership, parties, named) -> str:

@@ -38,6 +38,7 @@ from partners.services.organisations import (
 from partners.services.partnerships import (
     PARTY_FIELDS,
     SHARED_FIELDS,
+    ended_refusal,
     partnership_create,
     partnership_edit,
     partnership_status,
@@ -81,6 +82,7 @@ __all__ = [
     "checkin_answer",
     "checkin_open",
     "coordinators_of",
+    "ended_refusal",
     "exchange_create",
     "exchange_edit",
     "invitation_accept",

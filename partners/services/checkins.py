@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from partners.models import CheckInAnswer, CheckInRound, Partnership, PartnershipParty, PartyStatus, Role
 from partners.permissions import at_least, partnership_role, role_in
 from partners.services.common import full_clean, require
+from partners.services.partnerships import refuse_when_ended
 from soliris import audit
 
 
@@ -24,6 +25,7 @@ def round_is_complete(checkin_round, parties=None, answers=None) -> bool:
 @transaction.atomic
 def checkin_open(*, actor, partnership: Partnership, due_on=None) -> CheckInRound:
     require(at_least(partnership_role(actor, partnership), Role.COORDINATOR))
+    refuse_when_ended(partnership, "checkin")
     last = partnership.checkin_rounds.order_by("-number").first()
     if last and not round_is_complete(last):
         raise ValidationError(_("The current round is still waiting for answers."))

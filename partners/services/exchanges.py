@@ -6,6 +6,7 @@ from partners import carbon
 from partners.models import Exchange, Partnership, Role, TravelLeg
 from partners.permissions import at_least, partnership_role
 from partners.services.common import full_clean, require
+from partners.services.partnerships import refuse_when_ended
 from soliris import audit
 from soliris.conflicts import check_version
 
@@ -16,8 +17,10 @@ LEG_FIELDS = ("origin", "destination", "mode", "distance_km", "travellers", "rou
 
 @transaction.atomic
 def exchange_create(*, actor, partnership: Partnership, data: dict, legs: list[dict]) -> Exchange:
-    """Any editor of any accepted party records an exchange."""
+    """Any editor of any accepted party records an exchange; an ended partnership records no
+    new one (its recorded exchanges can still be corrected)."""
     require(at_least(partnership_role(actor, partnership), Role.EDITOR))
+    refuse_when_ended(partnership, "exchange")
     exchange = Exchange(partnership=partnership, created_by=actor, **data)
     full_clean(exchange)
     exchange.save()

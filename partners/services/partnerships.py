@@ -36,6 +36,26 @@ PARTY_FIELDS = [
 PARTY_CONFLICT_FIELDS = ("role", "expectations")
 
 
+def ended_refusal(action: str) -> str:
+    """Why an ended partnership refuses ``action`` (``party``, ``exchange``, ``checkin``, ``leave``)."""
+    return {
+        "party": _("This partnership has ended: it takes no new party."),
+        "exchange": _(
+            "This partnership has ended: it records no new exchange. "
+            "A coordinator can reopen it by changing its status."
+        ),
+        "checkin": _("This partnership has ended: it opens no new check-in round."),
+        "leave": _("This partnership has ended: its parties stay in its history as they were."),
+    }[action]
+
+
+def refuse_when_ended(partnership: Partnership, action: str) -> None:
+    """An ended partnership is a record: what would add to it (a party, an exchange, a check-in
+    round) or change its parties is refused, whatever the page offered."""
+    if partnership.status == PartnershipStatus.ENDED:
+        raise ValidationError(ended_refusal(action))
+
+
 @transaction.atomic
 def partnership_create(*, actor, organisation: Organisation, data: dict) -> Partnership:
     """The creator's organisation becomes the first accepted party (and is recorded as initiator)."""
@@ -95,6 +115,12 @@ def partnership_status(*, actor, partnership: Partnership, status: str, reason: 
         raise ValidationError({"status": _("Choose a valid status.")})
     reason = (reason or "").strip()
     previous = partnership.status
+    if status == previous:
+        raise ValidationError({"status": _("The partnership already has this status: choose another one.")})
+    if previous == PartnershipStatus.ENDED:
+        # Reopened: the end date and reason belong to the history (kept in the audit entry).
+        partnership.ended_on = None
+        partnership.end_reason = ""
     if status == PartnershipStatus.ENDED:
         if not reason:
             raise ValidationError({"reason": _("Say why the partnership ends: it stays in its history.")})
@@ -116,8 +142,7 @@ def partnership_status(*, actor, partnership: Partnership, status: str, reason: 
 @transaction.atomic
 def party_invite(*, actor, partnership: Partnership, organisation: Organisation) -> PartnershipParty:
     require(at_least(partnership_role(actor, partnership), Role.COORDINATOR))
-    if partnership.status == PartnershipStatus.ENDED:
-        raise ValidationError(_("An ended partnership takes no new party."))
+    refuse_when_ended(partnership, "party")
     party = PartnershipParty.objects.filter(partnership=partnership, organisation=organisation).first()
     if party and party.status in (PartyStatus.ACCEPTED, PartyStatus.INVITED):
         raise ValidationError({"organisation": _("This organisation is already a party or invited.")})
@@ -145,6 +170,8 @@ def party_respond(*, actor, party: PartnershipParty, accept: bool) -> Partnershi
     require(at_least(role_in(actor, [party.organisation_id]), Role.COORDINATOR))
     if party.status != PartyStatus.INVITED:
         raise ValidationError(_("This invitation was already answered."))
+    if accept:
+        refuse_when_ended(party.partnership, "party")
     party.status = PartyStatus.ACCEPTED if accept else PartyStatus.DECLINED
     party.responded_by = actor
     party.responded_at = timezone.now()
@@ -161,6 +188,7 @@ def party_leave(*, actor, party: PartnershipParty, reason: str = "") -> Partners
     require(at_least(role_in(actor, [party.organisation_id]), Role.COORDINATOR))
     if party.status != PartyStatus.ACCEPTED:
         raise ValidationError(_("Your organisation is not a party to this partnership."))
+    refuse_when_ended(party.partnership, "leave")
     others = party.partnership.parties.filter(status=PartyStatus.ACCEPTED).exclude(pk=party.pk)
     if not others.exists():
         raise ValidationError(

@@ -103,6 +103,10 @@ def _directory(
         "facet_query": others.urlencode(),
         "country_counts": counts,
         "export_query": request.GET.urlencode(),
+        # How many filters narrow the list: the folded "Filter" control says it on a phone.
+        "active_filters": sum(
+            1 for name, value in request.GET.items() if name not in ("page", "sort") and value.strip()
+        ),
     }
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from partners import services
 from partners.forms import ExchangeEditForm, ExchangeForm, LegFormSet
-from partners.models import Exchange, ExchangeFormat
+from partners.models import Exchange, ExchangeFormat, PartnershipStatus
 from partners.permissions import PARTNERSHIP_EDIT, get_partnership_for_user
 from partners.services.exchanges import LEG_FIELDS
 from partners.views.common import accepted_organisations, detail
@@ -28,6 +28,9 @@ def _in_person(request):
 @login_required
 def exchange_create(request, key):
     partnership = get_partnership_for_user(request.user, key, PARTNERSHIP_EDIT)
+    if partnership.status == PartnershipStatus.ENDED:
+        messages.error(request, services.ended_refusal("exchange"))
+        return detail(partnership, "exchanges")
     form = ExchangeForm(request.POST or None, organisations=accepted_organisations(partnership, request.user))
     legs = LegFormSet(request.POST or None, prefix="legs")
     if request.method == "POST" and form.is_valid() and (not _in_person(request) or legs.is_valid()):

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from partners import services
 from partners.forms import PartyForm, PartyInviteForm
-from partners.models import PartnershipParty, PartyStatus, Role
+from partners.models import PartnershipParty, PartnershipStatus, PartyStatus, Role
 from partners.permissions import PARTNERSHIP_DECIDE, at_least, get_partnership_for_user, role_in
 from partners.views.common import detail, party_of
 from soliris import confirm
@@ -22,6 +22,9 @@ from soliris.forms import apply_validation_error
 @login_required
 def party_invite(request, key):
     partnership = get_partnership_for_user(request.user, key, PARTNERSHIP_DECIDE)
+    if partnership.status == PartnershipStatus.ENDED:
+        messages.error(request, services.ended_refusal("party"))
+        return detail(partnership, "parties")
     form = PartyInviteForm(request.POST or None, partnership=partnership, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:

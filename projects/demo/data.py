@@ -247,6 +247,7 @@ PROJECTS = [
             ("tarija", Decimal("2000"), "EUR", "in_kind", "Travail des équipes"),
         ],
         "call": "bruxelles2026",
+        "requested": Decimal("12000"),
     },
     {
         "key": "periferialome",
@@ -282,6 +283,7 @@ PROJECTS = [
             ("stadd", Decimal("1000000"), "XOF", "in_kind", "Accueil"),
         ],
         "call": "bruxelles2026",
+        "requested": Decimal("18500"),
     },
 ]
 

@@ -106,6 +106,7 @@ def _seed_project(spec, organisations, partnerships, actor, call):
             defaults={
                 "status": SubmissionStatus.SUBMITTED,
                 "submitted_by": actor,
+                "requested_amount": spec.get("requested"),
                 "key": f"{spec['key'][:12]}s",
             },
         )

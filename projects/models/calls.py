@@ -98,6 +98,15 @@ class Submission(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
+    requested_amount = models.DecimalField(
+        _("amount requested from the call"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("In the call's currency; the publisher compares it with the call's budget."),
+    )
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:

@@ -24,8 +24,9 @@ from soliris.permissions import has
 
 
 @transaction.atomic
-def project_submit(*, actor, project: Project, call: Call, now=None) -> Submission:
-    """Answer ``call``: refused after the deadline or while the project is not ready."""
+def project_submit(*, actor, project: Project, call: Call, now=None, requested_amount=None) -> Submission:
+    """Answer ``call`` (asking it for ``requested_amount``, in its currency): refused after the
+    deadline or while the project is not ready."""
     now = now or timezone.now()
     project = Project.objects.select_for_update().get(pk=project.pk)
     if not call.is_published:
@@ -47,7 +48,9 @@ def project_submit(*, actor, project: Project, call: Call, now=None) -> Submissi
         raise ValidationError(problems)
     if Submission.objects.filter(call=call, project=project).exists():
         raise ValidationError(_("This project has already answered this call."))
-    submission = Submission(call=call, project=project, submitted_by=actor, submitted_at=now)
+    submission = Submission(
+        call=call, project=project, submitted_by=actor, submitted_at=now, requested_amount=requested_amount
+    )
     clean(submission)
     submission.save()
     change_status(project, S.SUBMITTED, actor, note=str(call))

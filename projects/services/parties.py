@@ -5,15 +5,23 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from projects.models import INACTIVE_PARTY, Project, ProjectParty, ProjectPartyStatus
+from projects.models import INACTIVE_PARTY, Project, ProjectParty, ProjectPartyStatus, ProjectStatus
 from projects.services.common import clean, follow_parties, refresh_search, require_full_name
 from projects.services.notifications import party_notify_invitation
 from soliris import audit
 from soliris.conflicts import check_version, update_versioned
 
+# A project that is over takes no new party (its parties stay in its history as they were).
+CLOSED_TO_NEW_PARTIES = (ProjectStatus.COMPLETED, ProjectStatus.EVALUATED)
+
 
 @transaction.atomic
 def party_invite(*, actor, project: Project, organisation) -> ProjectParty:
+    if project.status in CLOSED_TO_NEW_PARTIES:
+        raise ValidationError(
+            _("This project is %(status)s: it takes no new party.")
+            % {"status": project.get_status_display().lower()}
+        )
     party = ProjectParty.objects.filter(project=project, organisation=organisation).first()
     if party and party.status not in INACTIVE_PARTY:
         raise ValidationError(_("%(name)s is already a party to this project.") % {"name": organisation})

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from projects import forms, selectors, services
+from projects import budgets, forms, selectors, services
 from projects.permissions import check, get_call_for_user
 from projects.views.common import flash_validation_error
 from soliris.conflicts import EditConflict, form_after_conflict
@@ -134,12 +134,14 @@ def call_edit(request, key):
 @login_required
 def call_review(request, key):
     call = get_call_for_user(request.user, key, "projects.call:manage")
+    submissions = list(selectors.call_submissions(call))
     return render(
         request,
         "projects/call_review.html",
         {
             "call": call,
-            "submissions": selectors.call_submissions(call),
+            "submissions": submissions,
+            "budget": budgets.call_budget_summary(call, submissions),
             "decision_form": forms.DecisionForm(),
         },
     )

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from projects import forms, selectors, services
 from projects.models import INACTIVE_PARTY, Goal
 from projects.permissions import can_see_project, check, get_project_for_user
+from projects.services.parties import CLOSED_TO_NEW_PARTIES
 from projects.views.common import flash_validation_error, project_page_context
 from soliris import confirm, undo
 from soliris.conflicts import EditConflict, form_after_conflict
@@ -32,6 +33,9 @@ def project_parties(request, key):
                     actor=request.user, project=project, organisation=form.cleaned_data["organisation"]
                 )
             except ValidationError as error:
+                if project.status in CLOSED_TO_NEW_PARTIES:  # the page offers no invitation
+                    messages.error(request, " ".join(error.messages))
+                    return redirect("projects:project_parties", key=project.key)
                 apply_validation_error(form, error)
             else:
                 messages.success(

@@ -83,3 +83,14 @@ document.addEventListener("DOMContentLoaded", () => {
     form.addEventListener("submit", () => store.removeItem(key));
   });
 });
+
+// Folded filters (issue 15): open beside the results on a wide screen, folded behind their
+// "Filter" control on a phone. Without JavaScript, the CSS shows them on a wide screen.
+document.addEventListener("DOMContentLoaded", () => {
+  const folds = document.querySelectorAll("details.filter-fold");
+  if (!folds.length) return;
+  const wide = window.matchMedia("(min-width: 48.0625rem)");
+  const apply = () => folds.forEach((fold) => { fold.open = wide.matches; });
+  apply();
+  wide.addEventListener("change", apply);
+});

@@ -229,6 +229,7 @@ def test_an_association_registers_invites_a_colleague_and_becomes_a_laureate(new
     # The directory's SDG facet now finds the partner abroad through the project; the
     # association, not yet verified by the platform, stays out of the public directory.
     visitor.goto("/es/organisations/")
+    visitor.locator("details.filter-fold > summary").click()  # on a phone, the filters are folded
     visitor.select_option("select[name=sdg]", "6")
     visitor.locator("form.directory-filters button[type=submit]").click()
     visitor.wait_for_url(re.compile(r"/es/organisations/\?.*sdg=6"))
