@@ -71,5 +71,6 @@ def checkin_chart(completed_rounds, parties, width=420, height=220) -> str:
         )
     parts.append("</svg>")
     if legend:
-        parts.append(f'<ul class="chart-legend" aria-label="{escape(_("Legend"))}">{"".join(legend)}</ul>')
+        label = escape(_("Legend"))  # outside the f-string: xgettext does not look inside one
+        parts.append(f'<ul class="chart-legend" aria-label="{label}">{"".join(legend)}</ul>')
     return mark_safe("".join(parts))  # every text is escaped above
