@@ -1,0 +1,24 @@
+// The organisation picker (partners/forms/picker.py), enhanced: htmx updates the matches as
+// one types (the hx-* attributes); here, Enter in the search box searches at once instead
+// of sending the form, and the Down arrow moves to the matches. Without JavaScript the
+// "Search" button does the same through the server.
+(() => {
+  if (window.solirisPicker) return;
+  window.solirisPicker = true;
+  document.addEventListener("keydown", (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || !box.matches(".org-picker input[type=search]")) return;
+    const picker = box.closest(".org-picker");
+    if (event.key === "Enter" && window.htmx) {
+      event.preventDefault();
+      window.htmx.trigger(box, "search");
+    } else if (event.key === "ArrowDown") {
+      const choices = picker.querySelectorAll(".org-picker-list input");
+      const first = picker.querySelector(".org-picker-list input:checked") || choices[0];
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  });
+})();
