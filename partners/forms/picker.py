@@ -115,6 +115,7 @@ class OrganisationPicker(forms.Widget):
         super().__init__(attrs)
         self.multiple = multiple
         self.query = ""  # what was typed in the search box (set by PickerFormMixin)
+        self.searched = False  # its Search button was pressed: the box has the focus again
         self.choices = ()  # set by the field: a ModelChoiceIterator (its .field)
 
     def value_from_datadict(self, data, files, name):
@@ -145,6 +146,7 @@ class OrganisationPicker(forms.Widget):
             input_type="checkbox" if self.multiple else "radio",
             results=find(field, self.query, context["widget"]["value"]),
             query=self.query,
+            searched=self.searched,
             describedby=context["widget"]["attrs"].get("aria-describedby", ""),
             invalid=context["widget"]["attrs"].get("aria-invalid") in (True, "true"),
         )
@@ -179,9 +181,12 @@ class PickerFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            return
         for name in picker_fields(self):
-            if self.is_bound:
-                self.fields[name].widget.query = str(self.data.get(f"{self.add_prefix(name)}__q") or "")
+            widget = self.fields[name].widget
+            widget.query = str(self.data.get(f"{self.add_prefix(name)}__q") or "")
+            widget.searched = f"{self.add_prefix(name)}__search" in self.data
 
     @property
     def searching(self) -> bool:

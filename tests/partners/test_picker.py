@@ -110,10 +110,11 @@ def test_without_javascript_a_search_step_then_a_choice(as_role, cast, registry)
     url = invite_url(cast)
     page = client.get(url).content.decode()
     assert 'name="organisation__search"' in page and "formnovalidate" in page
+    assert "autofocus" not in page
     response = client.post(url, {"organisation__q": "liège", "organisation__search": "1"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'value="liège"' in html
+    assert 'value="liège"' in html and "autofocus" in html
     assert "Ville de Liège" in html and "Periferia" not in html
     assert 'class="error"' not in html  # a search step is not a failed submission
     assert not cast.partnership.parties.filter(organisation=registry["liege"]).exists()
