@@ -99,14 +99,14 @@ def test_with_javascript_one_types_picks_with_the_keyboard_and_invites(new_page,
     box.click()
     page.keyboard.type("liege")
     choices = page.locator("#id_organisation-results input[name=organisation]")
-    expect(page.locator("#id_organisation-results li")).to_have_count(1)
+    expect(page.locator("#id_organisation-results li")).to_have_count(1, timeout=10_000)
     assert "Ville de Liège (Liège" in page.locator("#id_organisation-results").inner_text()
     assert "Secrète" not in page.content()
     assert "1" in status.inner_text() and words["refine"] not in status.inner_text()
-    # Enter searches at once, and does not send the form
+    # Enter does not send the form: the matches of what was typed come
     box.fill("sao")
     box.press("Enter")
-    expect(page.locator("#id_organisation-results")).to_contain_text("São Paulo")
+    expect(page.locator("#id_organisation-results")).to_contain_text("São Paulo", timeout=10_000)
     assert page.url.endswith("/invite/")
     # the keyboard: down into the matches, space picks
     box.press("ArrowDown")

@@ -232,6 +232,7 @@ def test_the_picker_answers_in_a_fixed_number_of_queries_at_10000_organisations(
     client.get(url)  # the session, the permissions' caches: warm
     small_page, _html = _queries(client, url)
     small_matches, _html = _queries(client, url, params)
+    assert small_page <= 20 and small_matches <= 20
     _bulk(10_000)
     with django_assert_num_queries(small_page):
         response = client.get(url)
@@ -249,3 +250,22 @@ def test_the_picker_answers_in_a_fixed_number_of_queries_at_10000_organisations(
     html = response.content.decode()
     assert html.count('name="organisation" value=') == 10  # 09990 … 09999
     assert "affinez" not in html
+
+
+def test_the_project_form_answers_in_a_fixed_number_of_queries_at_10000_organisations(
+    as_role, cast, registry, django_assert_num_queries
+):
+    client = as_role("party_editor")
+    url = "/fr/projects/new/"
+    params = {"picker": "partners", "partners__q": "commune", "partners": [str(cast.tarija.pk)]}
+    client.get(url)
+    small_page, _html = _queries(client, url)
+    small_matches, _html = _queries(client, url, params)
+    assert small_page <= 20 and small_matches <= 20
+    _bulk(10_000)
+    with django_assert_num_queries(small_page):
+        html = client.get(url).content.decode()
+    assert html.count('name="partners" value=') == LIMIT and "affinez votre recherche" in html
+    with django_assert_num_queries(small_matches):
+        html = client.get(url, params).content.decode()
+    assert html.count('name="partners" value=') == LIMIT + 1 and "affinez votre recherche" in html

@@ -1,7 +1,7 @@
 // The organisation picker (partners/forms/picker.py), enhanced: htmx updates the matches as
-// one types (the hx-* attributes); here, Enter in the search box searches at once instead
-// of sending the form, and the Down arrow moves to the matches. Without JavaScript the
-// "Search" button does the same through the server.
+// one types (the hx-* attributes); here, Enter in the search box does not send the form
+// (the matches of what was typed are coming), and the Down arrow moves to the matches.
+// Without JavaScript the "Search" button asks the server for them.
 (() => {
   if (window.solirisPicker) return;
   window.solirisPicker = true;
@@ -11,7 +11,6 @@
     const picker = box.closest(".org-picker");
     if (event.key === "Enter" && window.htmx) {
       event.preventDefault();
-      window.htmx.trigger(box, "search");
     } else if (event.key === "ArrowDown") {
       const choices = picker.querySelectorAll(".org-picker-list input");
       const first = picker.querySelector(".org-picker-list input:checked") || choices[0];
