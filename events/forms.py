@@ -8,6 +8,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventKind, RecommendationStatus, published_q
+from partners.forms.picker import preselect_single
 from partners.models import Organisation, Theme
 from partners.visibility import organisations_offered_to
 from projects.models import Goal
@@ -105,6 +106,8 @@ class EventForm(forms.Form):
         self.fields["organisers"].queryset = organisations_offered_to(
             user, Organisation.objects.filter(pk__in=organiser_ids)
         ).order_by("name")
+        if event is None:
+            preselect_single(self.fields["organisers"])
         if not user.is_staff:
             del self.fields["platform_event"]
         # Published events, and the user's own (not yet published ones are nobody else's to see).
@@ -320,6 +323,7 @@ class EndorseForm(forms.Form):
         self.fields["organisation"].queryset = organisations_offered_to(
             user, Organisation.objects.filter(pk__in=organisation_ids)
         ).order_by("name")
+        preselect_single(self.fields["organisation"])
 
 
 class FollowUpForm(forms.Form):

@@ -4,6 +4,12 @@ from django.utils.translation import pgettext_lazy
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from partners.forms.picker import (
+    OrganisationChoiceField,
+    OrganisationMultipleChoiceField,
+    PickerFormMixin,
+    preselect_single,
+)
 from partners.models import ROLE_RANK, DecisionLevel, Organisation, Role
 from partners.permissions import roles_by_organisation
 from partners.visibility import organisations_offered_to
@@ -19,7 +25,7 @@ def organisations_where(user, minimum: str):
     return Organisation.objects.filter(pk__in=ids).order_by("name")
 
 
-class ProjectCreateForm(forms.Form):
+class ProjectCreateForm(PickerFormMixin, forms.Form):
     proposed_by = forms.ModelChoiceField(
         label=_("Proposed by"),
         queryset=Organisation.objects.none(),
@@ -32,12 +38,14 @@ class ProjectCreateForm(forms.Form):
     )
     starts_on = forms.DateField(label=_("Start"), required=False, widget=DATE)
     ends_on = forms.DateField(label=_("End"), required=False, widget=DATE)
-    partners = forms.ModelMultipleChoiceField(
+    partners = OrganisationMultipleChoiceField(
         label=_("Partner organisations to invite"),
         queryset=Organisation.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Each one confirms its participation and fills in its own role and contribution."),
+        help_text=_(
+            "Search by name, place or country, then tick each one. Each one confirms its participation "
+            "and fills in its own role and contribution."
+        ),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -45,6 +53,7 @@ class ProjectCreateForm(forms.Form):
         self.fields["proposed_by"].queryset = organisations_offered_to(
             user, organisations_where(user, Role.EDITOR)
         )
+        preselect_single(self.fields["proposed_by"])
         self.fields["partners"].queryset = organisations_offered_to(
             user, Organisation.objects.filter(verified_at__isnull=False)
         ).order_by("name")
@@ -66,8 +75,12 @@ class TransitionForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, max_length=1000)
 
 
-class InviteForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+class InviteForm(PickerFormMixin, forms.Form):
+    organisation = OrganisationChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        help_text=_("Search by name, place or country; accents do not matter."),
+    )
 
     def __init__(self, *args, project, user, **kwargs):
         super().__init__(*args, **kwargs)

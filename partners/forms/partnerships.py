@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from partners.forms.common import DateInput
+from partners.forms.picker import OrganisationChoiceField, PickerFormMixin, preselect_single
 from partners.models import (
     DecisionLevel,
     Organisation,
@@ -17,9 +18,7 @@ DESCRIPTIONS = ("description_fr", "description_nl", "description_en", "descripti
 
 
 class PartnershipCreateForm(forms.ModelForm):
-    organisation = forms.ModelChoiceField(
-        label=_("On behalf of"), queryset=Organisation.objects.none(), empty_label=None
-    )
+    organisation = forms.ModelChoiceField(label=_("On behalf of"), queryset=Organisation.objects.none())
 
     class Meta:
         model = Partnership
@@ -41,6 +40,7 @@ class PartnershipCreateForm(forms.ModelForm):
         self.fields["organisation"].queryset = (
             organisations if organisations is not None else Organisation.objects.none()
         )
+        preselect_single(self.fields["organisation"])
         self.order_fields(["organisation", "name", "kind", *DESCRIPTIONS, "started_on", "visibility"])
 
 
@@ -107,9 +107,11 @@ class StatusForm(forms.Form):
         return data
 
 
-class PartyInviteForm(forms.Form):
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation to invite"), queryset=Organisation.objects.none()
+class PartyInviteForm(PickerFormMixin, forms.Form):
+    organisation = OrganisationChoiceField(
+        label=_("Organisation to invite"),
+        queryset=Organisation.objects.none(),
+        help_text=_("Search by name, place or country; accents do not matter."),
     )
 
     def __init__(self, *args, partnership=None, user=None, **kwargs):
@@ -119,9 +121,6 @@ class PartyInviteForm(forms.Form):
         self.fields["organisation"].queryset = organisations_offered_to(
             user, Organisation.objects.filter(verified_at__isnull=False).exclude(pk__in=taken)
         ).order_by("name")
-        self.fields["organisation"].label_from_instance = lambda o: (
-            f"{o.name} ({o.locality}, {o.country.name})" if o.locality else f"{o.name} ({o.country.name})"
-        )
 
 
 DECISION_LEVEL_HELP = _(

@@ -14,6 +14,7 @@ from partners.forms import PartyForm, PartyInviteForm
 from partners.models import PartnershipParty, PartnershipStatus, PartyStatus, Role
 from partners.permissions import PARTNERSHIP_DECIDE, at_least, get_partnership_for_user, role_in
 from partners.views.common import detail, party_of
+from partners.views.picker import picker_response
 from soliris import confirm
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
@@ -26,6 +27,8 @@ def party_invite(request, key):
         messages.error(request, services.ended_refusal("party"))
         return detail(partnership, "parties")
     form = PartyInviteForm(request.POST or None, partnership=partnership, user=request.user)
+    if (matches := picker_response(request, form)) is not None:
+        return matches
     if request.method == "POST" and form.is_valid():
         try:
             services.party_invite(

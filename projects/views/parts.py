@@ -10,6 +10,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from partners.views.picker import picker_response
 from projects import forms, selectors, services
 from projects.models import INACTIVE_PARTY, Goal
 from projects.permissions import can_see_project, check, get_project_for_user
@@ -25,6 +26,8 @@ from soliris.permissions import has
 def project_parties(request, key):
     project = get_project_for_user(request.user, key, "projects.project:edit")
     form = forms.InviteForm(request.POST or None, project=project, user=request.user)
+    if (matches := picker_response(request, form)) is not None:
+        return matches
     if request.method == "POST":
         check(request.user, "projects.project:decide", project)
         if form.is_valid():

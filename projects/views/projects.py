@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from partners.views.picker import picker_response
 from projects import forms, selectors, services
 from projects.filters import ProjectFilter
 from projects.models import ProjectPartyStatus, ProjectStatus
@@ -49,6 +50,8 @@ def project_create(request):
     form = forms.ProjectCreateForm(request.POST or None, user=request.user)
     if not form.fields["proposed_by"].queryset.exists():
         return render(request, "projects/project_create.html", {"form": None}, status=403)
+    if (matches := picker_response(request, form)) is not None:
+        return matches
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

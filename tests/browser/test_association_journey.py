@@ -131,7 +131,7 @@ def test_an_association_registers_invites_a_colleague_and_becomes_a_laureate(new
     page.select_option("select[name=proposed_by]", str(association.pk))
     page.fill("input[name=title]", "Protection des sources de Cochabamba")
     page.fill("textarea[name=summary]", "Protéger les sources et sensibiliser, ici et là-bas.")
-    page.select_option("select[name=partners]", [str(setting["partner"].pk)])
+    page.check("input[name=partners][value='{}']".format(setting["partner"].pk))
     submit(page)
     page.wait_for_url(re.compile(r"/fr/projects/[a-z0-9-]+/$"))
     key = page.url.rstrip("/").split("/")[-1]

@@ -64,7 +64,7 @@ def test_an_association_proposes_a_project_that_a_commune_selects(new_page, acto
     page.select_option("select[name=proposed_by]", str(actors["association"].pk))
     page.fill("input[name=title]", "Eau potable pour les quartiers de Tarija")
     page.fill("textarea[name=summary]", "Protéger les sources, ici et là-bas.")
-    page.select_option("select[name=partners]", [str(actors["tarija"].pk)])
+    page.check("input[name=partners][value='{}']".format(actors["tarija"].pk))
     submit_form(page)
     page.wait_for_url(re.compile(r"/fr/projects/[a-z0-9-]+/$"))
     key = page.url.rstrip("/").split("/")[-1]
