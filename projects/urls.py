@@ -1,6 +1,6 @@
 from django.urls import path
 
-from projects.views import calls, parts, projects, sdgs
+from projects.views import calls, documents, parts, projects, sdgs
 
 app_name = "projects"
 
@@ -23,10 +23,10 @@ urlpatterns = [
     path("projects/<key:key>/sdgs/<key:link_key>/delete/", parts.sdg_link_delete, name="sdg_link_delete"),
     path("projects/<key:key>/funding/", parts.project_funding, name="project_funding"),
     path("projects/<key:key>/funding/<key:line_key>/delete/", parts.funding_delete, name="funding_delete"),
-    path("projects/<key:key>/documents/", parts.project_documents, name="project_documents"),
+    path("projects/<key:key>/documents/", documents.project_documents, name="project_documents"),
     path(
         "projects/<key:key>/documents/<key:document_key>/",
-        parts.document_download,
+        documents.document_download,
         name="document_download",
     ),
     path("projects/<key:key>/history/", projects.project_history, name="project_history"),

@@ -1,6 +1,6 @@
+from conventions.views.comments import clause_comments, thread_reply, thread_resolve
 from conventions.views.drafts import (
     clause_add,
-    clause_comments,
     clause_confirm,
     clause_edit,
     clause_move,
@@ -11,8 +11,6 @@ from conventions.views.drafts import (
     document_detail,
     document_list,
     document_settings,
-    thread_reply,
-    thread_resolve,
 )
 from conventions.views.versions import (
     document_public,

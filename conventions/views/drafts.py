@@ -1,4 +1,4 @@
-"""Documents and their working draft: reading, creating, co-editing clauses, comments."""
+"""Documents and their working draft: reading, creating, co-editing clauses (comments: comments.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,18 +18,15 @@ from conventions.forms import (
     ClauseTextForm,
     DocumentForm,
     DocumentSettingsForm,
-    ReplyForm,
-    ThreadForm,
 )
-from conventions.models import LANGUAGE_CODES, Clause, CommentThread, DocumentStatus, TranslationState
+from conventions.models import LANGUAGE_CODES, Clause, DocumentStatus, TranslationState
 from conventions.permissions import (
     coordinator_organisation_ids,
     get_document_for_user,
     may_create_for_partnership,
     may_create_for_project,
 )
-from conventions.services.people import FULL_NAME_NEEDED
-from conventions.views.common import document_perms, needs_full_name, next_action, reading_language
+from conventions.views.common import document_perms, next_action, reading_language
 from partners.permissions import accepted_party_ids, role_in
 from projects.models import ProjectPartyStatus
 from projects.permissions import project_role
@@ -37,7 +34,6 @@ from projects.selectors import project_with_parties
 from soliris import audit, confirm, undo
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
-from soliris.permissions import has
 
 
 @login_required
@@ -338,84 +334,3 @@ def clause_restore(request, key, clause_key):
     services.clause_restore(actor=request.user, clause=clause)
     messages.success(request, _("The clause is back at the end of the draft."))
     return redirect(reverse("conventions:document_detail", args=[document.key]) + f"#clause-{clause.key}")
-
-
-def clause_comments(request, key, clause_key):
-    document = get_document_for_user(request.user, key)
-    clause = get_object_or_404(Clause, document=document, key=clause_key)
-    language = reading_language(request)
-    parties = document.party_organisations()
-    form = ThreadForm(request.POST or None, organisations=parties)
-    no_name = needs_full_name(request)
-    if request.method == "POST":
-        if not has(request.user, "conventions.document:comment", document):
-            raise PermissionDenied
-        if not no_name and form.is_valid():
-            try:
-                services.thread_open(
-                    actor=request.user,
-                    clause=clause,
-                    language=get_language(),
-                    body=form.cleaned_data["body"],
-                    mentions=form.mentioned(),
-                )
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("Your comment is posted."))
-                return redirect("conventions:clause_comments", document.key, clause.key)
-    clauses = selectors.draft_clauses(document)
-    number = next((i for i, c in enumerate(clauses, start=1) if c.pk == clause.pk), None)
-    clause_with_texts = next((c for c in clauses if c.pk == clause.pk), clause)
-    context = {
-        "document": document,
-        "clause": clause,
-        "number": number,
-        "reading": selectors.reading_text(clause_with_texts, language),
-        "threads": selectors.threads_of_clause(clause),
-        "form": form,
-        "reply_form": ReplyForm(),
-        "language": language,
-        "needs_full_name": no_name,
-    }
-    refused = no_name and request.method == "POST"
-    return render(request, "conventions/clause_comments.html", context, status=403 if refused else 200)
-
-
-def _thread(document, thread_key) -> CommentThread:
-    return get_object_or_404(
-        CommentThread.objects.select_related("clause", "document"), document=document, key=thread_key
-    )
-
-
-@require_POST
-def thread_reply(request, key, thread_key):
-    document = get_document_for_user(request.user, key, "conventions.document:comment")
-    thread = _thread(document, thread_key)
-    form = ReplyForm(request.POST)
-    if needs_full_name(request):
-        messages.error(request, FULL_NAME_NEEDED)
-    elif form.is_valid():
-        services.thread_reply(
-            actor=request.user, thread=thread, language=get_language(), body=form.cleaned_data["body"]
-        )
-        messages.success(request, _("Your reply is posted."))
-    else:
-        messages.error(request, _("Write your reply before sending it."))
-    return redirect(
-        reverse("conventions:clause_comments", args=[document.key, thread.clause.key])
-        + f"#thread-{thread.key}"
-    )
-
-
-@require_POST
-def thread_resolve(request, key, thread_key):
-    document = get_document_for_user(request.user, key, "conventions.document:comment")
-    thread = _thread(document, thread_key)
-    resolved = request.POST.get("resolved") == "1"
-    services.thread_resolve(actor=request.user, thread=thread, resolved=resolved)
-    messages.success(request, _("The thread is resolved.") if resolved else _("The thread is open again."))
-    return redirect(
-        reverse("conventions:clause_comments", args=[document.key, thread.clause.key])
-        + f"#thread-{thread.key}"
-    )

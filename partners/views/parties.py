@@ -75,6 +75,9 @@ def party_leave(request, key, slug):
     partnership, party = party_of(request, key, slug, [PartyStatus.ACCEPTED])
     if not at_least(role_in(request.user, [party.organisation_id]), Role.COORDINATOR):
         raise PermissionDenied  # asked before the confirmation: a refusal is not a question
+    if partnership.status == PartnershipStatus.ENDED:  # nor is what the partnership refuses
+        messages.error(request, services.ended_refusal("leave"))
+        return detail(partnership, "parties")
     reason = request.POST.get("reason", "").strip()
     page = confirm.ask(
         request,

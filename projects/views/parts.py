@@ -1,9 +1,9 @@
-"""The parts of a project: parties, sites, SDG links, funding lines and documents."""
+"""The parts of a project: parties, sites, SDG links and funding lines (documents: documents.py)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import number_format
@@ -381,47 +381,3 @@ def funding_delete(request, key, line_key):
         extra_tags=undo.message_tags(offer),
     )
     return redirect("projects:project_funding", key=project.key)
-
-
-@login_required
-def project_documents(request, key):
-    project = get_project_for_user(request.user, key, "projects.project:view_private")
-    form = forms.DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        check(request.user, "projects.project:edit", project)
-        if form.is_valid():
-            try:
-                services.document_upload(
-                    actor=request.user,
-                    project=project,
-                    title=form.cleaned_data["title"],
-                    upload=form.cleaned_data["file"],
-                )
-            except ValidationError as error:
-                apply_validation_error(form, error)
-            else:
-                messages.success(request, _("The document was added. Only the parties can open it."))
-                return redirect("projects:project_documents", key=project.key)
-    documents = project.documents.select_related("uploaded_by")
-    return render(
-        request,
-        "projects/project_documents.html",
-        project_page_context(request, project, "documents", form=form, documents=documents),
-    )
-
-
-@login_required
-def document_download(request, key, document_key):
-    project = get_project_for_user(request.user, key, "projects.project:view_private")
-    document = project.documents.filter(key=document_key).first()
-    if document is None:
-        raise Http404
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle, content_type=document.content_type, as_attachment=True, filename=document.original_name
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
