@@ -26,6 +26,7 @@ from django.test import Client
 
 from soliris.models import User
 from tests.browser import sweep
+from tests.browser.sweep_text import English
 
 pytestmark = pytest.mark.browser
 
@@ -214,7 +215,7 @@ def test_every_page_in_every_language_at_both_widths(language, browser, live_ser
     all_routes = list(sweep.routes())
     found, problems = _timed("addresses", sweep.addresses, demo, all_routes)
     problems = [f"route {p}" for p in problems]
-    english = None if language == "en" else _timed("english-init", sweep.English, language)
+    english = None if language == "en" else _timed("english-init", English, language)
     start = time.perf_counter()
     people = People(browser, live_server.url, language, demo)
     roles = (("visitor", lambda a: None), ("member", lambda a: a.member), ("staff", lambda a: sweep.STAFF))
