@@ -126,7 +126,7 @@ class Demo:
 
         from soliris.models import User
 
-        self.content_type = ContentType.objects.get_for_model(Organisation)
+        self.content_type = ContentType.objects.get_for_model(Partnership)
         self.staff = User.objects.get(email=STAFF)
 
 
@@ -321,7 +321,9 @@ def _fillers(d: Demo) -> dict:
         "events:recommendation_endorse": [({"key": d.recommendation.key}, AICHA)],
         "events:recommendation_follow_up": [({"key": d.recommendation.key}, AICHA)],
         "events:recommendation_withdraw": [({"key": d.recommendation.key}, AICHA)],
-        "admin:view_on_site": [({"content_type_id": d.content_type.pk, "object_id": d.brasschaat.pk}, STAFF)],
+        "admin:view_on_site": [
+            ({"content_type_id": d.content_type.pk, "object_id": d.partnership.pk}, STAFF)
+        ],
         "admin:auth_user_password_change": [({"id": d.staff.pk}, STAFF)],
         "rescued": [({"key": d.extra["rescued"].key}, PIETER)],
         "account_confirm_email": [({"key": d.extra["confirmation_key"]}, PIETER)],

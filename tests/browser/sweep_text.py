@@ -73,14 +73,16 @@ class English:
             return True
         return any(run in text and pattern.search(chunk) for text, pattern in self.patterns)
 
-    def found(self, chunks) -> set[str]:
+    def found(self, chunks, runs: bool = True) -> set[str]:
+        """The English in ``chunks``; only whole chunks when ``runs`` is off (the admin, whose
+        pages are full of the records' own names and titles)."""
         found = set()
         for chunk in chunks:
             if chunk in self.whole or chunk.rstrip(" :.…*") in self.whole:
                 if not self._translated(chunk, chunk):
                     found.add(chunk)
                 continue
-            for word in _WORD.finditer(chunk):
+            for word in _WORD.finditer(chunk) if runs else ():
                 for run in self.runs.get(word.group(), ()):
                     end = word.start() + len(run)
                     if not chunk.startswith(run, word.start()) or (end < len(chunk) and chunk[end].isalnum()):

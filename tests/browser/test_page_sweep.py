@@ -20,10 +20,13 @@ import time
 from pathlib import Path
 
 import pytest
+from allauth.account.internal.flows import login as login_flow
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
 
+from partners import reference as partners_reference
+from projects import reference as projects_reference
 from soliris.models import User
 from tests.browser import sweep
 from tests.browser.sweep_text import English
@@ -37,6 +40,7 @@ WIDTHS = (1280, 360)
 # or the content type one role at least must get (a download).
 POST_ONLY = {
     "set_language",
+    "admin:logout",
     "pdf:job_retry",
     "partners:organisation_verify",
     "partners:member_role",
@@ -87,6 +91,9 @@ REDIRECTS = {
     "mfa_authenticate": "the second factor, between password and session",
     "account_set_password": "a password for an account that has none (every demo account has one)",
 }
+# Addresses with nothing behind them in this platform: the admin's "view on site" of a model
+# with a page of its own (none defines get_absolute_url): a 404 for any object.
+NOT_FOUND = {"admin:view_on_site"}
 # Pages that end the session they are opened in (another person's reset link, confirmation):
 # opened, then each person gets a new session.
 ENDS_SESSION = {"account_reset_password_from_key", "account_confirm_email", "account_logout"}
@@ -117,9 +124,11 @@ class People:
         cookies = []
         if email:
             client = Client()
-            client.force_login(User.objects.get(email=email))
+            user = User.objects.get(email=email)
+            client.force_login(user)
             session = client.session  # logged in a moment ago: no page asks to log in again
-            session["account_authentication_methods"] = [
+            session[login_flow._AUTHENTICATION_METHODS_USER_SESSION_KEY] = login_flow.user_id_to_str(user)
+            session[login_flow.AUTHENTICATION_METHODS_SESSION_KEY] = [
                 {"method": "password", "at": time.time(), "email": email, "reauthenticated": True}
             ]
             session.save()
@@ -201,7 +210,9 @@ def _check_page(page, address, language, role, english, problems):
             if english is not None:
                 problems += [
                     f"{where}: English «{text}»"
-                    for text in sorted(_timed("english", english.found, data["chunks"]))
+                    for text in sorted(
+                        _timed("english", english.found, data["chunks"], not address.route.is_admin)
+                    )
                 ]
     problems += [f"{where} {WIDTHS[-1]}px: {p}" for p in _axe(page)]
     page.set_viewport_size({"width": WIDTHS[0], "height": 900})
@@ -209,6 +220,9 @@ def _check_page(page, address, language, role, english, problems):
 
 @pytest.mark.parametrize("language", sweep.LANGUAGES)
 def test_every_page_in_every_language_at_both_widths(language, browser, live_server, transactional_db):
+    # The reference data its migrations load: gone when an earlier test flushed the tables.
+    partners_reference.load()
+    projects_reference.load()
     _timed("seed", lambda: call_command("seed_demo", stdout=io.StringIO()))
     demo = sweep.Demo()
     _timed("fresh", sweep.create_fresh_objects, demo)
@@ -303,6 +317,8 @@ def _judge(name, url, answers, wanted_status) -> list[str]:
             return []
         return [f"{url}: no role downloads it as {wanted} ({told})"]
     if any(status == wanted_status for _, status, _ in answers):
+        return []
+    if name in NOT_FOUND and all(status == 404 for _, status, _ in answers):
         return []
     if name in REDIRECTS and all(status == 302 for _, status, _ in answers):
         return []
