@@ -25,6 +25,9 @@ EMILIE = "solidarite@bruxelles.demo"  # Ville de Bruxelles: the call for project
 LOTTE = "internationaal@herent.demo"  # Herent: the project convention in progress
 NADIA = "contact@iteco.demo"  # invited to Brasschaat by the sweep
 STAFF = "staff@soliris.demo"
+NEW_STAFF = "nouvelle.recrue@soliris.demo"  # made by the sweep: staff with no second factor yet
+# Pages without parameters whose member is someone else than Pieter.
+MEMBERS = {"mfa_activate_totp": NEW_STAFF}
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ def create_fresh_objects(demo: Demo) -> None:
     from allauth.account.forms import default_token_generator
     from allauth.account.models import EmailAddress
     from allauth.account.utils import user_pk_to_url_str
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
     from allauth.mfa.totp.internal.auth import TOTP
     from django.contrib.auth.models import Group
     from django.core.files.base import ContentFile
@@ -150,7 +154,12 @@ def create_fresh_objects(demo: Demo) -> None:
 
     staff = User.objects.get(email=STAFF)
     TOTP.activate(staff, TOTP_SECRET)  # staff pages need a second factor
+    RecoveryCodes.activate(staff)  # and the second factor's own pages, their recovery codes
     Group.objects.get_or_create(name="Sweep")
+    recruit = User.objects.create_user(
+        email=NEW_STAFF, password="-", full_name="Nouvelle Recrue", is_staff=True
+    )
+    EmailAddress.objects.create(user=recruit, email=NEW_STAFF, verified=True, primary=True)
     pieter = User.objects.get(email=PIETER)
     demo.extra["invitation"] = Invitation.objects.create(
         organisation=demo.brasschaat, email=NADIA, invited_by=pieter, language="nl"
@@ -341,7 +350,7 @@ def addresses(demo: Demo, all_routes) -> tuple[list[Address], list[str]]:
         if route.template.endswith("(?P<url>.*)$") or route.template.endswith("<url>"):
             continue  # the admin's catch-all: a 404 for anything else
         if not route.parameters:
-            found.append(Address(route, fill(route, {})))
+            found.append(Address(route, fill(route, {}), MEMBERS.get(route.name, PIETER)))
         elif route.name in fillers:
             found.extend(
                 Address(route, fill(route, values), member) for values, member in fillers[route.name]
