@@ -10,7 +10,8 @@ type) or an action answering 405 to a GET. A new URL is swept without writing an
 with a parameter the demo cannot fill fails (tests/browser/sweep.py has the fillers).
 
 One test per language (xdist shares them out); each loads the demo, opens one browser
-context per person, and reports every problem it found in one message.
+context per person, and reports every problem it found in one message. SWEEP_ONLY=<part of
+a path> limits a run to the addresses holding it (to look at one page while fixing it).
 """
 
 import io
@@ -162,6 +163,7 @@ class People:
             page.context.close()
 
 
+# Where the sweep's time goes (seconds and counts), printed with a failure's report.
 TIMES = {}
 
 
