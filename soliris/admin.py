@@ -1,8 +1,13 @@
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminSplitDateTime
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from soliris.models import AuditEntry, RenderJob, User
+
+# Django's split date/time inputs have no label of their own (axe: "Form elements must have
+# labels"): ours wraps each in one. The form renderer finds it among the apps' templates.
+AdminSplitDateTime.template_name = "soliris/admin/split_datetime.html"
 
 
 @admin.register(User)

@@ -335,6 +335,7 @@ def _fillers(d: Demo) -> dict:
         ],
         "admin:auth_user_password_change": [({"id": d.staff.pk}, STAFF)],
         "rescued": [({"key": d.extra["rescued"].key}, PIETER)],
+        "undo": [({"key": "sweepundo"}, PIETER)],  # POST-only: a GET is refused before the key
         "account_confirm_email": [({"key": d.extra["confirmation_key"]}, PIETER)],
         "account_reset_password_from_key": [
             ({"uidb36": d.extra["reset"][0], "key": d.extra["reset"][1]}, NADIA)

@@ -42,6 +42,7 @@ WIDTHS = (1280, 360)
 # or the content type one role at least must get (a download).
 POST_ONLY = {
     "set_language",
+    "undo",
     "admin:logout",
     "pdf:job_retry",
     "partners:organisation_verify",
