@@ -96,9 +96,12 @@ class AuditEntry(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("when"), default=timezone.now)
-    subject_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    subject_id = models.PositiveBigIntegerField()
+    subject_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name=_("subject type")
+    )
+    subject_id = models.PositiveBigIntegerField(verbose_name=_("subject ID"))
     subject = GenericForeignKey("subject_type", "subject_id")
+    subject.verbose_name = _("subject")  # GenericForeignKey() takes no verbose_name
     data = models.JSONField(_("what changed"), default=dict, blank=True)
 
     class Meta:
@@ -134,7 +137,7 @@ class RenderJob(models.Model):
     ``content_hash``, so an identical request finds this job instead of rendering again.
     """
 
-    key = KeyField()
+    key = KeyField(verbose_name=_("key"))
     kind = models.CharField(_("document kind"), max_length=60)
     parameters = models.JSONField(_("parameters"), default=dict, blank=True)
     inputs = models.JSONField(

@@ -106,10 +106,15 @@ class Event(models.Model):
         help_text=_("Its recommendations and their follow-up are shown with this event."),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created on"))
+    version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
 
     class Meta:
         verbose_name = _("event")
@@ -163,7 +168,7 @@ class Event(models.Model):
 class Workshop(models.Model):
     """A workshop in an event's programme (a Soliris day has several, each on a theme)."""
 
-    key = KeyField()
+    key = KeyField(verbose_name=_("key"))
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="workshops"
     )
@@ -183,7 +188,7 @@ class Workshop(models.Model):
         validators=[MinValueValidator(1)],
         help_text=_("Empty: no limit."),
     )
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
 
     class Meta:
         verbose_name = _("workshop")

@@ -16,7 +16,7 @@ from soliris.keys import KeyField
 class RecommendationSection(models.Model):
     """A section of an event's recommendations ("Agir collectivement"), with its introduction."""
 
-    key = KeyField()
+    key = KeyField(verbose_name=_("key"))
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="recommendation_sections"
     )
@@ -46,7 +46,7 @@ class Recommendation(models.Model):
     """A recommendation gathered at an event (or one of its workshops), numbered in its section,
     linked to themes of the registry and to Sustainable Development Goals of the projects app."""
 
-    key = KeyField()
+    key = KeyField(verbose_name=_("key"))
     section = models.ForeignKey(
         RecommendationSection,
         verbose_name=_("section"),
@@ -82,13 +82,18 @@ class Recommendation(models.Model):
     status_reason = models.TextField(_("reason for setting it aside"), blank=True)
     # The follow-up (status and notes) has its own version: two organisers recording it at
     # once see each other's note instead of one status silently replacing the other.
-    follow_up_version = models.PositiveIntegerField(default=1)
+    follow_up_version = models.PositiveIntegerField(default=1, verbose_name=_("follow-up version"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    version = models.PositiveIntegerField(default=1)
-    search_document = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created on"))
+    version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
+    search_document = models.TextField(editable=False, default="", verbose_name=_("search text"))
 
     class Meta:
         verbose_name = _("recommendation")

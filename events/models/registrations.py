@@ -23,9 +23,14 @@ ACTIVE_STATUSES = [RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
 class Registration(models.Model):
     """A person's registration for an event. Cancelled, never deleted."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="event_registrations"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="event_registrations",
+        verbose_name=_("person"),
     )
     status = models.CharField(_("status"), max_length=16, choices=RegistrationStatus.choices)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)

@@ -18,7 +18,7 @@ from soliris.keys import KeyField
 class Call(models.Model):
     """A call for projects, published by an organisation (a commune...) or by the platform."""
 
-    key = KeyField()
+    key = KeyField(verbose_name=_("key"))
     publisher = models.ForeignKey(
         Organisation,
         verbose_name=_("published by"),
@@ -39,10 +39,15 @@ class Call(models.Model):
     opens_at = models.DateTimeField(_("opens on"))
     closes_at = models.DateTimeField(_("closes on"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created on"))
+    version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
 
     class Meta:
         verbose_name = _("call for projects")
@@ -83,20 +88,34 @@ class SubmissionStatus(models.TextChoices):
 class Submission(models.Model):
     """A project's answer to a call, and the publisher's decision on it."""
 
-    key = KeyField()
-    call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="submissions")
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="submissions")
+    key = KeyField(verbose_name=_("key"))
+    call = models.ForeignKey(
+        Call, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("call for projects")
+    )
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="submissions", verbose_name=_("joint project")
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=SubmissionStatus.choices, default=SubmissionStatus.SUBMITTED
     )
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
     )
-    submitted_at = models.DateTimeField(default=timezone.now)
+    submitted_at = models.DateTimeField(default=timezone.now, verbose_name=_("submitted on"))
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided on"))
     reason = models.TextField(_("reason"), blank=True)
     requested_amount = models.DecimalField(
         _("amount requested from the call"),
@@ -107,7 +126,7 @@ class Submission(models.Model):
         validators=[MinValueValidator(0)],
         help_text=_("In the call's currency; the publisher compares it with the call's budget."),
     )
-    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False, verbose_name=_("notified on"))
 
     class Meta:
         verbose_name = _("answer to a call")

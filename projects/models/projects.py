@@ -39,7 +39,7 @@ PUBLIC_STATUSES = [
 class Project(models.Model):
     """A joint project: co-constructed by its parties, none of them owns it."""
 
-    key = KeyField()
+    key = KeyField(verbose_name=_("key"))
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
     description = models.TextField(_("description"), blank=True)
@@ -64,12 +64,17 @@ class Project(models.Model):
         _("status"), max_length=16, choices=ProjectStatus.choices, default=ProjectStatus.DRAFT
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1)
-    search_document = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created on"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated on"))
+    version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
+    search_document = models.TextField(editable=False, default="", verbose_name=_("search text"))
 
     class Meta:
         verbose_name = _("project")

@@ -35,7 +35,7 @@ class DocumentStatus(models.TextChoices):
 
 
 class Document(models.Model):
-    key = KeyField()
+    key = KeyField(verbose_name=_("key"))
     kind = models.CharField(_("kind"), max_length=16, choices=DocumentKind.choices)
     title = models.CharField(_("title"), max_length=200)
     partnership = models.ForeignKey(
@@ -72,17 +72,31 @@ class Document(models.Model):
     )
     template = models.CharField(_("charter template"), max_length=60, blank=True)
     # Guards the settings form (title, authentic languages) against concurrent saves.
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
     draft_revision = models.PositiveIntegerField(
-        default=0, help_text="Grows with every change of the working draft."
+        default=0,
+        help_text="Grows with every change of the working draft.",
+        verbose_name=_("draft revision"),
     )
-    last_number = models.PositiveIntegerField(default=0, help_text="Number of the latest version.")
+    last_number = models.PositiveIntegerField(
+        default=0, help_text="Number of the latest version.", verbose_name=_("latest version number")
+    )
     published_version = models.ForeignKey(
-        "Version", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "Version",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published version"),
     )
     published_at = models.DateTimeField(_("published on"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created on"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated on"), auto_now=True)
@@ -269,13 +283,15 @@ class Version(models.Model):
     fields (status and its dates, the PDF request) ever change after creation.
     """
 
-    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="versions")
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="versions", verbose_name=_("document")
+    )
     number = models.PositiveIntegerField(_("number"))
     status = models.CharField(
         _("status"), max_length=16, choices=VersionStatus.choices, default=VersionStatus.PROPOSED
     )
     snapshot = models.JSONField(_("frozen text"))
-    draft_revision = models.PositiveIntegerField(default=0)
+    draft_revision = models.PositiveIntegerField(default=0, verbose_name=_("draft revision"))
     reason = models.TextField(_("why this version"), blank=True)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by")
@@ -318,95 +334,3 @@ class Version(models.Model):
     @property
     def clauses(self):
         return self.snapshot.get("clauses", [])
-
-
-class Decision(models.TextChoices):
-    APPROVED = "approved", pgettext_lazy("approval decision", "Approved")
-    CHANGES_REQUESTED = "changes_requested", pgettext_lazy("approval decision", "Changes requested")
-
-
-class Approval(models.Model):
-    """A party's decision on one version; it belongs to that version only."""
-
-    version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="approvals")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
-    comment = models.TextField(_("comment"), blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    decided_at = models.DateTimeField(_("decided on"))
-
-    class Meta:
-        verbose_name = _("approval")
-        verbose_name_plural = _("approvals")
-        ordering = ["decided_at", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["version", "organisation"],
-                name="conventions_one_decision_per_party",
-                violation_error_message=_("Your party has already decided on this version."),
-                violation_error_code="one_decision_per_party",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.version} — {self.organisation}: {self.decision}"
-
-
-class Signature(models.Model):
-    version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="signatures")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    signer_name = models.CharField(_("name"), max_length=200)
-    signer_function = models.CharField(_("function"), max_length=200)
-    organisation_name = models.CharField(_("organisation"), max_length=200)
-    consent = models.BooleanField(_("explicit consent"), default=False)
-    signed_at = models.DateTimeField(_("signed on"))
-
-    class Meta:
-        verbose_name = _("signature")
-        verbose_name_plural = _("signatures")
-        ordering = ["signed_at", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["version", "user", "organisation"],
-                name="conventions_sign_once",
-                violation_error_message=_("You have already signed this version for this organisation."),
-                violation_error_code="sign_once",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.version} — {self.shown_name} ({self.organisation_name})"
-
-    @property
-    def shown_name(self) -> str:
-        """The signer's full name as recorded, never an email address (a signature recorded
-        before full names were required shows the person's name now, or "a member")."""
-        name = (self.signer_name or "").strip()
-        if not name or "@" in name:
-            return str(self.user) if self.user_id else ""
-        return name
-
-
-class PublicationConsent(models.Model):
-    """One coordinator of a party agrees to publish the signed version; all parties must."""
-
-    version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="publication_consents")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    given_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    given_at = models.DateTimeField()
-
-    class Meta:
-        verbose_name = _("publication consent")
-        verbose_name_plural = _("publication consents")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["version", "organisation"],
-                name="conventions_one_consent_per_party",
-                violation_error_message=_("Your party has already agreed to publish this version."),
-                violation_error_code="one_consent_per_party",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.version} — {self.organisation}"
