@@ -140,11 +140,11 @@ class RenderJob(models.Model):
     key = KeyField(verbose_name=_("key"))
     kind = models.CharField(_("document kind"), max_length=60)
     parameters = models.JSONField(_("parameters"), default=dict, blank=True)
+    # Snapshot of the data the document is rendered from; its hash is content_hash.
     inputs = models.JSONField(
         _("inputs"),
         default=dict,
         blank=True,
-        help_text="Snapshot of the data the document is rendered from; its hash is content_hash.",
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     title = models.CharField(_("title"), max_length=300, blank=True)

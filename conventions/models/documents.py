@@ -73,14 +73,13 @@ class Document(models.Model):
     template = models.CharField(_("charter template"), max_length=60, blank=True)
     # Guards the settings form (title, authentic languages) against concurrent saves.
     version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
+    # Grows with every change of the working draft.
     draft_revision = models.PositiveIntegerField(
         default=0,
-        help_text="Grows with every change of the working draft.",
         verbose_name=_("draft revision"),
     )
-    last_number = models.PositiveIntegerField(
-        default=0, help_text="Number of the latest version.", verbose_name=_("latest version number")
-    )
+    # Number of the latest version.
+    last_number = models.PositiveIntegerField(default=0, verbose_name=_("latest version number"))
     published_version = models.ForeignKey(
         "Version",
         on_delete=models.PROTECT,
@@ -230,9 +229,8 @@ class CommentThread(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=ThreadStatus.choices, default=ThreadStatus.OPEN
     )
-    version_number = models.PositiveIntegerField(
-        _("made on the draft of version"), help_text="The version the draft was heading to."
-    )
+    # The version the draft was heading to.
+    version_number = models.PositiveIntegerField(_("made on the draft of version"))
     mentions = models.ManyToManyField(Organisation, verbose_name=_("parties mentioned"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -303,6 +301,7 @@ class Version(models.Model):
     signed_at = models.DateTimeField(_("signed on"), null=True, blank=True)
     pdf_requested_at = models.DateTimeField(_("PDF requested on"), null=True, blank=True)
     pdf_received_at = models.DateTimeField(_("PDF job received on"), null=True, blank=True)
+    # The worker job rendering the signed charter (one bilingual PDF, see documents.py).
     pdf_job = models.ForeignKey(
         "soliris.RenderJob",
         verbose_name=_("signed PDF"),
@@ -310,7 +309,6 @@ class Version(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="The worker job rendering the signed charter (one bilingual PDF, see documents.py).",
     )
 
     class Meta:

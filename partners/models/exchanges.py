@@ -61,7 +61,8 @@ class Exchange(models.Model):
     )
     interpretation = models.BooleanField(_("with interpretation"), default=False)
     outcome = models.TextField(_("outcome"), blank=True)
-    version = models.PositiveIntegerField(default=1, help_text="Grows with every saved change.")
+    # Grows with every saved change.
+    version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -48,9 +48,8 @@ class Membership(models.Model):
     active_from = models.DateField(_("active from"), default=timezone.localdate)
     active_until = models.DateField(_("active until"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    version = models.PositiveIntegerField(
-        default=1, help_text="Optimistic concurrency: checked on every update."
-    )
+    # Optimistic concurrency: checked on every update.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("membership")

@@ -70,9 +70,9 @@ class Organisation(models.Model):
     verified_at = models.DateTimeField(_("verified by the platform on"), null=True, blank=True)
     created_at = models.DateTimeField(_("registered on"), auto_now_add=True)
     search_document = models.TextField(editable=False, default="", verbose_name=_("search text"))
+    # Optimistic concurrency: checked on every update.
     version = models.PositiveIntegerField(
         default=1,
-        help_text="Optimistic concurrency: checked on every update.",
         verbose_name=_("version"),
     )
 

@@ -64,23 +64,17 @@ class Partnership(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(
-        default=1, help_text="Optimistic concurrency: checked on every update."
-    )
+    # Optimistic concurrency: checked on every update.
+    version = models.PositiveIntegerField(default=1)
     search_document = models.TextField(editable=False, default="")
-    countries = ArrayField(
-        models.CharField(max_length=2),
-        default=list,
-        blank=True,
-        editable=False,
-        help_text="Countries of the accepted parties, kept by the services (directory facets).",
-    )
+    # Countries of the accepted parties, kept by the services (directory facets).
+    countries = ArrayField(models.CharField(max_length=2), default=list, blank=True, editable=False)
+    # In the public directory: public, with accepted parties that are all public and verified.
+    # Kept by the services (see partners.services.refresh_partnership_document).
     is_listed = models.BooleanField(
         default=False,
         editable=False,
         db_index=True,
-        help_text="In the public directory: public, with accepted parties that are all public and verified. "
-        "Kept by the services (see partners.services.refresh_partnership_document).",
     )
 
     class Meta:

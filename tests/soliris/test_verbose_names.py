@@ -30,6 +30,21 @@ def test_every_field_of_our_admin_models_has_a_lazily_translated_label():
     assert list(untranslated_fields()) == []
 
 
+def test_no_field_of_our_apps_has_an_english_help_text():
+    """A help text is shown under the field, in forms and in the admin: translated, or a
+    developer's note kept as a comment in the model instead."""
+    from django.apps import apps
+
+    plain = [
+        f"{model._meta.label}.{field.name}"
+        for app in OUR_APPS
+        for model in apps.get_app_config(app).get_models()
+        for field in model._meta.get_fields()
+        if getattr(field, "help_text", "") and not isinstance(field.help_text, Promise)
+    ]
+    assert plain == []
+
+
 @pytest.mark.django_db
 def test_the_admin_shows_a_signature_with_french_labels(cast, make_user):
     from conventions import services
