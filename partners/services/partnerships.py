@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from partners.models import Organisation, Partnership, PartnershipParty, PartnershipStatus, PartyStatus, Role
 from partners.permissions import at_least, partnership_role, role_in
+from partners.selectors.partnerships import SIDE_FIELDS
 from partners.services.common import coordinators_of, full_clean, refresh_partnership_search_text, require
 from soliris import audit, mail
 from soliris.conflicts import update_versioned
@@ -23,16 +24,8 @@ PARTNERSHIP_CONFLICT_FIELDS = (
     *(f"exit_clause_{code}" for code in ("fr", "nl", "en", "es")),
 )
 
-PARTY_FIELDS = [
-    "role",
-    "contribution_financial",
-    "contribution_technical",
-    "contribution_human",
-    "contribution_expertise",
-    "expectations",
-    "decision_level",
-    "financial_share",
-]
+# What a party writes of its side (the next step asks for it), plus its decision level and share.
+PARTY_FIELDS = [*SIDE_FIELDS, "decision_level", "financial_share"]
 PARTY_CONFLICT_FIELDS = ("role", "expectations")
 
 
