@@ -2,7 +2,7 @@ from celery import shared_task
 from django.db import close_old_connections
 from django.db.utils import InterfaceError, OperationalError
 
-from soliris import outbox
+from soliris import outbox, undo
 from soliris.models import User
 from soliris.pdf.services import job_run, job_sweep
 
@@ -48,3 +48,9 @@ def outbox_deliver(message_id: int) -> bool:
 def outbox_sweep() -> int:
     """Deliver what is due in the outbox: run by beat every minute."""
     return outbox.sweep()
+
+
+@shared_task
+def undo_sweep() -> int:
+    """Forget the removals too old to undo: run by beat every ten minutes."""
+    return undo.forget_expired()

@@ -41,7 +41,7 @@ def offer(*, actor, kind: str, data: dict, next_url: str) -> UndoOffer:
     if kind not in _RESTORERS:
         raise ImproperlyConfigured(f"no restorer is registered for {kind!r}")
     now = timezone.now()
-    UndoOffer.objects.filter(expires_at__lt=now - KEPT_FOR).delete()  # long gone: not kept
+    forget_expired()
     return UndoOffer.objects.create(
         kind=kind,
         data=data,
@@ -50,6 +50,15 @@ def offer(*, actor, kind: str, data: dict, next_url: str) -> UndoOffer:
         created_at=now,
         expires_at=now + KEPT_FOR,
     )
+
+
+def forget_expired() -> int:
+    """Delete the offers past their time by more than ``KEPT_FOR`` (after it, a late undo is
+    told it is late; later still, what the removed record held is not kept): at each new offer,
+    and every few minutes by beat (``soliris.tasks.undo_sweep``), so that nothing removed
+    lingers when nobody removes anything else."""
+    deleted, _kinds = UndoOffer.objects.filter(expires_at__lt=timezone.now() - KEPT_FOR).delete()
+    return deleted
 
 
 def find(key: str) -> UndoOffer | None:

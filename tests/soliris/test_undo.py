@@ -53,6 +53,19 @@ def test_a_late_offer_is_refused_and_long_gone_ones_are_forgotten(make_user):
     assert not UndoOffer.objects.filter(pk=late.pk).exists()
 
 
+def test_beat_forgets_long_gone_offers_when_nobody_removes_anything_else(make_user, settings):
+    from soliris import tasks
+
+    user = make_user()
+    gone = undo.offer(actor=user, kind="tests.thing", data={"kept": "text"}, next_url="/fr/")
+    late = undo.offer(actor=user, kind="tests.thing", data={}, next_url="/fr/")
+    UndoOffer.objects.filter(pk=gone.pk).update(expires_at=timezone.now() - 2 * undo.KEPT_FOR)
+    UndoOffer.objects.filter(pk=late.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert tasks.undo_sweep() == 1
+    assert list(UndoOffer.objects.values_list("pk", flat=True)) == [late.pk]  # still told it is late
+    assert "soliris.tasks.undo_sweep" in {job["task"] for job in settings.CELERY_BEAT_SCHEDULE.values()}
+
+
 def test_the_undo_address_answers_post_only_and_404_for_an_unknown_key(client, make_user):
     offer = undo.offer(actor=None, kind="tests.thing", data={}, next_url="/fr/")
     assert client.post(f"/fr/undo/{offer.key}/").status_code == 302  # to the log-in
