@@ -1,26 +1,27 @@
 """Benchmark of the registry: a deterministic synthetic data set at scale, then timed requests.
 
-Full size: 10,000 organisations in 40 countries, 5,000 partnerships, 20,000 exchanges, with
-multilingual names. Built once with ``bulk_create`` (slugs start with ``bench-``); a second run
-reuses it. Measured through Django's test client: the directory, a filtered list, a search, a
-partnership page and the streamed CSV export (with its peak memory from ``tracemalloc``).
+In proportion to the number of organisations N (10,000 or 100,000; 80 for the smoke run): N
+organisations in 40 countries, N / 2 partnerships, 2 N exchanges, with multilingual names. Built
+once with ``bulk_create`` (slugs start with ``bench-``); a second run with the same N reuses it.
+Its pages (:func:`pages`) are the directories (page 1, filtered, deep, searched), a partnership
+page and the streamed CSV export, each with its floor (``soliris.benchkit``).
 """
 
 import random
-import statistics
 import time
-import tracemalloc
 from datetime import date, timedelta
 
 from django.db import connection, transaction
-from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-SIZES = {
-    "full": {"organisations": 10_000, "partnerships": 5_000, "exchanges": 20_000},
-    "tiny": {"organisations": 80, "partnerships": 40, "exchanges": 120},
-}
+
+def sizes_for(organisations: int) -> dict:
+    return {
+        "organisations": organisations,
+        "partnerships": organisations // 2,
+        "exchanges": organisations * 2,
+    }
+
 
 # country, language of the names, real localities first (then generated ones)
 COUNTRIES = [
@@ -118,7 +119,7 @@ def _data_exists(sizes) -> bool:
     )
 
 
-def build(size: str = "full", log=print) -> None:
+def build(organisations: int = 10_000, log=print) -> None:
     """Build the synthetic data set (once: a second call with the same size does nothing)."""
     from partners import reference
     from partners.models import (
@@ -139,9 +140,9 @@ def build(size: str = "full", log=print) -> None:
     )
     from partners.search_text import organisation_document, partnership_document
 
-    sizes = SIZES[size]
+    sizes = sizes_for(organisations)
     if _data_exists(sizes):
-        log(f"partners: synthetic data set ({size}) already there")
+        log(f"partners: synthetic data set ({organisations} organisations) already there")
         return
     started = time.perf_counter()
     rng = random.Random(20261123)  # noqa: S311 — deterministic synthetic data, not secrets
@@ -275,6 +276,7 @@ def build(size: str = "full", log=print) -> None:
                 )
         TravelLeg.objects.bulk_create(legs, batch_size=2000)
         log(f"partners: {len(exchanges)} exchanges, {len(legs)} travel legs")
+    bench_user()
     with connection.cursor() as cursor:
         # Statistics, and the visibility map for index-only scans (VACUUM needs autocommit:
         # the smoke test runs inside the test's transaction).
@@ -285,87 +287,76 @@ def build(size: str = "full", log=print) -> None:
     log(f"partners: data set built in {time.perf_counter() - started:.1f} s")
 
 
-def _percentile(values, q):
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
-    return ordered[index]
+BENCH_USER_EMAIL = "bench-member@soliris.invalid"
 
 
-def _consume(response) -> int:
-    if response.streaming:
-        return sum(len(chunk) for chunk in response.streaming_content)
-    return len(response.content)
+def bench_user():
+    """The account party pages are read as: a coordinator of the first bench organisation
+    (``bench-00000``), in every partnership of the data set that has it as a party."""
+    from django.contrib.auth import get_user_model
+
+    from partners.models import Membership, Organisation, Role
+
+    user, created = get_user_model().objects.get_or_create(
+        email=BENCH_USER_EMAIL, defaults={"full_name": "Bench Member", "preferred_language": "fr"}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    organisation = Organisation.objects.get(slug="bench-00000")
+    Membership.objects.get_or_create(
+        organisation=organisation, user=user, defaults={"role": Role.COORDINATOR, "may_sign": True}
+    )
+    return user
 
 
-def _timed_get(client, path) -> tuple[float, int, int]:
-    """(server time in ms, queries, bytes) of one request, its streamed body read to the end."""
-    with CaptureQueriesContext(connection) as captured:
-        started = time.perf_counter()
-        response = client.get(path, secure=True)  # as behind the TLS proxy of production
-        size = _consume(response)
-        elapsed = (time.perf_counter() - started) * 1000
-    if response.status_code != 200:
-        raise RuntimeError(f"{path} answered {response.status_code}")
-    return elapsed, len(captured.captured_queries), size
+def pages() -> list:
+    """The registry's pages and their floors (the same rows, one query, a bare template)."""
+    from partners.models import Exchange, Partnership
+    from partners.selectors import public_organisations, public_partnerships
+    from soliris import search
+    from soliris.benchkit import Floor, Page
 
-
-def measure(client, measures, requests) -> list[dict]:
-    """Each measure over ``requests`` requests, taken in turns (one of each per round), so that
-    a shared machine's slower seconds weigh on every page alike rather than on one."""
-    for _name, path, *_rest in measures:
-        _consume(client.get(path, secure=True))  # warm-up
-    samples = {name: ([], [], [0]) for name, *_rest in measures}
-    for _ in range(requests):
-        for name, path, *_rest in measures:
-            elapsed, queries, size = _timed_get(client, path)
-            times, counts, sizes = samples[name]
-            times.append(elapsed)
-            counts.append(queries)
-            sizes[0] = size
-    rows = []
-    for name, path, target_ms, track_memory in measures:
-        times, counts, sizes = samples[name]
-        row = {
-            "app": "partners",
-            "name": name,
-            "path": path,
-            "requests": requests,
-            "queries": max(counts),
-            "p50_ms": round(statistics.median(times), 2),
-            "p95_ms": round(_percentile(times, 0.95), 2),
-            "bytes": sizes[0],
-        }
-        if target_ms:
-            row["target_ms"] = target_ms
-        if track_memory:
-            tracemalloc.start()
-            _consume(client.get(path, secure=True))
-            row["peak_kb"] = round(tracemalloc.get_traced_memory()[1] / 1024)
-            tracemalloc.stop()
-        rows.append(row)
-    return rows
-
-
-def run(options: dict) -> list[dict]:
-    from partners.models import Partnership
-    from partners.selectors import public_partnerships
-
-    size = options.get("size") or "full"
-    requests = int(options.get("requests") or 50)
-    log = options.get("log") or print
-    build(size, log=log)
-    client = Client(HTTP_HOST="localhost")
+    organisations = public_organisations().order_by("name", "pk")
     partnership = (
         public_partnerships().filter(name__startswith="⟨bench⟩").order_by("name").first()
         or Partnership.objects.order_by("name").first()
     )
-    pages = [
-        ("directory list", "/fr/organisations/", 25, False),
-        ("filtered list (country + kind)", "/fr/organisations/?country=BO&kind=commune", 25, False),
-        ("search ?q=tari", "/fr/organisations/?q=tari", 30, False),
-        ("partnership directory", "/fr/partnerships/", 25, False),
-        ("partnership page", f"/fr/partnerships/{partnership.key}/", 25, False),
+    card = ("name", "slug", "kind", "country", "locality")
+    bolivian_communes = organisations.filter(country="BO", kind="commune")
+    return [
+        Page("partners", "organisation directory", "/fr/organisations/", Floor(organisations[:20], card)),
+        Page(
+            "partners",
+            "directory filtered (country + kind)",
+            "/fr/organisations/?country=BO&kind=commune",
+            Floor(bolivian_communes[:20], card),
+        ),
+        Page(
+            "partners",
+            "directory, page 40",
+            "/fr/organisations/?page=40",
+            Floor(organisations[780:800], card),
+        ),
+        Page(
+            "partners",
+            "directory searched (q=saint)",
+            "/fr/organisations/?q=saint",
+            Floor(search.filter(organisations, "saint")[:20], card),
+        ),
+        Page(
+            "partners",
+            "partnership directory",
+            "/fr/partnerships/",
+            Floor(public_partnerships().order_by("name", "pk")[:20], ("name", "key", "kind", "status")),
+        ),
+        Page(
+            "partners",
+            "partnership page",
+            f"/fr/partnerships/{partnership.key}/",
+            Floor(
+                Exchange.objects.filter(partnership=partnership).order_by("-date")[:10],
+                ("title", "date", "kind", "partnership__name"),
+            ),
+        ),
     ]
-    # Measured on its own: its garbage would fall on the pages after it in a round.
-    export = [("CSV export (streamed)", "/fr/organisations/export.csv", None, True)]
-    return measure(client, pages, requests) + measure(client, export, requests)

@@ -2,7 +2,8 @@
 # Debian packages Soliris needs beside Python: gettext (to compile the catalogues),
 # Pango (WeasyPrint's text layout) and, for the browser tests, Chromium.
 # Installs what is missing when run as root; otherwise prints the one command to run.
-# Usage: scripts/system-deps.sh [--browser]
+# `make bench` also needs wrk, the load generator it drives gunicorn with.
+# Usage: scripts/system-deps.sh [--browser | --bench]
 set -euo pipefail
 
 missing=()
@@ -11,6 +12,9 @@ ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || missing+=(libpango-1.0-0)
 ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so' || missing+=(libpangoft2-1.0-0)
 if [ "${1:-}" = "--browser" ]; then
   command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
+fi
+if [ "${1:-}" = "--bench" ]; then
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
