@@ -13,6 +13,9 @@ from soliris.settings import INSTALLED_APPS
 
 # Each test process has its own cache: parallel runs never see each other's entries.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# A test's transaction is rolled back, never committed: the generation of kept pages would
+# outlive its data into the next test. The tests of soliris.pagecache turn it on, with commits.
+SOLIRIS_PAGE_CACHE = False
 # Fast enough for the thousands of users the tests create.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # A queue of its own per process, so that parallel runs never take each other's tasks; the

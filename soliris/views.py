@@ -19,13 +19,16 @@ from django.views.i18n import set_language as django_set_language
 
 from soliris import privacy, rescue, selectors, undo
 from soliris.forms import ProfileForm
+from soliris.pagecache import cached_page
 
 
+@cached_page
 def home(request):
     return render(request, "soliris/home.html", selectors.home_context())
 
 
 @login_required
+@cached_page
 def dashboard(request):
     return render(request, "soliris/dashboard.html", selectors.dashboard_context(request.user))
 

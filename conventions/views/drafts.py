@@ -34,9 +34,11 @@ from projects.selectors import project_with_parties
 from soliris import audit, confirm, undo
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
+from soliris.pagecache import cached_page
 
 
 @login_required
+@cached_page
 def document_list(request):
     page = Paginator(selectors.documents_for_user(request.user), 25).get_page(request.GET.get("page"))
     return render(
@@ -104,6 +106,7 @@ def _create(request, owner: dict, *, documents, parties):
     return render(request, "conventions/document_form.html", {"form": form, "parties": parties, **owner})
 
 
+@cached_page
 def document_detail(request, key):
     document = get_document_for_user(request.user, key)
     language = reading_language(request)

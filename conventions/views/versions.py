@@ -28,6 +28,7 @@ from conventions.views.common import (
 from soliris import ratelimit
 from soliris.forms import apply_validation_error
 from soliris.models import RenderJobState
+from soliris.pagecache import cached_page
 
 
 def _version(document, number):
@@ -70,6 +71,7 @@ def version_propose(request, key):
     return render(request, "conventions/version_propose.html", context)
 
 
+@cached_page
 def version_detail(request, key, number):
     document = get_document_for_user(request.user, key)
     version = _version(document, number)
@@ -88,6 +90,7 @@ def version_detail(request, key, number):
     return render(request, "conventions/version_detail.html", context)
 
 
+@cached_page
 def version_diff(request, key):
     document = get_document_for_user(request.user, key)
     numbers = list(document.versions.order_by("number").values_list("number", flat=True))

@@ -19,6 +19,7 @@ from events.permissions import (
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.i18n import language_name
+from soliris.pagecache import cached_page
 from soliris.permissions import has
 from soliris.streaming import csv_response
 
@@ -28,6 +29,7 @@ NOT_PUBLISHED_YET = gettext_lazy(
 )
 
 
+@cached_page
 def event_list(request):
     upcoming = list(selectors.upcoming_events()[:50])
     past_page = Paginator(selectors.past_events(), 20).get_page(request.GET.get("page"))
@@ -42,6 +44,7 @@ def event_list(request):
     )
 
 
+@cached_page
 def event_detail(request, slug):
     event = get_event_for_user(request.user, slug, queryset=Event.objects.select_related("previous_edition"))
     registration = selectors.registration_of(request.user, event)

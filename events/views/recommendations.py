@@ -29,6 +29,7 @@ from events.views.naming import has_full_name, name_required_message
 from soliris import confirm
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
+from soliris.pagecache import cached_page
 from soliris.pdf import DocumentUnavailable
 from soliris.pdf.services import job_request
 from soliris.permissions import has
@@ -56,6 +57,7 @@ def event_recommendations(request, slug):
     )
 
 
+@cached_page
 def recommendation_list(request):
     filterset = RecommendationFilter(request.GET or None, queryset=selectors.published_recommendations())
     page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
@@ -68,6 +70,7 @@ def recommendation_list(request):
     )
 
 
+@cached_page
 def recommendation_detail(request, key):
     recommendation = get_recommendation_for_user(
         request.user, key, queryset=selectors.recommendations_queryset()

@@ -19,6 +19,7 @@ from partners.models import (
 )
 from partners.visibility import hidden_count_label, public_label
 from soliris.countries import country_name
+from soliris.pagecache import cached_page
 from soliris.streaming import csv_response, json_response
 
 PAGE_SIZE = 20
@@ -147,6 +148,7 @@ def _partnership_cards(rows):
         )
 
 
+@cached_page
 def organisation_list(request):
     context = _directory(
         request,
@@ -160,6 +162,7 @@ def organisation_list(request):
     return render(request, "partners/organisation_list.html", context)
 
 
+@cached_page
 def partnership_list(request):
     context = _directory(
         request,

@@ -15,6 +15,7 @@ from partners.models import Membership, Organisation
 from partners.permissions import ORGANISATION_MANAGE, get_organisation_for_user
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
+from soliris.pagecache import cached_page
 
 
 def _organisation_data(form):
@@ -48,6 +49,7 @@ def organisation_create(request):
     return render(request, "partners/organisation_form.html", {"form": form, "creating": True})
 
 
+@cached_page
 def organisation_detail(request, slug):
     organisation = get_organisation_for_user(request.user, slug)
     context = selectors.organisation_page(organisation, request.user)

@@ -27,6 +27,7 @@ from partners.visibility import organisations_offered_to
 from soliris import audit
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
+from soliris.pagecache import cached_page
 
 
 @login_required
@@ -55,6 +56,7 @@ def partnership_create(request):
     return render(request, "partners/partnership_create.html", {"form": form})
 
 
+@cached_page
 def partnership_detail(request, key):
     partnership = get_partnership_for_user(
         request.user, key, queryset=Partnership.objects.select_related("initiated_by")

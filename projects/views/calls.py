@@ -15,9 +15,11 @@ from projects.permissions import check, get_call_for_user
 from projects.views.common import flash_validation_error
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
+from soliris.pagecache import cached_page
 from soliris.permissions import has
 
 
+@cached_page
 def call_list(request):
     now = timezone.now()
     calls = selectors.calls_for_list()

@@ -18,9 +18,11 @@ from projects.views.common import PAGE_SIZE, flash_validation_error, project_pag
 from soliris import search
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
+from soliris.pagecache import cached_page
 from soliris.permissions import has
 
 
+@cached_page
 def project_list(request):
     queryset = selectors.visible_projects(request.user)
     query = request.GET.get("q", "").strip()
@@ -76,6 +78,7 @@ def project_create(request):
     return render(request, "projects/project_create.html", {"form": form})
 
 
+@cached_page
 def project_detail(request, key):
     project = get_project_for_user(request.user, key)
     private = has(request.user, "projects.project:view_private", project)

@@ -10,12 +10,15 @@ from django.utils.translation import gettext as _
 from projects import forms, selectors, services
 from projects.models import Goal
 from projects.permissions import get_partnership_for_user
+from soliris.pagecache import cached_page
 
 
+@cached_page
 def goal_list(request):
     return render(request, "projects/goal_list.html", {"goals": selectors.goals_with_counts()})
 
 
+@cached_page
 def goal_detail(request, number):
     goal = Goal.objects.filter(number=number).first()
     if goal is None:
@@ -41,6 +44,7 @@ def _chart(rows):
     return {"rows": rows, "height": max(len(rows), 1) * 28}
 
 
+@cached_page
 def sdg_dashboard(request):
     figures = selectors.dashboard_figures()
     return render(
