@@ -31,9 +31,13 @@ BENCH_ENV = DEBUG=0 ALLOWED_HOSTS=localhost STATIC_ROOT="$(CURDIR)/var/bench/sta
 	SOLIRIS_SIGNING_CERT="$(CURDIR)/var/bench/signing/cert.pem" SOLIRIS_SIGNING_KEY="$(CURDIR)/var/bench/signing/key.pem" \
 	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')"
 
+# make bench [SIZE=100000]: every page beside its floor at SIZE organisations (10,000 by
+# default), then gunicorn driven by wrk; the second size's run reports the growth between the two.
+SIZE ?= 10000
 bench: $(INSTALLED) compile-messages  ## Performance benchmark at scale (not part of `make test`)
+	@scripts/system-deps.sh --bench
 	$(BENCH_ENV) $(PY) -m soliris.devenv exec --data bench -- \
-		sh -c '$(PY) manage.py collectstatic --noinput --verbosity 0 && $(PY) manage.py bench'
+		sh -c '$(PY) manage.py collectstatic --noinput --verbosity 0 && $(PY) manage.py bench --size $(SIZE) --server'
 
 # Back up / restore the database, the media files and the signing key (one .tar.gz), on the
 # servers DATABASE_URL names, or the embedded ones of `make run`.
