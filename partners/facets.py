@@ -8,14 +8,16 @@ directory filters (``partners.filters``) show the SDG filter only when it is reg
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.utils import translation
 
 
 @dataclass(frozen=True)
 class GoalFacet:
     choices: Callable[[], list[tuple[str, str]]]  # (value, label) in the active language
-    organisation_ids: Callable[[int], list[int]]  # organisations for a goal number
-    partnership_ids: Callable[[int], list[int]]  # partnerships for a goal number
+    # The ids of the organisations / partnerships for a goal number, as a sub-query (pk__in=).
+    organisation_ids: Callable[[int], QuerySet]
+    partnership_ids: Callable[[int], QuerySet]
 
 
 _goal_facet: GoalFacet | None = None

@@ -61,8 +61,9 @@ class DirectoryFilter(django_filters.FilterSet):
             self.filters.pop("sdg", None)
 
     def _ids_for_goal(self, kind: str, value):
-        """The ids the registered goal facet gives for a goal, read once per request: the list
-        and its country counts filter with the same facet."""
+        """The ids the registered goal facet gives for a goal — a sub-query, not a list that
+        grows with the registry — made once per request: the list and its country counts
+        filter with the same facet."""
         number = int(value)
         selector = getattr(facets.goal_facet(), kind)
         return request_cached(("partners.goal_ids", kind, number), lambda: selector(number))

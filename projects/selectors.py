@@ -200,28 +200,34 @@ def public_partnerships():
     return partnerships_visible_to(AnonymousUser(), Partnership.objects.all())
 
 
-def partnership_ids_for_goal(goal_number: int) -> list[int]:
-    """Partnerships with a public project linked to the goal, or sharing it themselves."""
+def partnership_ids_for_goal(goal_number: int):
+    """Partnerships with a public project linked to the goal, or sharing it themselves: their
+    ids as a sub-query (``pk__in=``), never a list that grows with the registry."""
     through_projects = public_projects().filter(
         sdg_links__goal__number=goal_number, partnership__isnull=False
     )
-    ids = set(through_projects.values_list("partnership_id", flat=True))
-    ids |= set(
-        PartnershipGoal.objects.filter(goal__number=goal_number).values_list("partnership_id", flat=True)
-    )
-    return sorted(ids)
-
-
-def organisation_ids_for_goal(goal_number: int) -> list[int]:
-    """Organisations that are confirmed parties of a public project linked to the goal."""
-    return sorted(
-        set(
-            ProjectParty.objects.filter(
-                status=ProjectPartyStatus.CONFIRMED,
-                project__status__in=PUBLIC_STATUSES,
-                project__sdg_links__goal__number=goal_number,
-            ).values_list("organisation_id", flat=True)
+    shared = PartnershipGoal.objects.filter(goal__number=goal_number)
+    return (
+        Partnership.objects.filter(
+            Q(pk__in=through_projects.values("partnership_id")) | Q(pk__in=shared.values("partnership_id"))
         )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def organisation_ids_for_goal(goal_number: int):
+    """Organisations that are confirmed parties of a public project linked to the goal (their ids
+    as a sub-query)."""
+    return (
+        ProjectParty.objects.filter(
+            status=ProjectPartyStatus.CONFIRMED,
+            project__status__in=PUBLIC_STATUSES,
+            project__sdg_links__goal__number=goal_number,
+        )
+        .order_by()
+        .values_list("organisation_id", flat=True)
+        .distinct()
     )
 
 

@@ -29,17 +29,17 @@ def test_partnership_editors_set_the_shared_goals_and_the_partial_shows_them(cas
 def test_the_directory_facet_finds_the_parties_and_partnerships_of_public_projects_by_goal(
     project, cast, open_call
 ):
-    assert organisation_ids_for_goal(6) == []  # the project is not public yet
+    assert list(organisation_ids_for_goal(6)) == []  # the project is not public yet
     make_ready(project, cast)
 
     project_submit(actor=cast.user("party_coordinator"), project=project, call=open_call)
     assert set(organisation_ids_for_goal(6)) == {cast.jette.pk, cast.tarija.pk, cast.stadd.pk}
-    assert partnership_ids_for_goal(6) == [cast.partnership.pk]
-    assert partnership_ids_for_goal(2) == []
+    assert list(partnership_ids_for_goal(6)) == [cast.partnership.pk]
+    assert list(partnership_ids_for_goal(2)) == []
     partnership_goals_edit(
         actor=cast.user("party_editor"), partnership=cast.partnership, goals=[project.sdg_links.get().goal]
     )
-    assert partnership_ids_for_goal(6) == [cast.partnership.pk]
+    assert list(partnership_ids_for_goal(6)) == [cast.partnership.pk]
 
 
 def test_the_shared_goals_read_once_speak_each_readers_language(cast, as_role):
