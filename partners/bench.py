@@ -147,6 +147,9 @@ def build(organisations: int = 10_000, log=print) -> None:
     started = time.perf_counter()
     rng = random.Random(20261123)  # noqa: S311 — deterministic synthetic data, not secrets
     with transaction.atomic():
+        from soliris.benchkit import clear_after
+
+        clear_after("partners", log)  # their rows keep the bench organisations from being deleted
         TravelLeg.objects.filter(exchange__title__startswith="bench").delete()
         Exchange.objects.filter(title__startswith="bench").delete()
         PartnershipParty.objects.filter(partnership__name__startswith="⟨bench⟩").delete()

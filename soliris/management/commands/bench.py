@@ -103,7 +103,18 @@ def _mark(value, target) -> str:
 
 
 def format_table(rows: list[dict]) -> str:
-    headers = ["app", "page", "queries", "p50 ms", "p95 ms", "floor ms", "raw SQL ms", "ratio", "growth", "KB"]
+    headers = [
+        "app",
+        "page",
+        "queries",
+        "p50 ms",
+        "p95 ms",
+        "floor ms",
+        "raw SQL ms",
+        "ratio",
+        "growth",
+        "KB",
+    ]
     lines = [
         [
             r["app"],
@@ -119,7 +130,9 @@ def format_table(rows: list[dict]) -> str:
         ]
         for r in rows
     ]
-    widths = [max(len(h), *(len(line[i]) for line in lines)) if lines else len(h) for i, h in enumerate(headers)]
+    widths = [
+        max(len(h), *(len(line[i]) for line in lines)) if lines else len(h) for i, h in enumerate(headers)
+    ]
     out = [" | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))]
     out.append("-+-".join("-" * w for w in widths))
     out += [" | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) for line in lines]
