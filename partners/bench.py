@@ -126,6 +126,7 @@ def build(organisations: int = 10_000, log=print) -> None:
         Exchange,
         ExchangeFormat,
         ExchangeKind,
+        Membership,
         Organisation,
         OrganisationKind,
         Partnership,
@@ -155,6 +156,8 @@ def build(organisations: int = 10_000, log=print) -> None:
         PartnershipParty.objects.filter(partnership__name__startswith="⟨bench⟩").delete()
         Partnership.objects.filter(name__startswith="⟨bench⟩").delete()
         Organisation.themes.through.objects.filter(organisation__slug__startswith="bench-").delete()
+        # The bench member's membership (made again by ``bench_user``) protects its organisation.
+        Membership.objects.filter(organisation__slug__startswith="bench-").delete()
         Organisation.objects.filter(slug__startswith="bench-").delete()
         if not Theme.objects.exists():
             reference.load()

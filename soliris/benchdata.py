@@ -20,7 +20,7 @@ def key(index: int, salt: int) -> str:
 
     Distinct indexes give distinct keys (an odd multiplier is a bijection modulo 2 ** 50), so a
     table's keys never collide; ``salt`` makes each table's keys look unrelated to the others'."""
-    number = (index * _MULTIPLIER + salt) % _KEY_SPACE
+    number = ((index + salt * 1_000_003 + 1) * _MULTIPLIER) % _KEY_SPACE
     letters = []
     for _ in range(10):
         number, digit = divmod(number, 32)
