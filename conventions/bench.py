@@ -105,11 +105,16 @@ def clear(log=print) -> None:
     raw_delete(PublicationConsent.objects.filter(version__in=versions))
     documents.update(published_version=None)
     with connection.cursor() as cursor:
+        # A table with foreign-key checks still pending (Django's are deferred to the commit)
+        # cannot be altered: they are run now, then deferred again as Django expects.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute("ALTER TABLE conventions_version DISABLE TRIGGER conventions_version_frozen")
         try:
             raw_delete(versions)
         finally:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("ALTER TABLE conventions_version ENABLE TRIGGER conventions_version_frozen")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     threads = CommentThread.objects.filter(document__in=documents)
     raw_delete(Comment.objects.filter(thread__in=threads))
     raw_delete(CommentThread.mentions.through.objects.filter(commentthread__in=threads))

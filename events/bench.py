@@ -288,13 +288,17 @@ def build(organisations: int = 10_000, log=print) -> None:
             )
         ]
 
-        # Events: spread from eight years ago to one year ahead, a quarter of them to come.
+        # Events: about a fifth of them to come.
         events, organisers, previous_day = [], [], None
-        kinds = ["soliris_day", "forum", "workshop", "workshop", "dialogue", "training", "training"]
+        # Two Soliris days in ten, the first two past even in the smallest set: the measured
+        # event page is always one that carries over its previous edition's recommendations.
+        kinds = ["soliris_day", "forum", "soliris_day", "workshop", "dialogue", "training", "workshop"]
+        kinds += ["training", "forum", "workshop"]
         count = sizes["events"]
         for i in range(count):
-            kind = kinds[i % len(kinds)] if i else "soliris_day"
-            days_ago = int((count - i) * (365 * 8 / count)) - 365 * 2 + rng.randint(-5, 5)
+            kind = kinds[i % len(kinds)]
+            # From six and a half years ago to a year and a half ahead, in order.
+            days_ago = int((count - 1 - i) * (365 * 8 / count)) - 547 + rng.randint(-5, 5)
             starts = now.replace(hour=9) - timedelta(days=max(days_ago, -360))
             place = rng.choice(PLACES)
             titles = [f"{title} {place} {starts.year}" for title in KINDS[kind][0]]
