@@ -126,6 +126,7 @@ def build(organisations: int = 10_000, log=print) -> None:
         Exchange,
         ExchangeFormat,
         ExchangeKind,
+        Membership,
         Organisation,
         OrganisationKind,
         Partnership,
@@ -147,11 +148,16 @@ def build(organisations: int = 10_000, log=print) -> None:
     started = time.perf_counter()
     rng = random.Random(20261123)  # noqa: S311 — deterministic synthetic data, not secrets
     with transaction.atomic():
+        from soliris.benchkit import clear_after
+
+        clear_after("partners", log)  # their rows keep the bench organisations from being deleted
         TravelLeg.objects.filter(exchange__title__startswith="bench").delete()
         Exchange.objects.filter(title__startswith="bench").delete()
         PartnershipParty.objects.filter(partnership__name__startswith="⟨bench⟩").delete()
         Partnership.objects.filter(name__startswith="⟨bench⟩").delete()
         Organisation.themes.through.objects.filter(organisation__slug__startswith="bench-").delete()
+        # The bench member's membership (made again by ``bench_user``) protects its organisation.
+        Membership.objects.filter(organisation__slug__startswith="bench-").delete()
         Organisation.objects.filter(slug__startswith="bench-").delete()
         if not Theme.objects.exists():
             reference.load()

@@ -89,6 +89,18 @@ def build(organisations: int, apps=None, log=print) -> None:
             module.build(organisations, log=log)
 
 
+def clear_after(app: str, log=print) -> None:
+    """The apps built after ``app`` remove their bench rows, the last built first.
+
+    Their rows point at ``app``'s (a project's parties at the bench organisations, which are
+    protected from deletion): ``app`` calls this before it deletes its own to build another
+    size. Each app's optional ``clear(log)`` removes what its ``build`` wrote."""
+    later = APPS[APPS.index(app) + 1 :]
+    for _app, module in reversed(list(modules(later))):
+        if hasattr(module, "clear"):
+            module.clear(log=log)
+
+
 def all_pages(apps=None) -> list[Page]:
     pages = []
     for _app, module in modules(apps):
