@@ -3,7 +3,6 @@
 from collections import OrderedDict
 from decimal import Decimal
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
@@ -11,8 +10,9 @@ from django.utils.translation import gettext as _
 from django_countries import countries as country_names
 
 from partners.models import Partnership, PartnershipParty, PartnershipVisibility, PartyStatus, Role
-from partners.permissions import partnerships_visible_to, roles_by_organisation
+from partners.permissions import roles_by_organisation
 from partners.selectors import public_organisations
+from partners.selectors import public_partnerships as listed_partnerships
 from partners.visibility import HIDDEN_NAME, is_publicly_named
 from projects.models import (
     INACTIVE_PARTY,
@@ -32,6 +32,7 @@ from projects.models import (
     Target,
 )
 from soliris import audit
+from soliris.pagecache import kept_figures
 
 ACTIVE_PARTY = [ProjectPartyStatus.INVITED, ProjectPartyStatus.CONFIRMED]
 
@@ -181,10 +182,26 @@ def project_history(project: Project, *, limit: int = 200) -> list:
 # --- SDGs ----------------------------------------------------------------------------------
 
 
-def goals_with_counts():
-    return Goal.objects.annotate(
-        project_count=Count("project_links", filter=Q(project_links__project__status__in=PUBLIC_STATUSES))
-    )
+def goals_with_counts() -> list[Goal]:
+    """The 17 goals, each with its number of public projects: counted over every link, so kept
+    until a project changes (``kept_figures``)."""
+
+    def count():
+        counted = Goal.objects.annotate(
+            project_count=Count("project_links", filter=Q(project_links__project__status__in=PUBLIC_STATUSES))
+        )
+        return {goal.pk: goal.project_count for goal in counted}
+
+    counts = kept_figures("projects:goal-counts", count, apps=("projects",))
+    goals = list(Goal.objects.all())
+    for goal in goals:
+        goal.project_count = counts.get(goal.pk, 0)
+    return goals
+
+
+def public_project_count() -> int:
+    """The number of public projects, kept until a project changes."""
+    return kept_figures("projects:public-count", lambda: public_projects().count(), apps=("projects",))
 
 
 def goal_targets(goal: Goal):
@@ -197,7 +214,9 @@ def public_projects_for_goal(goal: Goal):
 
 
 def public_partnerships():
-    return partnerships_visible_to(AnonymousUser(), Partnership.objects.all())
+    """What a visitor may see: the directory's rule, stored on each partnership (``is_listed``),
+    with no join over the parties and no DISTINCT to sort out (``make bench``)."""
+    return listed_partnerships()
 
 
 def partnership_ids_for_goal(goal_number: int):
@@ -249,8 +268,13 @@ def public_partnerships_for_goal(goal: Goal):
 
 
 def dashboard_figures() -> dict:
-    """Public projects per goal, per starting year and per country of their sites."""
-    goals = list(goals_with_counts())
+    """Public projects per goal, per starting year and per country of their sites: aggregated
+    over every project, so kept until a project changes (``kept_figures``)."""
+    return kept_figures("projects:dashboard", _dashboard_figures, apps=("projects",))
+
+
+def _dashboard_figures() -> dict:
+    goals = goals_with_counts()
     years = list(
         public_projects()
         .filter(starts_on__isnull=False)
@@ -275,7 +299,7 @@ def dashboard_figures() -> dict:
             {"label": str(country_names.name(row["country"])), "count": row["count"], "colour": "#00689D"}
             for row in countries
         ],
-        "total": public_projects().count(),
+        "total": public_project_count(),
     }
 
 
@@ -362,7 +386,7 @@ def call_submissions(call: Call):
 def home_context() -> dict:
     return {
         "projects_open_calls": list(open_calls()[:3]),
-        "projects_public_count": public_projects().count(),
+        "projects_public_count": public_project_count(),
     }
 
 

@@ -46,6 +46,7 @@ GENERATION_KEY = "pagecache:generation"
 CSRF_MARK = "\x00csrf\x00"
 _UNWATCHED_TABLES = ('"django_session"',)
 _WRITES = ("INSERT", "UPDATE", "DELETE", "TRUNCA")
+_WRITTEN_TABLE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([a-z0-9]+)_', re.I)
 _WRITE_IN_CTE = re.compile(r"\)\s*(INSERT|UPDATE|DELETE)\b", re.I)
 _TOKEN = re.compile(rf"\b[A-Za-z0-9]{{{CSRF_TOKEN_LENGTH}}}\b")
 
@@ -54,16 +55,48 @@ def enabled() -> bool:
     return getattr(settings, "SOLIRIS_PAGE_CACHE", True)
 
 
-def new_generation(**_ignored) -> None:
-    """Forget every kept page (a new generation: the old keys are never asked for again)."""
-    cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+def new_generation(apps=None) -> None:
+    """Forget every kept page (a new generation: the old keys are never asked for again), and
+    the figures kept for ``apps`` (every app's when ``None``)."""
+    token = secrets.token_hex(8)
+    labels = _app_labels() if apps is None else apps
+    cache.set_many({GENERATION_KEY: token, **{f"{GENERATION_KEY}:{label}": token for label in labels}}, None)
+
+
+def _app_labels() -> list[str]:
+    from django.apps import apps
+
+    return [config.label for config in apps.get_app_configs()]
+
+
+def _generations(keys: list[str]) -> list[str] | None:
+    found = cache.get_many(keys)
+    if len(found) < len(keys):
+        token = secrets.token_hex(8)
+        cache.set_many({key: token for key in keys if key not in found}, None)
+        found = cache.get_many(keys)
+        if len(found) < len(keys):
+            return None  # the cache is out of reach
+    return [found[key] for key in keys]
 
 
 def _generation() -> str | None:
-    found = cache.get(GENERATION_KEY)
+    found = _generations([GENERATION_KEY])
+    return found[0] if found else None
+
+
+def kept_figures(name: str, compute, *, apps: tuple[str, ...], timeout: int = TIMEOUT * 12):
+    """``compute()`` — figures over many rows (counts, sums) — kept in the cache, in the active
+    language, until a write to a table of one of ``apps`` commits (or ``timeout`` seconds);
+    computed anyway when the cache is out of reach."""
+    generations = _generations([f"{GENERATION_KEY}:{label}" for label in apps]) if enabled() else None
+    if generations is None:
+        return compute()
+    key = f"figures:{name}:{translation.get_language()}:{':'.join(generations)}"
+    found = cache.get(key)
     if found is None:
-        new_generation()
-        found = cache.get(GENERATION_KEY)  # None again when the cache is out of reach
+        found = compute()
+        cache.set(key, found, timeout=timeout)
     return found
 
 
@@ -77,10 +110,35 @@ def _is_write(sql: str) -> bool:
     return head in _WRITES and not any(table in sql[:80] for table in _UNWATCHED_TABLES)
 
 
-def _after_write(connection) -> None:
-    if any(func is new_generation for _ids, func, *_rest in connection.run_on_commit):
+def _written_app(sql: str) -> str | None:
+    """The app label of the table a write names first (``"projects"`` for ``UPDATE
+    "projects_site" ...``); None when it cannot be told (then every app's figures go)."""
+    match = _WRITTEN_TABLE.match(sql)
+    return match.group(1) if match else None
+
+
+class _Pending:
+    """The apps written in a connection's current transaction, drawn anew at its commit."""
+
+    def __init__(self):
+        self.apps: set[str] | None = set()
+
+    def __call__(self):
+        apps, self.apps = self.apps, set()
+        new_generation(apps)
+
+
+def _after_write(connection, sql: str) -> None:
+    pending = connection.__dict__.setdefault("_soliris_pending_generation", _Pending())
+    app = _written_app(sql)
+    if pending.apps is not None:
+        if app is None:
+            pending.apps = None  # every app
+        else:
+            pending.apps.add(app)
+    if any(func is pending for _ids, func, *_rest in connection.run_on_commit):
         return  # already drawn at this transaction's commit
-    transaction.on_commit(new_generation, using=connection.alias)
+    transaction.on_commit(pending, using=connection.alias)
 
 
 def watch_writes(connection, **_signal) -> None:
@@ -89,7 +147,7 @@ def watch_writes(connection, **_signal) -> None:
     def wrapper(execute, sql, params, many, context):
         result = execute(sql, params, many, context)
         if _is_write(sql):
-            _after_write(connection)
+            _after_write(connection, sql)
         return result
 
     connection.execute_wrappers.append(wrapper)

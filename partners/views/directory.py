@@ -3,7 +3,6 @@
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.utils.functional import cached_property
 from django.utils.html import format_html_join
 from django.utils.translation import pgettext_lazy
 
@@ -20,29 +19,17 @@ from partners.models import (
 from partners.visibility import hidden_count_label, public_label
 from soliris.countries import country_name
 from soliris.pagecache import cached_page
+from soliris.pagination import CountedPaginator
 from soliris.streaming import csv_response, json_response
 
 PAGE_SIZE = 20
-
-
-class _CountedPaginator(Paginator):
-    """A paginator given its count, when the directory already has it from its counts per
-    country: one query less per page, and the total always agrees with the facets."""
-
-    def __init__(self, object_list, per_page, count):
-        super().__init__(object_list, per_page)
-        self.known_count = count
-
-    @cached_property
-    def count(self):
-        return self.known_count
 
 
 def _paginate(request, queryset, count=None):
     if count is None:
         paginator = Paginator(queryset, PAGE_SIZE)
     else:
-        paginator = _CountedPaginator(queryset, PAGE_SIZE, count)
+        paginator = CountedPaginator(queryset, PAGE_SIZE, count)  # known from the counts per country
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

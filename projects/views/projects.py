@@ -19,6 +19,7 @@ from soliris import search
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.pagecache import cached_page
+from soliris.pagination import CountedPaginator
 from soliris.permissions import has
 
 
@@ -30,7 +31,13 @@ def project_list(request):
     filterset = ProjectFilter(request.GET or None, queryset=queryset, request=request)
     results = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
     results = selectors.with_list_relations(results.order_by("-created_at", "-id"))
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    if request.user.is_authenticated or any(
+        value.strip() for name, value in request.GET.items() if name != "page"
+    ):
+        paginator = Paginator(results, PAGE_SIZE)
+    else:  # a visitor's unfiltered list: its number is kept (selectors.public_project_count)
+        paginator = CountedPaginator(results, PAGE_SIZE, selectors.public_project_count())
+    page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     return render(

@@ -157,3 +157,32 @@ def test_with_the_cache_out_of_reach_every_page_is_rendered(client, cast, settin
 )
 def test_what_counts_as_a_write(sql, write):
     assert pagecache._is_write(sql) is write
+
+
+def test_figures_are_kept_until_a_table_of_their_app_is_written(cast):
+    computed = []
+
+    def figures():
+        computed.append(1)
+        return {"projects": len(computed)}
+
+    def read():
+        return pagecache.kept_figures("test:figures", figures, apps=("projects",))
+
+    assert read() == {"projects": 1}
+    assert read() == {"projects": 1}  # kept
+    Organisation.objects.filter(pk=cast.jette.pk).update(locality="Jette")  # another app's table
+    assert read() == {"projects": 1}
+    with connection.cursor() as cursor:
+        cursor.execute('UPDATE "projects_goal" SET "colour" = "colour"')
+    assert read() == {"projects": 2}  # forgotten
+    with connection.cursor() as cursor:  # a write whose table cannot be told: every app's go
+        cursor.execute("WITH moved AS (SELECT 1) UPDATE projects_goal SET colour = colour")
+    assert read() == {"projects": 3}
+
+
+def test_the_written_app_is_read_off_the_statement():
+    assert pagecache._written_app('UPDATE "projects_site" SET "x" = 1') == "projects"
+    assert pagecache._written_app('INSERT INTO "partners_exchange" ("title") VALUES (%s)') == "partners"
+    assert pagecache._written_app('DELETE FROM "events_event" WHERE "id" = %s') == "events"
+    assert pagecache._written_app("WITH moved AS (SELECT 1) UPDATE projects_goal SET colour = 1") is None
