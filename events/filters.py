@@ -6,7 +6,7 @@ from events.models import Event, RecommendationSection, RecommendationStatus, pu
 from events.selectors import search_recommendations
 from partners.models import Theme
 from projects.models import Goal
-from soliris.filters import ModelChoiceFilter
+from soliris.filters import SHOWN_CHOICES, ModelChoiceFilter, show_chosen
 
 
 class RecommendationFilter(django_filters.FilterSet):
@@ -14,7 +14,11 @@ class RecommendationFilter(django_filters.FilterSet):
         label=_("Search"), method="filter_search", widget=forms.TextInput(attrs={"type": "search"})
     )
     event = ModelChoiceFilter(
-        label=_("Event"), field_name="section__event", to_field_name="slug", queryset=Event.objects.none()
+        label=_("Event"),
+        field_name="section__event",
+        to_field_name="slug",
+        queryset=Event.objects.none(),
+        shown=SHOWN_CHOICES,
     )
     section = ModelChoiceFilter(
         label=_("Section"), to_field_name="key", queryset=RecommendationSection.objects.none()
@@ -39,9 +43,12 @@ class RecommendationFilter(django_filters.FilterSet):
             self.filters["section"].queryset = RecommendationSection.objects.filter(event=event)
         else:
             del self.filters["section"]
+            # The latest events that gathered recommendations first (fifty shown, any accepted).
+            with_sections = RecommendationSection.objects.values("event_id")
             self.filters["event"].queryset = (
-                Event.objects.filter(published_q()).filter(recommendation_sections__isnull=False).distinct()
+                Event.objects.filter(published_q()).filter(pk__in=with_sections).order_by("-starts_at", "-id")
             )
+            show_chosen(self)
 
     def filter_search(self, queryset, name, value):
         return search_recommendations(queryset, value)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import OrganisationKind, Theme
 from partners.permissions import roles_by_organisation
 from projects.models import Call, Goal, Project, ProjectParty, ProjectPartyStatus, ProjectStatus, Target
-from soliris.filters import CountryFilter, ModelChoiceFilter
+from soliris.filters import SHOWN_CHOICES, CountryFilter, ModelChoiceFilter, show_chosen
 
 
 def _years():
@@ -56,8 +56,9 @@ class ProjectFilter(django_filters.FilterSet):
     )
     call = ModelChoiceFilter(
         label=_("Call for projects"),
-        queryset=Call.objects.all(),
+        queryset=Call.objects.all(),  # the latest to close first (fifty shown, any accepted)
         empty_label=_("All calls"),
+        shown=SHOWN_CHOICES,
         to_field_name="key",
         field_name="submissions__call",
         distinct=True,
@@ -80,6 +81,7 @@ class ProjectFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         if not getattr(getattr(self.request, "user", None), "is_authenticated", False):
             self.filters.pop("mine")
+        show_chosen(self)
 
     def filter_mine(self, queryset, name, value):
         if not value:

@@ -5,6 +5,9 @@ from django_filters import fields
 
 from soliris.countries import country_choices, is_country
 
+# How many choices a filter over a growing list offers at most (``ModelChoiceFilter(shown=)``).
+SHOWN_CHOICES = 50
+
 
 class _PlainQueryChoiceIterator(fields.ModelChoiceIterator):
     """The choices of a model choice field, read with one plain query.
@@ -19,18 +22,41 @@ class _PlainQueryChoiceIterator(fields.ModelChoiceIterator):
             yield ("", self.field.empty_label)
         if self.field.null_label is not None:
             yield (self.field.null_value, self.field.null_label)
-        for obj in self.queryset.all():
+        shown = self.field.shown
+        rows = list(self.queryset.all() if shown is None else self.queryset.all()[:shown])
+        chosen = self.field.chosen
+        if shown is not None and chosen and len(rows) == shown:
+            key = self.field.to_field_name or "pk"
+            if all(str(getattr(obj, key)) != chosen for obj in rows):
+                rows += list(self.queryset.filter(**{key: chosen})[:1])  # the one chosen, shown too
+        for obj in rows:
             yield self.choice(obj)
 
 
 class _ModelChoiceField(fields.ModelChoiceField):
     iterator = _PlainQueryChoiceIterator
 
+    def __init__(self, *args, shown=None, **kwargs):
+        self.shown = shown
+        self.chosen = None
+        super().__init__(*args, **kwargs)
+
 
 class ModelChoiceFilter(django_filters.ModelChoiceFilter):
-    """``django_filters.ModelChoiceFilter`` whose choices are read with one plain query."""
+    """``django_filters.ModelChoiceFilter`` whose choices are read with one plain query.
+
+    ``shown=N`` offers the first N of them (in the queryset's order) and the one chosen: a
+    list that grows with the registry (calls, events) is not a thousand options on each page;
+    any of them is accepted by address."""
 
     field_class = _ModelChoiceField
+
+
+def show_chosen(filterset) -> None:
+    """Each ``shown=N`` choice filter of ``filterset`` also offers the value it was given."""
+    for name, declared in filterset.filters.items():
+        if isinstance(declared, ModelChoiceFilter) and declared.extra.get("shown") is not None:
+            declared.field.chosen = (filterset.data or {}).get(name) or None
 
 
 class _CountryField(fields.ChoiceField):

@@ -1,6 +1,6 @@
 """Read pages rendered once, kept until the data changes: the rule and its two halves.
 
-**The rule.** A page marked ``@cached_page`` is kept in the cache, per address (path and query),
+**The rule.** A page marked ``@cached_page`` is kept in the cache, per address (scheme, host, path and query),
 language, reader (a visitor, or one account) and day, under the *generation* of the data. Any
 write to the database — an ``INSERT``, ``UPDATE`` or ``DELETE`` by the ORM, a queryset's
 ``update()`` or raw SQL, whatever the app — gives the data a new generation once its
@@ -55,6 +55,10 @@ def enabled() -> bool:
     return getattr(settings, "SOLIRIS_PAGE_CACHE", True)
 
 
+def figures_enabled() -> bool:
+    return getattr(settings, "SOLIRIS_KEPT_FIGURES", True)
+
+
 def new_generation(apps=None) -> None:
     """Forget every kept page (a new generation: the old keys are never asked for again), and
     the figures kept for ``apps`` (every app's when ``None``)."""
@@ -89,7 +93,8 @@ def kept_figures(name: str, compute, *, apps: tuple[str, ...], timeout: int = TI
     """``compute()`` — figures over many rows (counts, sums) — kept in the cache, in the active
     language, until a write to a table of one of ``apps`` commits (or ``timeout`` seconds);
     computed anyway when the cache is out of reach."""
-    generations = _generations([f"{GENERATION_KEY}:{label}" for label in apps]) if enabled() else None
+    labels = [f"{GENERATION_KEY}:{label}" for label in apps]
+    generations = _generations(labels) if figures_enabled() else None
     if generations is None:
         return compute()
     key = f"figures:{name}:{translation.get_language()}:{':'.join(generations)}"
@@ -160,7 +165,8 @@ def _key(request, generation: str) -> str | None:
     user = request.user
     if user.is_authenticated and user.is_staff:
         return None
-    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    # The scheme and host too: a page may carry absolute links (share links, feeds).
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
     reader = user.pk if user.is_authenticated else 0
     day = timezone.localdate().isoformat()
     return f"pagecache:{generation}:{translation.get_language()}:{reader}:{day}:{address}"

@@ -374,6 +374,8 @@ LOGGING = {
 SOLIRIS_STATUS_TIMEOUT = 2.0  # seconds the status page waits for each part
 # Read pages rendered once and kept until the next committed write (soliris.pagecache).
 SOLIRIS_PAGE_CACHE = env_bool("SOLIRIS_PAGE_CACHE", True)
+# Figures over many rows (counts, the SDG dashboard) kept until their app's tables change.
+SOLIRIS_KEPT_FIGURES = env_bool("SOLIRIS_KEPT_FIGURES", True)
 # The platform's signing certificate and key (PEM files) for signed PDFs; when unset, a
 # self-signed pair is created under var/signing/ on first use (local development).
 # Production must name them: state outside the database is declared, never created on the

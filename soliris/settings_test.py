@@ -16,6 +16,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # A test's transaction is rolled back, never committed: the generation of kept pages would
 # outlive its data into the next test. The tests of soliris.pagecache turn it on, with commits.
 SOLIRIS_PAGE_CACHE = False
+SOLIRIS_KEPT_FIGURES = False
 # Fast enough for the thousands of users the tests create.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # A queue of its own per process, so that parallel runs never take each other's tasks; the

@@ -75,6 +75,8 @@ def test_the_tiny_benchmark_builds_its_data_once_and_reports_every_measure(tmp_p
 def test_the_bench_database_is_never_the_configured_one():
     assert command.bench_database_name("soliris") == "soliris_bench"
     assert command.bench_database_name("soliris_bench") == "soliris_bench"
+    assert command.bench_database_name("soliris", 100_000) == "soliris_bench_100000"
+    assert command.bench_database_name("soliris_bench_100000", 10_000) == "soliris_bench"
 
 
 def test_the_machine_speed_is_measured_with_the_results():

@@ -26,6 +26,7 @@ DIRECTORY = "/fr/organisations/"
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
     settings.SOLIRIS_PAGE_CACHE = True
+    settings.SOLIRIS_KEPT_FIGURES = True
     cache.clear()
     yield
     cache.clear()
