@@ -310,6 +310,8 @@ def build(organisations: int = 10_000, log=print) -> None:
         ):
             members.setdefault(partnership_id, []).append(organisation_id)
         partnerships = [(pk, started) for pk, started in partnerships if len(members.get(pk, [])) >= 2]
+        if not partnerships:
+            raise RuntimeError("projects: no bench partnership to build on; build partners' data first")
         goals = dict(Goal.objects.values_list("number", "pk"))
         targets: dict[int, list[int]] = {}
         for target_pk, goal_pk in Target.objects.order_by("goal__number", "position").values_list(
