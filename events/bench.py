@@ -47,11 +47,13 @@ SEARCHED_WORD = "carbone"  # in one recommendation in eight or so (their carbon 
 
 
 def sizes_for(organisations: int) -> dict:
+    events, attendees = max(4, organisations // 50), max(20, organisations // 20)
     return {
-        "events": max(4, organisations // 50),
+        "events": events,
         "recommendations": max(20, organisations // 5),
-        "attendees": max(20, organisations // 20),
-        "registrations": max(40, organisations // 2),
+        "attendees": attendees,
+        # At most half the pairs (event, attendee): the builder draws them without repeating.
+        "registrations": min(max(40, organisations // 2), events * attendees // 2),
     }
 
 

@@ -11,7 +11,7 @@ class ProjectsConfig(AppConfig):
         from partners.signals import organisation_changed
         from projects import permissions, services  # noqa: F401  (rules and audit labels)
         from projects.models import Goal
-        from projects.selectors import organisation_ids_for_goal, partnership_ids_for_goal
+        from projects.sdgs import organisation_ids_for_goal, partnership_ids_for_goal
 
         # The directory's SDG facet (partners imports no other app: projects gives it the goals).
         facets.register_goal_facet(

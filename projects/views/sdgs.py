@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from projects import forms, selectors, services
+from projects import forms, sdgs, services
 from projects.models import Goal
 from projects.permissions import get_partnership_for_user
 from soliris.pagecache import cached_page
@@ -15,7 +15,7 @@ from soliris.pagecache import cached_page
 
 @cached_page
 def goal_list(request):
-    return render(request, "projects/goal_list.html", {"goals": selectors.goals_with_counts()})
+    return render(request, "projects/goal_list.html", {"goals": sdgs.goals_with_counts()})
 
 
 @cached_page
@@ -28,9 +28,9 @@ def goal_detail(request, number):
         "projects/goal_detail.html",
         {
             "goal": goal,
-            "targets": selectors.goal_targets(goal),
-            "projects": selectors.public_projects_for_goal(goal)[:100],
-            "partnerships": selectors.public_partnerships_for_goal(goal)[:100],
+            "targets": sdgs.goal_targets(goal),
+            "projects": sdgs.public_projects_for_goal(goal)[:100],
+            "partnerships": sdgs.public_partnerships_for_goal(goal)[:100],
             "previous_goal": number - 1 if number > 1 else None,
             "next_goal": number + 1 if number < 17 else None,
         },
@@ -46,7 +46,7 @@ def _chart(rows):
 
 @cached_page
 def sdg_dashboard(request):
-    figures = selectors.dashboard_figures()
+    figures = sdgs.dashboard_figures()
     return render(
         request,
         "projects/sdg_dashboard.html",

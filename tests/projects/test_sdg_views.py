@@ -4,7 +4,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from projects.models import Goal, PartnershipGoal
-from projects.selectors import organisation_ids_for_goal, partnership_ids_for_goal
+from projects.sdgs import organisation_ids_for_goal, partnership_ids_for_goal
 from projects.services import partnership_goals_edit, project_submit
 from tests.projects.conftest import make_ready
 
