@@ -24,13 +24,18 @@ class RecommendationFilter(django_filters.FilterSet):
         label=_("Section"), to_field_name="key", queryset=RecommendationSection.objects.none()
     )
     theme = ModelChoiceFilter(
-        label=_("Theme"), field_name="themes", to_field_name="slug", queryset=Theme.objects.none()
+        label=_("Theme"),
+        field_name="themes",
+        to_field_name="slug",
+        queryset=Theme.objects.none(),
+        kept=("partners",),
     )
     sdg = ModelChoiceFilter(
         label=_("Sustainable development goal"),
         field_name="sdg_goals",
         to_field_name="number",
         queryset=Goal.objects.none(),
+        kept=("projects",),
     )
     status = django_filters.ChoiceFilter(label=_("Follow-up status"), choices=RecommendationStatus.choices)
 

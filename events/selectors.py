@@ -20,9 +20,9 @@ from soliris import search
 
 
 def events_queryset():
-    return Event.objects.prefetch_related("organisers").annotate(
-        confirmed_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED))
-    )
+    """Events with their organisers (no count over their registrations: the agenda's cards show
+    none, and the count joined every registration into the list's count, ``make bench``)."""
+    return Event.objects.prefetch_related("organisers")
 
 
 def published_events():

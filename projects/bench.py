@@ -209,7 +209,7 @@ def pages() -> list:
             "projects",
             f"SDG goal page (goal {FILTERED_GOAL})",
             f"/fr/sdgs/{FILTERED_GOAL}/",
-            Floor(with_goal[:100], card),
+            Floor(with_goal[:20], card),
         ),
         Page("projects", "SDG dashboard", "/fr/sdgs/dashboard/", Floor(goals, goal_card)),
     ]

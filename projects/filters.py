@@ -6,7 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import OrganisationKind, Theme
 from partners.permissions import roles_by_organisation
 from projects.models import Call, Goal, Project, ProjectParty, ProjectPartyStatus, ProjectStatus, Target
-from soliris.filters import SHOWN_CHOICES, CountryFilter, ModelChoiceFilter, show_chosen
+from soliris.filters import (
+    SHOWN_CHOICES,
+    RelatedChoiceFilter,
+    RelatedCountryFilter,
+    RelatedModelChoiceFilter,
+    show_chosen,
+)
 
 
 def _years():
@@ -20,48 +26,46 @@ class ProjectFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=ProjectStatus.choices, empty_label=_("All statuses")
     )
-    goal = ModelChoiceFilter(
+    goal = RelatedModelChoiceFilter(
         label=_("Sustainable development goal"),
         queryset=Goal.objects.all(),
         empty_label=_("All goals"),
+        kept=("projects",),
         to_field_name="number",
         field_name="sdg_links__goal",
-        distinct=True,
     )
-    target = ModelChoiceFilter(
+    target = RelatedModelChoiceFilter(
         label=_("Target"),
         empty_label=_("All targets"),
         queryset=Target.objects.select_related("goal").order_by("goal__number", "position"),
+        kept=("projects",),
         to_field_name="code",
         field_name="sdg_links__targets",
-        distinct=True,
     )
-    theme = ModelChoiceFilter(
+    theme = RelatedModelChoiceFilter(
         label=_("Theme"),
         queryset=Theme.objects.all(),
         empty_label=_("All themes"),
+        kept=("partners",),
         to_field_name="slug",
         field_name="parties__organisation__themes",
-        distinct=True,
     )
-    country = CountryFilter(
-        label=_("Country"), field_name="sites__country", distinct=True, empty_label=_("All countries")
+    country = RelatedCountryFilter(
+        label=_("Country"), field_name="sites__country", empty_label=_("All countries")
     )
-    kind = django_filters.ChoiceFilter(
+    kind = RelatedChoiceFilter(
         label=_("Kind of organisation"),
         choices=OrganisationKind.choices,
         empty_label=_("All kinds"),
         field_name="parties__organisation__kind",
-        distinct=True,
     )
-    call = ModelChoiceFilter(
+    call = RelatedModelChoiceFilter(
         label=_("Call for projects"),
         queryset=Call.objects.all(),  # the latest to close first (fifty shown, any accepted)
         empty_label=_("All calls"),
         shown=SHOWN_CHOICES,
         to_field_name="key",
         field_name="submissions__call",
-        distinct=True,
     )
     year = django_filters.ChoiceFilter(
         label=_("Year"), choices=_years, field_name="starts_on__year", empty_label=_("All years")

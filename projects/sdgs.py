@@ -43,7 +43,7 @@ def goal_targets(goal: Goal):
 
 def public_projects_for_goal(goal: Goal):
     ids = SDGLink.objects.filter(goal=goal).values("project_id")
-    return with_list_relations(public_projects().filter(pk__in=ids))
+    return with_list_relations(public_projects().filter(pk__in=ids).order_by("-created_at", "-id"))
 
 
 def public_partnerships():

@@ -118,6 +118,8 @@ TEMPLATES = [
         },
     },
 ]
+# Django's form templates, the select widget written out in Python (soliris/forms_renderer.py).
+FORM_RENDERER = "soliris.forms_renderer.FormRenderer"
 
 # --- Database -------------------------------------------------------------------------
 # Always PostgreSQL: the embedded server of ``make run`` / ``make test`` when DATABASE_URL

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,6 +29,7 @@ from soliris import confirm
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.pagecache import cached_page
+from soliris.pagination import CappedPaginator
 from soliris.pdf import DocumentUnavailable
 from soliris.pdf.services import job_request
 from soliris.permissions import has
@@ -60,7 +60,7 @@ def event_recommendations(request, slug):
 @cached_page
 def recommendation_list(request):
     filterset = RecommendationFilter(request.GET or None, queryset=selectors.published_recommendations())
-    page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
+    page = CappedPaginator(filterset.qs, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

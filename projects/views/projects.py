@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -19,7 +18,7 @@ from soliris import search
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.pagecache import cached_page
-from soliris.pagination import CountedPaginator
+from soliris.pagination import CappedPaginator, CountedPaginator
 from soliris.permissions import has
 
 
@@ -34,7 +33,7 @@ def project_list(request):
     if request.user.is_authenticated or any(
         value.strip() for name, value in request.GET.items() if name != "page"
     ):
-        paginator = Paginator(results, PAGE_SIZE)
+        paginator = CappedPaginator(results, PAGE_SIZE)
     else:  # a visitor's unfiltered list: its number is kept (selectors.public_project_count)
         paginator = CountedPaginator(results, PAGE_SIZE, selectors.public_project_count())
     page = paginator.get_page(request.GET.get("page"))

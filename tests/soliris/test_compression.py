@@ -14,7 +14,9 @@ def test_a_page_is_compressed_when_the_client_accepts_it_and_plain_otherwise(cli
     assert compressed["Content-Encoding"] == "gzip" and "Accept-Encoding" in compressed["Vary"]
     body = gzip.decompress(compressed.content).decode()
     assert "Commune de Jette" in body
-    assert len(compressed.content) < len(plain.content) / 3
+    # The header carries up to 100 random bytes of padding (below): the body is measured without.
+    padding = compressed.content.index(b"\0", 10) - 10
+    assert len(compressed.content) - padding < len(plain.content) / 3
 
 
 def test_each_compressed_page_is_padded_with_random_bytes_against_breach(client, cast):
