@@ -36,7 +36,10 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _counted(self) -> int:
-        return self.object_list[: self.cap + 1].count()
+        rows = self.object_list
+        if hasattr(rows, "order_by"):  # unordered, the count needs no sort and no walk of the
+            rows = rows.order_by()  # list's index (which recomputed each row's search vector)
+        return rows[: self.cap + 1].count()
 
     @cached_property
     def count(self):
