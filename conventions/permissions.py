@@ -13,7 +13,6 @@ the views and the services all ask these two functions.
 
 import rules
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 
 from conventions import selectors
 from partners.models import Role
@@ -25,7 +24,7 @@ from partners.permissions import (
     roles_by_organisation,
 )
 from projects.permissions import project_role
-from soliris.permissions import declare, has, request_cached, require_declared
+from soliris.permissions import NotKnown, declare, has, request_cached, require_declared
 
 
 def document_role(user, document) -> str | None:
@@ -107,7 +106,7 @@ def get_document_for_user(user, key: str, perm: str = "conventions.document:view
     require_declared(perm)
     document = selectors.document_by_key(key)
     if document is None or not is_party_member(user, document):
-        raise Http404
+        raise NotKnown
     if not has(user, perm, document):
         raise PermissionDenied
     return document

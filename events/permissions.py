@@ -14,12 +14,11 @@
 
 import rules
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 
 from events.models import Event, Recommendation
 from partners.models import Role
 from partners.permissions import at_least, role_in, roles_by_organisation
-from soliris.permissions import declare, has
+from soliris.permissions import NotKnown, declare, has
 
 
 def organiser_ids(event) -> list[int]:
@@ -95,7 +94,7 @@ def get_event_for_user(user, slug: str, perm: str = "events.event:view", queryse
     queryset = queryset if queryset is not None else Event.objects.all()
     event = queryset.prefetch_related("organisers").filter(slug=slug).first()
     if event is None or not may_know_event(user, event):
-        raise Http404
+        raise NotKnown
     if not has(user, perm, event):
         raise PermissionDenied
     return event
@@ -111,7 +110,7 @@ def get_recommendation_for_user(user, key: str, perm: str = "events.recommendati
         .first()
     )
     if recommendation is None or not may_know_event(user, recommendation.section.event):
-        raise Http404
+        raise NotKnown
     if not has(user, perm, recommendation):
         raise PermissionDenied
     return recommendation

@@ -13,7 +13,6 @@ the ``get_<thing>_for_user`` helpers take one of those names and refuse any othe
 import rules
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.http import Http404
 from django.utils import timezone
 
 from partners.models import (
@@ -242,7 +241,7 @@ def get_organisation_for_user(user, slug: str, perm: str = ORGANISATION_VIEW):
     name = _declared("organisation", perm)
     organisation = Organisation.objects.filter(slug=slug).first()
     if organisation is None or not can_view_organisation(user, organisation):
-        raise Http404
+        raise permissions.NotKnown
     if not permissions.has(user, name, organisation):
         raise PermissionDenied
     return organisation
@@ -260,7 +259,7 @@ def get_partnership_for_user(user, key: str, perm: str = PARTNERSHIP_VIEW, query
     # Read by its key, then checked against its parties: no sub-query to plan (``make bench``).
     partnership = queryset.filter(key=key).prefetch_related(Prefetch("parties", queryset=parties)).first()
     if partnership is None or not partnership_is_visible_to(user, partnership):
-        raise Http404
+        raise permissions.NotKnown
     if not permissions.has(user, name, partnership):
         raise PermissionDenied
     return partnership

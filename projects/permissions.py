@@ -19,7 +19,7 @@ from partners.permissions import (
 )
 from projects.models import Call, ProjectPartyStatus
 from projects.selectors import project_with_parties
-from soliris.permissions import declare, has
+from soliris.permissions import NotKnown, declare, has
 
 
 def confirmed_party_ids(project) -> list[int]:
@@ -125,7 +125,7 @@ def get_project_for_user(user, key: str, perm: str = "projects.project:view"):
     """The project, or 404 for those who may not know it exists, or 403 without ``perm``."""
     project = project_with_parties(key)
     if project is None or not can_see_project(user, project):
-        raise Http404
+        raise NotKnown
     check(user, perm, project)
     return project
 
@@ -147,7 +147,7 @@ def get_partnership_for_user(user, key: str, perm: str | None = None):
         .first()
     )
     if partnership is None:
-        raise Http404
+        raise NotKnown
     if perm:
         check(user, perm, partnership)
     return partnership

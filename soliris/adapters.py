@@ -1,11 +1,32 @@
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
+from soliris import outbox
+from soliris.typography import typeset
+
+
+@dataclass(frozen=True)
+class _Site:
+    """What allauth's mails call ``current_site``: the platform's name, never the host."""
+
+    name: str
+    domain: str
+
+
+def on_site(url: str) -> str:
+    """``url`` on ``SITE_URL``: a mail's link opens where the platform answers, whatever host
+    the request that sent it came through."""
+    parts = urlsplit(url)
+    return settings.SITE_URL + urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+
 
 class AccountAdapter(DefaultAccountAdapter):
-    """Ties allauth to the user's stored language."""
+    """Ties allauth to the user's stored language, and its mails to the one mail path."""
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
@@ -27,3 +48,27 @@ class AccountAdapter(DefaultAccountAdapter):
         url = super().get_login_redirect_url(request)
         language = getattr(request, "soliris_language", None)
         return translate_url(url, language) if language else url
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        return on_site(super().get_email_confirmation_url(request, emailconfirmation))
+
+    def get_reset_password_from_key_url(self, key):
+        return on_site(super().get_reset_password_from_key_url(key))
+
+    def send_mail(self, template_prefix, email, context):
+        """Account mails (confirmation, password reset...) are queued in the outbox like every
+        other mail (``soliris.mail``): delivered after the commit and retried, so a mail server
+        that is down never turns a sign-up into an error. They are signed with the platform's
+        name ("Bonjour, c'est Soliris !"), not the host the request came through, and typeset
+        in the language they are written in."""
+        site = _Site(name="Soliris", domain=urlsplit(settings.SITE_URL).netloc)
+        message = self.render_mail(template_prefix, email, {"email": email, **context, "current_site": site})
+        html = next((body for body, kind in getattr(message, "alternatives", []) if kind == "text/html"), "")
+        language = translation.get_language()
+        outbox.enqueue_mail(
+            to=list(message.to),
+            subject=typeset(message.subject, language),
+            body=typeset(message.body, language),
+            html=html,
+            headers=dict(message.extra_headers),
+        )

@@ -4,6 +4,11 @@ Every app declares its permission names here through :func:`declare` (in its own
 ``permissions.py``); asking for a name nobody declared raises :class:`UnknownPermission`
 instead of quietly answering yes or no, so a typo fails the first test that reaches it.
 
+:class:`NotKnown` is the 404 of an object the reader may not know exists: a visitor whose
+browser opens such a page (a link from a mail) is asked to log in and brought back
+(:class:`RequestCacheMiddleware`), whether the object exists or not, so the answer tells a
+visitor nothing either; an image, a fragment or a form gets the 404.
+
 :func:`request_cached` keeps a value for the length of one request (the organisations the
 user holds a role in, for instance), in a context variable that
 :class:`RequestCacheMiddleware` opens and closes: nothing is poked onto the user object,
@@ -14,7 +19,9 @@ from collections.abc import Callable
 from contextvars import ContextVar
 
 import rules
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured
+from django.http import Http404
 
 _DECLARED: dict[str, object] = {}
 _request_cache: ContextVar[dict | None] = ContextVar("soliris_request_cache", default=None)
@@ -71,8 +78,13 @@ def forget(key=None) -> None:
             store.pop(key, None)
 
 
+class NotKnown(Http404):
+    """404: no such object, or one the reader may not know exists (``get_*_for_user``)."""
+
+
 class RequestCacheMiddleware:
-    """Opens the per-request cache of :func:`request_cached` and closes it after the response."""
+    """Opens the per-request cache of :func:`request_cached` and closes it after the response;
+    sends a visitor met by :class:`NotKnown` to log in, then back to the page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -83,3 +95,14 @@ class RequestCacheMiddleware:
             return self.get_response(request)
         finally:
             _request_cache.reset(token)
+
+    def process_exception(self, request, exception):
+        if (
+            isinstance(exception, NotKnown)
+            and request.method in ("GET", "HEAD")
+            and not request.user.is_authenticated
+            and not getattr(request, "htmx", False)
+            and "text/html" in request.headers.get("Accept", "")  # a page opened, not a logo
+        ):
+            return redirect_to_login(request.get_full_path())
+        return None

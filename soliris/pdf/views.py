@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +12,7 @@ from soliris.pdf import DocumentUnavailable, get_kind
 from soliris.pdf.forms import VerifyForm
 from soliris.pdf.services import job_file_exists, job_for_file, job_rerender, job_retry
 from soliris.pdf.signing import verify_pdf
+from soliris.permissions import NotKnown
 
 
 def can_view_job(user, job: RenderJob) -> bool:
@@ -29,7 +30,7 @@ def get_job_for_user(user, key: str) -> RenderJob:
     """404 for anyone who may not see the job: its existence says something about its content."""
     job = RenderJob.objects.select_related("requested_by").filter(key=key).first()
     if job is None or not can_view_job(user, job):
-        raise Http404
+        raise NotKnown
     return job
 
 
@@ -54,7 +55,7 @@ def job_progress(request, key):
 def job_download(request, key):
     job = get_job_for_user(request.user, key)
     if job.state != RenderJobState.DONE or not job.file:
-        raise Http404
+        raise NotKnown
     if not job_file_exists(job):
         # Restored without its files: the same content is rendered again, and the page says so.
         job_rerender(actor=request.user, job=job)

@@ -9,6 +9,9 @@ from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
+# Account mails go through the outbox, delivered when the request's transaction commits.
+ACCOUNT_MAIL = pytest.mark.django_db(transaction=True)
+
 
 def sign_up(client, email="nadia@example.org", language="es", path="/fr/accounts/signup/"):
     return client.post(
@@ -23,6 +26,7 @@ def sign_up(client, email="nadia@example.org", language="es", path="/fr/accounts
     )
 
 
+@ACCOUNT_MAIL
 def test_sign_up_stores_the_name_and_language_and_asks_to_verify_the_email(client):
     response = sign_up(client)
     assert response.status_code == 302
@@ -34,6 +38,7 @@ def test_sign_up_stores_the_name_and_language_and_asks_to_verify_the_email(clien
     assert "nadia@example.org" in mail.outbox[0].to
 
 
+@ACCOUNT_MAIL
 def test_an_unverified_account_cannot_log_in_until_the_link_is_followed(client):
     sign_up(client)
     client.logout()
@@ -79,6 +84,7 @@ def test_log_in_is_rate_limited_after_repeated_failures(client, make_user):
     assert "Trop de tentatives" in response.content.decode()
 
 
+@ACCOUNT_MAIL
 def test_password_reset_sends_a_link_in_the_users_language(client, make_user):
     make_user("maria@example.org", language="es")
     response = client.post("/es/accounts/password/reset/", {"email": "maria@example.org"})
@@ -115,3 +121,34 @@ def test_pages_for_members_send_visitors_to_log_in(client):
         response = client.get(path)
         assert response.status_code == 302
         assert response["Location"].startswith("/fr/accounts/login/")
+
+
+@ACCOUNT_MAIL
+@pytest.mark.parametrize(
+    "language, said, not_said",
+    [
+        (
+            "nl",
+            ["Goedendag, hier is Soliris.", "uw wachtwoord", "het team van Soliris"],
+            [" je ", "Hallo van"],
+        ),
+        ("fr", ["Bonjour, c\u2019est Soliris\u202f!"], ["Hello"]),
+    ],
+)
+def test_account_mails_are_queued_signed_soliris_and_formal_in_dutch(
+    client, make_user, language, said, not_said
+):
+    from soliris.models import OutboxMessage
+
+    make_user("lotte@example.org", language=language)
+    response = client.post(f"/{language}/accounts/password/reset/", {"email": "lotte@example.org"})
+    assert response.status_code == 302
+    assert OutboxMessage.objects.filter(kind="mail").count() == 1  # the one mail path
+    body = mail.outbox[0].body
+    for text in said:
+        assert text.replace("\u2019", "'") in body.replace("\u2019", "'"), body
+    for text in not_said:
+        assert text not in body
+    assert (
+        "testserver" not in body and f"http://127.0.0.1:8000/{language}/accounts/password/reset/key/" in body
+    )
