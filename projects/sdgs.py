@@ -83,10 +83,25 @@ def organisation_ids_for_goal(goal_number: int):
     )
 
 
-def public_partnerships_for_goal(goal: Goal):
+def public_partnerships_for_goal(goal: Goal, shown: int):
+    """The ``shown`` partnerships a goal's page names: those that share the goal themselves, and
+    those of its latest public projects — read along the projects' newest index, a few hundred
+    rows whatever the registry's size. Every partnership linked to the goal is on the
+    partnership directory filtered by it (``partnership_ids_for_goal``): sorting them all by
+    name cost the goal's page 240 ms at 100,000 organisations (``make bench``)."""
+    shared = (
+        PartnershipGoal.objects.filter(goal=goal).order_by("-id").values_list("partnership_id", flat=True)
+    )
+    through_projects = (
+        public_projects()
+        .filter(pk__in=SDGLink.objects.filter(goal=goal).values("project_id"), partnership__isnull=False)
+        .order_by("-created_at", "-id")
+        .values_list("partnership_id", flat=True)
+    )
+    ids = list(dict.fromkeys([*shared[: shown * 5], *through_projects[: shown * 10]]))
     return (
         public_partnerships()
-        .filter(pk__in=partnership_ids_for_goal(goal.number), visibility=PartnershipVisibility.PUBLIC)
+        .filter(pk__in=ids, visibility=PartnershipVisibility.PUBLIC)
         .prefetch_related(
             Prefetch(
                 "parties",
@@ -96,7 +111,7 @@ def public_partnerships_for_goal(goal: Goal):
                 to_attr="accepted_parties",
             )
         )
-        .order_by("name")
+        .order_by("name")[:shown]
     )
 
 

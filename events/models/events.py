@@ -120,6 +120,9 @@ class Event(models.Model):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["starts_at"]
+        # The agenda and the recommendations are read in the order of the events' dates: along
+        # this index, the first page stops early instead of sorting every row (``make bench``).
+        indexes = [models.Index(fields=["-starts_at"], name="events_event_newest")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gte=F("starts_at")),

@@ -101,6 +101,9 @@ class Organisation(models.Model):
             ),
             # Counts of partnerships per country of their parties, without reading the wide rows.
             models.Index(fields=["id"], include=["country"], name="partners_org_country_by_id"),
+            # "Organised by a verified organisation" (the agenda, the recommendations): the
+            # organisers looked up in a narrow index, not a scan of every organisation.
+            models.Index(fields=["id"], name="partners_org_verified", condition=Q(verified_at__isnull=False)),
         ]
 
     def __str__(self):

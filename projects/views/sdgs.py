@@ -34,7 +34,7 @@ def goal_detail(request, number):
             "goal": goal,
             "targets": sdgs.goal_targets(goal),
             "projects": sdgs.public_projects_for_goal(goal)[:GOAL_PAGE_SHOWN],
-            "partnerships": sdgs.public_partnerships_for_goal(goal)[:GOAL_PAGE_SHOWN],
+            "partnerships": sdgs.public_partnerships_for_goal(goal, GOAL_PAGE_SHOWN),
             "previous_goal": number - 1 if number > 1 else None,
             "next_goal": number + 1 if number < 17 else None,
         },
