@@ -4,7 +4,8 @@ Every app calls :func:`send`: it renders the mail once per recipient, in the rec
 stored language (or the one given), with one subject prefix, and records it in the
 outbox (``soliris.outbox``) in the caller's transaction. The worker delivers it after the
 commit, with retries: no app calls ``send_mail`` itself, and a mail server that is down
-never turns a saved change into an error.
+never turns a saved change into an error. A recipient with an account also finds it in the
+notification centre (``soliris.notifications``), under the mail's subject, linked to its page.
 
 A template ``<app>/email/<name>`` is two files: ``<name>_subject.txt`` (one line) and
 ``<name>.txt`` (the body). Both get the caller's context plus ``recipient`` (the user, or
@@ -21,7 +22,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from soliris import outbox
+from soliris import notifications, outbox
 from soliris.typography import typeset
 
 
@@ -87,5 +88,7 @@ def send(
             subject = typeset(subject, mail_language)
             body = typeset(render_to_string(f"{template}.txt", values), mail_language)
         outbox.enqueue_mail(to=[email], subject=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body=body)
+        if user is not None:  # the same event in the notification centre, in the same words
+            notifications.record(user, kind=template, title=subject, url=values.get("url", ""))
         queued += 1
     return queued

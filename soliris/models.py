@@ -3,6 +3,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -288,3 +289,36 @@ class UndoOffer(models.Model):
 
     def __str__(self):
         return f"{self.kind} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class Notification(models.Model):
+    """What concerns a person, in the notification centre (``soliris.notifications``): written
+    by ``soliris.mail.send`` with the mail it queues — the same event, the same words, in the
+    recipient's language — with the path of the page it is about."""
+
+    key = KeyField(verbose_name=_("key"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("person"),
+    )
+    kind = models.CharField(_("kind"), max_length=100)
+    title = models.CharField(_("title"), max_length=300)
+    path = models.CharField(_("page"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created on"), default=timezone.now)
+    read_at = models.DateTimeField(_("read on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "-created_at", "-id"], name="soliris_notification_newest"),
+            models.Index(
+                fields=["user"], name="soliris_notification_unread", condition=Q(read_at__isnull=True)
+            ),
+        ]
+
+    def __str__(self):
+        return self.title

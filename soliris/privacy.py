@@ -9,7 +9,7 @@ never.
 approvals, comments, clause texts, answers, history — attributed to "a former member"
 (``User.get_full_name``) with their organisation; a signed version keeps the name it was
 signed with, because that name is part of what every party agreed. What may go goes, in one
-transaction: name, email addresses, password, second factors, pending invitations, future
+transaction: name, email addresses, password, second factors, notifications, pending invitations, future
 event registrations and the needs given with past ones; memberships end (their history is
 kept). Each app adds its part in ``<app>/privacy.py`` (``erase(user)``), found by name.
 """
@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy
 
 from soliris import audit
 from soliris.keys import new_key
+from soliris.models import Notification
 
 PROJECT_APPS = ("soliris", "partners", "projects", "conventions", "events")
 # Never exported: secrets, and the records of other people's sessions.
@@ -109,6 +110,7 @@ def account_erase(*, user) -> None:
                 module.erase(user)
         EmailAddress.objects.filter(user=user).delete()
         Authenticator.objects.filter(user=user).delete()
+        Notification.objects.filter(user=user).delete()  # what was said to them, about others too
         user.email = f"erased-{new_key(16)}@erased.invalid"
         user.full_name = ""
         user.is_active = False
