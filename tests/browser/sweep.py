@@ -147,7 +147,7 @@ def create_fresh_objects(demo: Demo) -> None:
 
     from partners.models import Invitation
     from projects.models import Project, ProjectDocument, ProjectParty
-    from soliris.models import RescuedForm, User
+    from soliris.models import Notification, RescuedForm, User
     from soliris.pdf.services import job_run
     from soliris.rescue import _browser_hash
     from tests.conftest import TOTP_SECRET
@@ -170,6 +170,12 @@ def create_fresh_objects(demo: Demo) -> None:
     document.size = document.file.size
     document.save()
     demo.extra["document"] = document
+    demo.extra["notification"] = Notification.objects.create(
+        user=pieter,
+        kind="sweep",
+        title="Brasschaat – Tarija",
+        path=f"/nl/partnerships/{demo.partnership.key}/",
+    )
     demo.extra["rescue_cookie"] = secrets.token_urlsafe(32)
     demo.extra["rescued"] = RescuedForm.objects.create(
         browser_hash=_browser_hash(demo.extra["rescue_cookie"]),
@@ -335,6 +341,7 @@ def _fillers(d: Demo) -> dict:
         ],
         "admin:auth_user_password_change": [({"id": d.staff.pk}, STAFF)],
         "rescued": [({"key": d.extra["rescued"].key}, PIETER)],
+        "notification_open": [({"key": d.extra["notification"].key}, PIETER)],
         "undo": [({"key": "sweepundo"}, PIETER)],  # POST-only: a GET is refused before the key
         "account_confirm_email": [({"key": d.extra["confirmation_key"]}, PIETER)],
         "account_reset_password_from_key": [
