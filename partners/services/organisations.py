@@ -95,6 +95,19 @@ def organisation_verify(*, actor, organisation: Organisation) -> Organisation:
         organisation.save(update_fields=["verified_at"])
         refresh_organisation_search_text(organisation)
         audit.record("partners.organisation.verified", actor=actor, subject=organisation)
+        today = timezone.localdate()
+        members = User.objects.filter(
+            memberships__organisation=organisation,
+            memberships__active_until__isnull=True,
+            memberships__active_from__lte=today,
+            is_active=True,
+        ).distinct()
+        mail.send(  # every member, in their language, in the app and by e-mail
+            members,
+            "partners/email/verified",
+            {"organisation": organisation},
+            link=("partners:organisation_detail", organisation.slug),
+        )
     return organisation
 
 
