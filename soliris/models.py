@@ -49,6 +49,12 @@ class User(AbstractUser):
         help_text=_("The language of the interface and of the emails you receive."),
     )
 
+    # What each topic of notification does besides the in-app entry (soliris.notifications):
+    # {topic: delivery}; a topic not listed is mailed at once.
+    notification_delivery = models.JSONField(
+        _("notification e-mails"), default=dict, blank=True, editable=False
+    )
+
     # Set when the person erased their account (soliris.privacy): what they wrote into shared
     # records stays, attributed to "a former member".
     erased_at = models.DateTimeField(_("account erased on"), null=True, blank=True, editable=False)
@@ -291,6 +297,26 @@ class UndoOffer(models.Model):
         return f"{self.kind} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
+class NotificationTopic(models.TextChoices):
+    """What a notification is about: a person chooses per topic how they are told."""
+
+    ORGANISATIONS = "organisations", _("Your organisations: members, verification")
+    PARTNERSHIPS = "partnerships", _("Partnerships: parties, answers, check-ins")
+    PROJECTS = "projects", _("Projects and calls for projects")
+    CONVENTIONS = "conventions", _("Conventions and charters: versions, approvals, signatures")
+    COMMENTS = "comments", _("Comments, replies, mentions and translations to review")
+    EVENTS = "events", _("Events, workshops and recommendations")
+
+
+class NotificationDelivery(models.TextChoices):
+    """How a person is told of a topic, besides the entry in the notification centre."""
+
+    IMMEDIATE = "immediate", _("An e-mail for each")
+    DAILY = "daily", _("One e-mail a day listing them")
+    WEEKLY = "weekly", _("One e-mail a week listing them")
+    APP = "app", _("In the application only")
+
+
 class Notification(models.Model):
     """What concerns a person, in the notification centre (``soliris.notifications``): written
     by ``soliris.mail.send`` with the mail it queues — the same event, the same words, in the
@@ -304,10 +330,17 @@ class Notification(models.Model):
         verbose_name=_("person"),
     )
     kind = models.CharField(_("kind"), max_length=100)
+    topic = models.CharField(_("topic"), max_length=20, choices=NotificationTopic.choices, blank=True)
     title = models.CharField(_("title"), max_length=300)
+    # The mail's text (without its footer): what a digest lists, enough to act on.
+    body = models.TextField(_("text"), blank=True)
     path = models.CharField(_("page"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("created on"), default=timezone.now)
     read_at = models.DateTimeField(_("read on"), null=True, blank=True)
+    # Waiting for the person's daily or weekly digest ("" when mailed at once or not at all),
+    # and when it went (by itself or in a digest).
+    digest = models.CharField(_("digest"), max_length=10, blank=True)
+    mailed_at = models.DateTimeField(_("mailed on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
@@ -317,6 +350,11 @@ class Notification(models.Model):
             models.Index(fields=["user", "-created_at", "-id"], name="soliris_notification_newest"),
             models.Index(
                 fields=["user"], name="soliris_notification_unread", condition=Q(read_at__isnull=True)
+            ),
+            models.Index(
+                fields=["digest", "user"],
+                name="soliris_notification_digest",
+                condition=Q(mailed_at__isnull=True) & ~Q(digest=""),
             ),
         ]
 

@@ -1,5 +1,9 @@
 """The notification centre: what concerns each person, read in the application.
 
+Besides the entry, each person chooses per topic (``NotificationTopic``) an e-mail at once, a
+daily or weekly digest (:func:`digest_send`, one e-mail listing them, with a one-click
+unsubscribe) or nothing more (``notification_settings``).
+
 ``soliris.mail.send`` writes an entry for each recipient who has an account, with the mail it
 queues: the mail's subject in the recipient's language and the path of the page it is about.
 The person sees the list (new, read, all), the number of new ones in the header, opens an entry
@@ -8,27 +12,41 @@ The person sees the list (new, read, all), the number of new ones in the header,
 
 from urllib.parse import urlsplit
 
+from django import forms
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from soliris.models import Notification
+from soliris import outbox
+from soliris.models import Notification, NotificationDelivery, NotificationTopic, User
 from soliris.permissions import request_cached
+from soliris.typography import typeset
 
 SHOWN = {"new": {"read_at__isnull": True}, "read": {"read_at__isnull": False}, "all": {}}
 PAGE_SIZE = 30
 
 
-def record(user, *, kind: str, title: str, url: str = "") -> Notification:
+def record(user, *, kind: str, title: str, url: str = "", topic: str = "", body: str = "", **state) -> Notification:
     """An entry for ``user``: ``title`` in their language, ``url`` the page (kept as its path, so
-    that it opens on whatever host serves the site)."""
+    that it opens on whatever host serves the site), ``body`` what a digest lists; ``state`` is
+    ``digest`` and ``mailed_at`` (``soliris.mail.send``)."""
     parts = urlsplit(url or "")
     page = parts.path + (f"?{parts.query}" if parts.query else "")
-    return Notification.objects.create(user=user, kind=kind[:100], title=title[:300], path=page[:500])
+    return Notification.objects.create(
+        user=user, kind=kind[:100], title=title[:300], path=page[:500], topic=topic, body=body, **state
+    )
 
 
 def unread_count(user) -> int:
@@ -76,3 +94,154 @@ def notification_open(request, key):
 def notification_read_all(request):
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
     return redirect("notifications")
+
+
+class DeliveryForm(forms.Form):
+    """One choice per topic: how the person is told, besides the entry here."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        chosen = user.notification_delivery or {}
+        for topic in NotificationTopic:
+            self.fields[topic.value] = forms.ChoiceField(
+                label=topic.label,
+                choices=NotificationDelivery.choices,
+                initial=chosen.get(topic.value, NotificationDelivery.IMMEDIATE),
+                widget=forms.RadioSelect,
+            )
+
+
+@login_required
+def notification_settings(request):
+    """How each topic reaches the person. Invitations and what asks for their decision always
+    come at once, whatever they choose: the page says so."""
+    form = DeliveryForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        request.user.notification_delivery = {
+            topic: delivery for topic, delivery in form.cleaned_data.items()
+            if delivery != NotificationDelivery.IMMEDIATE
+        }
+        request.user.save(update_fields=["notification_delivery"])
+        messages.success(request, _("Your choices are saved."))
+        return redirect("notification_settings")
+    return render(request, "soliris/notification_settings.html", {"form": form})
+
+
+def _unsubscribed(token: str):
+    """(user, topics) a one-click link stands for, or a 404 for a forged or stale one."""
+    from soliris import mail  # mail writes the entries: imported when used
+
+    try:
+        value = signing.loads(token, salt=mail.UNSUBSCRIBE_SALT)
+        user = User.objects.filter(pk=int(value["u"]), is_active=True).first()
+        topic = str(value["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise Http404 from None
+    if user is None or (topic != "digest" and topic not in NotificationTopic.values):
+        raise Http404
+    if topic == "digest":
+        chosen = user.notification_delivery or {}
+        digested = (NotificationDelivery.DAILY, NotificationDelivery.WEEKLY)
+        return user, [t for t in NotificationTopic.values if chosen.get(t) in digested]
+    return user, [topic]
+
+
+@csrf_exempt  # the signed token is the proof; a mail client's one-click POST carries no cookie
+def unsubscribe(request, token):
+    """The ``List-Unsubscribe`` address: a light page that asks (GET), and the one-click POST
+    (RFC 8058) that turns the topics to "in the application only". No log-in: the token is
+    signed for one person."""
+    user, topics = _unsubscribed(token)
+    done = False
+    if request.method == "POST":
+        with transaction.atomic():
+            user = User.objects.select_for_update().get(pk=user.pk)
+            user.notification_delivery = {
+                **(user.notification_delivery or {}),
+                **{topic: NotificationDelivery.APP for topic in topics},
+            }
+            user.save(update_fields=["notification_delivery"])
+        done = True
+    labels = [NotificationTopic(topic).label for topic in topics]
+    return render(request, "soliris/unsubscribe.html", {"topics": labels, "done": done, "token": token})
+
+
+DIGEST_LISTED = 50  # a digest lists at most this many entries in full; the rest are counted
+
+
+def digest_send(frequency: str, *, now=None) -> int:
+    """One e-mail per person listing the entries waiting for their ``frequency`` digest
+    (beat: daily every morning, weekly on Monday). Returns how many were queued.
+
+    The entries are locked (``SKIP LOCKED``) and marked mailed in the transaction that puts
+    the digest in the outbox: two runs never list the same entry, and the outbox delivers
+    each row once."""
+    now = now or timezone.now()
+    users = (
+        Notification.objects.filter(digest=frequency, mailed_at__isnull=True)
+        .order_by()
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+    queued = 0
+    for user_id in list(users):
+        with transaction.atomic():
+            entries = list(
+                Notification.objects.select_for_update(skip_locked=True)
+                .filter(user_id=user_id, digest=frequency, mailed_at__isnull=True)
+                .order_by("created_at", "id")
+            )
+            if not entries:
+                continue
+            user = User.objects.get(pk=user_id)
+            if user.is_active and user.email:
+                _digest_queue(user, frequency, entries)
+                queued += 1
+            Notification.objects.filter(pk__in=[entry.pk for entry in entries]).update(mailed_at=now)
+    return queued
+
+
+def _digest_queue(user, frequency: str, entries: list) -> None:
+    from soliris import mail  # mail writes the entries: imported when used
+
+    language = user.preferred_language or settings.LANGUAGE_CODE
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        listed = entries[:DIGEST_LISTED]
+        items = [
+            {
+                "entry": entry,
+                "topic": NotificationTopic(entry.topic).label if entry.topic in NotificationTopic.values else "",
+                "url": settings.SITE_URL + reverse("notification_open", args=[entry.key]),
+            }
+            for entry in listed
+        ]
+        values = {
+            "recipient": user,
+            "items": items,
+            "more": len(entries) - len(listed),
+            "daily": frequency == NotificationDelivery.DAILY,
+            "centre_url": mail.absolute_url("notifications", language=language),
+        }
+        subject = typeset(" ".join(render_to_string("soliris/email/digest_subject.txt", values).split()), language)
+        body = typeset(render_to_string("soliris/email/digest.txt", values), language).strip()
+        footer = typeset(
+            " ".join(
+                render_to_string(
+                    "soliris/email/digest_footer.txt",
+                    {"daily": values["daily"], "settings_url": mail.absolute_url("notification_settings", language=language)},
+                ).split()
+            ),
+            language,
+        )
+    outbox.enqueue_mail(
+        to=[user.email],
+        **mail.compose(
+            subject=subject,
+            body=body,
+            language=language,
+            footer=footer,
+            headers=mail.unsubscribe_headers(user, "digest", language),
+        ),
+    )
