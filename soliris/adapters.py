@@ -6,7 +6,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 
-from soliris import outbox
+from soliris import mail, outbox
+from soliris.models import User
 from soliris.typography import typeset
 
 
@@ -59,16 +60,32 @@ class AccountAdapter(DefaultAccountAdapter):
         """Account mails (confirmation, password reset...) are queued in the outbox like every
         other mail (``soliris.mail``): delivered after the commit and retried, so a mail server
         that is down never turns a sign-up into an error. They are signed with the platform's
-        name ("Bonjour, c'est Soliris !"), not the host the request came through, and typeset
-        in the language they are written in."""
-        site = _Site(name="Soliris", domain=urlsplit(settings.SITE_URL).netloc)
-        message = self.render_mail(template_prefix, email, {"email": email, **context, "current_site": site})
-        html = next((body for body, kind in getattr(message, "alternatives", []) if kind == "text/html"), "")
+        name ("Bonjour, c'est Soliris !"), not the host the request came through, written in
+        the language the person chose (their stored preference, else the page's), with its
+        links in that language, typeset, with the footer and HTML part of every mail."""
+        user = context.get("user")
+        if user is None or getattr(user, "email", "").lower() != email.lower():
+            user = User.objects.filter(email__iexact=email).first()
         language = translation.get_language()
+        if user is not None and user.preferred_language in dict(settings.LANGUAGES):
+            language = user.preferred_language
+        context = {
+            # Translated while the page's language is active: the address resolves in it.
+            **{key: translate_url(value, language) if key.endswith("_url") and isinstance(value, str) else value
+               for key, value in context.items()},
+            "email": email,
+            "current_site": _Site(name="Soliris", domain=urlsplit(settings.SITE_URL).netloc),
+        }
+        with translation.override(language):
+            message = self.render_mail(template_prefix, email, context)
+        subject = message.subject.removeprefix(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX)
         outbox.enqueue_mail(
             to=list(message.to),
-            subject=typeset(message.subject, language),
-            body=typeset(message.body, language),
-            html=html,
-            headers=dict(message.extra_headers),
+            **mail.compose(
+                subject=typeset(subject, language),
+                body=typeset(message.body, language).strip(),
+                language=language,
+                footer=mail.footer(user=user, topic=None, action=False, language=language),
+                headers=dict(message.extra_headers),
+            ),
         )

@@ -10,6 +10,7 @@ The person sees the list (new, read, all), the number of new ones in the header,
 (which marks it read) or marks them all read. Only their own: another person's entry is a 404.
 """
 
+from datetime import UTC, timedelta
 from urllib.parse import urlsplit
 
 from django import forms
@@ -167,29 +168,38 @@ def unsubscribe(request, token):
 
 
 DIGEST_LISTED = 50  # a digest lists at most this many entries in full; the rest are counted
+DIGEST_HOUR = 6  # UTC: the morning in Europe, the night before in the Americas
+
+
+def digest_boundary(frequency: str, now):
+    """The last time a ``frequency`` digest was due: today's (or yesterday's) 06:00 UTC, or
+    the last Monday's. A digest lists what came before it."""
+    due = now.astimezone(UTC).replace(hour=DIGEST_HOUR, minute=0, second=0, microsecond=0)
+    if due > now:
+        due -= timedelta(days=1)
+    if frequency == NotificationDelivery.WEEKLY:
+        due -= timedelta(days=due.weekday())
+    return due
 
 
 def digest_send(frequency: str, *, now=None) -> int:
-    """One e-mail per person listing the entries waiting for their ``frequency`` digest
-    (beat: daily every morning, weekly on Monday). Returns how many were queued.
+    """One e-mail per person listing the entries waiting for their ``frequency`` digest that
+    came before it was last due (:func:`digest_boundary`). Returns how many were queued.
 
-    The entries are locked (``SKIP LOCKED``) and marked mailed in the transaction that puts
-    the digest in the outbox: two runs never list the same entry, and the outbox delivers
-    each row once."""
+    Beat runs it every few minutes, so a digest missed while the worker was down goes as soon
+    as it is back. The entries are locked (``SKIP LOCKED``) and marked mailed in the
+    transaction that puts the digest in the outbox: two runs never list the same entry, and
+    the outbox delivers each row once."""
     now = now or timezone.now()
-    users = (
-        Notification.objects.filter(digest=frequency, mailed_at__isnull=True)
-        .order_by()
-        .values_list("user_id", flat=True)
-        .distinct()
+    waiting = Notification.objects.filter(
+        digest=frequency, mailed_at__isnull=True, created_at__lt=digest_boundary(frequency, now)
     )
+    users = waiting.order_by().values_list("user_id", flat=True).distinct()
     queued = 0
     for user_id in list(users):
         with transaction.atomic():
             entries = list(
-                Notification.objects.select_for_update(skip_locked=True)
-                .filter(user_id=user_id, digest=frequency, mailed_at__isnull=True)
-                .order_by("created_at", "id")
+                waiting.select_for_update(skip_locked=True).filter(user_id=user_id).order_by("created_at", "id")
             )
             if not entries:
                 continue

@@ -7,14 +7,19 @@ settings), delivered in the same process. Whatever fails after the commit (the b
 mail server) is logged and retried with a growing delay by :func:`sweep`, which beat runs
 every minute: the person whose change was saved is never shown an error for it.
 
-Delivery is at least once: a message is marked delivered in the transaction that sends
-it, so a worker killed between sending and committing sends it again on the next sweep.
+A message is sent while its row is locked and marked delivered in the same transaction:
+two workers never send the same row, and a worker killed mid-send leaves it pending (its
+transaction rolls back), so the next attempt sends it. Only a worker killed in the instant
+between the mail server's acceptance and the commit sends it twice; the copy then carries
+the same ``Message-ID`` (one per row), which mail clients use to show it once.
 """
 
 import logging
 from datetime import timedelta
 
 from django.conf import settings
+from urllib.parse import urlsplit
+
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
@@ -104,7 +109,7 @@ def _send(message: OutboxMessage) -> None:
             body=payload["body"],
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=payload["to"],
-            headers=payload.get("headers") or None,
+            headers={"Message-ID": message_id_of(message), **(payload.get("headers") or {})},
         )
         if payload.get("html"):
             email.attach_alternative(payload["html"], "text/html")
@@ -113,6 +118,12 @@ def _send(message: OutboxMessage) -> None:
         from soliris.celery import app
 
         app.send_task(payload["task"], args=payload.get("args", []), kwargs=payload.get("kwargs", {}))
+
+
+def message_id_of(message: OutboxMessage) -> str:
+    """One ``Message-ID`` per outbox row, the same at every attempt."""
+    domain = urlsplit(settings.SITE_URL).hostname or "soliris.localhost"
+    return f"<outbox.{message.pk}.{int(message.created_at.timestamp())}@{domain}>"
 
 
 def sweep(*, now=None) -> int:

@@ -25,8 +25,9 @@ MAX_FIELDS = 200
 MAX_BYTES = 512 * 1024
 
 # Views an anonymous visitor may post to: logging in, signing up, choosing a language,
-# verifying a PDF. Any other POST without a session is kept and offered back after log-in.
-ANONYMOUS_POSTS = {"set_language", "pdf:verify"}
+# verifying a PDF, a mail client's one-click unsubscribe. Any other POST without a session is
+# kept and offered back after log-in.
+ANONYMOUS_POSTS = {"set_language", "pdf:verify", "unsubscribe"}
 
 
 def anonymous_may_post(path: str) -> bool:

@@ -405,4 +405,5 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "soliris.tasks.outbox_sweep", "schedule": 60.0},
     "render-job-sweep": {"task": "soliris.tasks.render_job_sweep", "schedule": 60.0},
     "undo-sweep": {"task": "soliris.tasks.undo_sweep", "schedule": 600.0},
+    "digest-sweep": {"task": "soliris.tasks.digest_sweep", "schedule": 600.0},
 }

@@ -2,7 +2,7 @@ from celery import shared_task
 from django.db import close_old_connections
 from django.db.utils import InterfaceError, OperationalError
 
-from soliris import outbox, undo
+from soliris import notifications, outbox, undo
 from soliris.models import User
 from soliris.pdf.services import job_run, job_sweep
 
@@ -54,3 +54,9 @@ def outbox_sweep() -> int:
 def undo_sweep() -> int:
     """Forget the removals too old to undo: run by beat every ten minutes."""
     return undo.forget_expired()
+
+
+@shared_task
+def digest_sweep() -> int:
+    """Queue the daily and weekly digests that are due: run by beat every ten minutes."""
+    return sum(notifications.digest_send(frequency) for frequency in ("daily", "weekly"))
