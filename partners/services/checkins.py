@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 
 from partners.models import CheckInAnswer, CheckInRound, Partnership, PartnershipParty, PartyStatus, Role
 from partners.permissions import at_least, partnership_role, role_in
-from partners.services.common import full_clean, require
+from partners.services.common import except_actor, full_clean, members_of, require
 from partners.services.partnerships import refuse_when_ended
-from soliris import audit
+from soliris import audit, mail
+from soliris.models import NotificationTopic
 
 
 def round_is_complete(checkin_round, parties=None, answers=None) -> bool:
@@ -35,7 +36,54 @@ def checkin_open(*, actor, partnership: Partnership, due_on=None) -> CheckInRoun
     full_clean(checkin_round)
     checkin_round.save()
     audit.record("partners.checkin.opened", actor=actor, subject=partnership, round=checkin_round.number)
+    notify_round_opened(checkin_round=checkin_round, actor=actor)
     return checkin_round
+
+
+def notify_round_opened(*, checkin_round: CheckInRound, actor) -> int:
+    """Each accepted party's coordinators are asked for their party's answer, linked to its
+    form (each once, the one who opened the round aside)."""
+    partnership = checkin_round.partnership
+    told = set()
+    count = 0
+    parties = partnership.parties.filter(status=PartyStatus.ACCEPTED).select_related("organisation")
+    for party in parties.order_by("id"):
+        recipients = [
+            user
+            for user in except_actor(members_of([party.organisation_id], roles=[Role.COORDINATOR]), actor)
+            if user.pk not in told
+        ]
+        told.update(user.pk for user in recipients)
+        count += mail.send(
+            recipients,
+            "partners/email/checkin_opened",
+            {
+                "partnership": partnership,
+                "round": checkin_round,
+                "organisation": party.organisation,
+                "opened_by": actor,
+            },
+            link=("partners:checkin_answer", partnership.key, checkin_round.number, party.organisation.slug),
+            topic=NotificationTopic.PARTNERSHIPS,
+            action=True,
+        )
+    return count
+
+
+def notify_round_revealed(*, checkin_round: CheckInRound, actor) -> int:
+    """Every member of the accepted parties (who all read the answers) hears that they can be
+    read, but the one whose answer completed the round."""
+    partnership = checkin_round.partnership
+    organisation_ids = partnership.parties.filter(status=PartyStatus.ACCEPTED).values_list(
+        "organisation_id", flat=True
+    )
+    return mail.send(
+        except_actor(members_of(organisation_ids), actor),
+        "partners/email/checkin_revealed",
+        {"partnership": partnership, "round": checkin_round},
+        link=("partners:partnership_detail", partnership.key),
+        topic=NotificationTopic.PARTNERSHIPS,
+    )
 
 
 @transaction.atomic
@@ -46,6 +94,8 @@ def checkin_answer(
     require(at_least(role_in(actor, [party.organisation_id]), Role.EDITOR))
     if not (actor.full_name or "").strip():
         raise ValidationError(_("Add your full name to your profile before answering a check-in."))
+    # Two last answers at once are taken one after the other: the second sees the round complete.
+    CheckInRound.objects.select_for_update().filter(pk=checkin_round.pk).first()
     if CheckInAnswer.objects.filter(round=checkin_round, party=party).exists():
         raise ValidationError(_("Your organisation already answered this round."))
     answer = CheckInAnswer(round=checkin_round, party=party, answered_by=actor, **data)
@@ -58,4 +108,6 @@ def checkin_answer(
         round=checkin_round.number,
         organisation=party.organisation.name,
     )
+    if round_is_complete(checkin_round):  # this answer was the last one: all are revealed
+        notify_round_revealed(checkin_round=checkin_round, actor=actor)
     return answer

@@ -1,12 +1,15 @@
 """What the services of every sub-domain share: the permission guard, the coordinators of an
 organisation, and the search text kept current after a change."""
 
+from decimal import Decimal
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.text import slugify
 
-from partners.models import Organisation, Partnership, PartyStatus, Role
+from partners.models import Membership, Organisation, Partnership, PartyStatus, Role
 from partners.permissions import public_partnership_q
 from partners.search_text import organisation_document, partnership_document
 from partners.selectors import forget_listed_counts
@@ -55,6 +58,73 @@ def coordinators_of(organisation):
             role=Role.COORDINATOR, active_until__isnull=True, active_from__lte=today, user__is_active=True
         ).select_related("user")
     ]
+
+
+def members_of(organisation_ids, *, roles=None) -> list:
+    """The active members (of ``roles``, or any role) of the organisations, each once."""
+    today = timezone.localdate()
+    memberships = Membership.objects.filter(
+        organisation_id__in=list(organisation_ids),
+        active_until__isnull=True,
+        active_from__lte=today,
+        user__is_active=True,
+    ).select_related("user")
+    if roles is not None:
+        memberships = memberships.filter(role__in=list(roles))
+    users = {}
+    for membership in memberships.order_by("id"):
+        users.setdefault(membership.user.pk, membership.user)
+    return list(users.values())
+
+
+def except_actor(users, actor) -> list:
+    """``users`` without the person who acted (nobody is told of what they just did)."""
+    actor_pk = getattr(actor, "pk", None)
+    return [user for user in users if user.pk != actor_pk]
+
+
+class Shown:
+    """A value of a field as a mail shows it, in the language active when it is rendered:
+    a choice by its label, a number in the reader's format; false when empty."""
+
+    def __init__(self, value, label=None):
+        self.value = value
+        self.label = label
+
+    def __bool__(self):
+        return self.value not in (None, "")
+
+    def __str__(self):
+        if not self:
+            return ""
+        if self.label is not None:
+            return str(self.label)
+        if isinstance(self.value, Decimal):
+            value = self.value
+            shown = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+            return number_format(shown)
+        return str(self.value)
+
+
+def changes_of(instance, values: dict) -> list[dict]:
+    """What saving ``values`` over ``instance`` changes, field by field: its label and the old
+    and new values (:class:`Shown`), in the order of the model's fields."""
+    changes = []
+    for field in instance._meta.get_fields():
+        name = getattr(field, "attname", None)
+        if name not in values or not differs(getattr(instance, name), values[name]):
+            continue
+        old, new = getattr(instance, name), values[name]
+        choices = dict(field.flatchoices) if field.choices else {}
+        changes.append(
+            {
+                "name": name,
+                "label": field.verbose_name,
+                "old": Shown(old, choices.get(old)),
+                "new": Shown(new, choices.get(new)),
+            }
+        )
+    return changes
 
 
 def refresh_partnership_search_text(partnership) -> None:

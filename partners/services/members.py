@@ -12,6 +12,7 @@ from partners.services.common import differs, full_clean, require
 from partners.services.organisations import notify_no_active_member
 from soliris import audit, mail
 from soliris.conflicts import check_version
+from soliris.models import NotificationTopic
 
 
 @transaction.atomic
@@ -41,6 +42,8 @@ def member_invite(
         "partners/email/invitation",
         {"invitation": invitation, "organisation": organisation, "inviter": actor},
         link=("partners:invitation_accept", invitation.token),
+        topic=NotificationTopic.ORGANISATIONS,
+        action=True,
     )
     return invitation
 
@@ -85,7 +88,34 @@ def invitation_accept(*, actor, invitation: Invitation) -> Membership:
     invitation.save(update_fields=["status", "accepted_by", "accepted_at"])
     forget_roles(actor)
     audit.record("partners.member.joined", actor=actor, subject=organisation, role=invitation.role)
+    notify_member_joined(invitation=invitation, membership=membership)
     return membership
+
+
+def notify_member_joined(*, invitation: Invitation, membership: Membership) -> int:
+    """Tell the person who invited, while they are still a member of the organisation (the
+    page of its members is theirs to open); nobody else, and not the one who joined."""
+    inviter = invitation.invited_by
+    if inviter is None or inviter.pk == membership.user_id or not inviter.is_active:
+        return 0
+    today = timezone.localdate()
+    still_member = invitation.organisation.memberships.filter(
+        user=inviter, active_until__isnull=True, active_from__lte=today
+    ).exists()
+    if not still_member:
+        return 0
+    return mail.send(
+        [inviter],
+        "partners/email/member_joined",
+        {
+            "organisation": invitation.organisation,
+            "member": membership.user,
+            "role": Role(membership.role).label,  # in the reader's language
+            "email": invitation.email,
+        },
+        link=("partners:organisation_detail", invitation.organisation.slug),
+        topic=NotificationTopic.ORGANISATIONS,
+    )
 
 
 @transaction.atomic

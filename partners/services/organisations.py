@@ -15,7 +15,7 @@ from partners.services.common import (
 )
 from soliris import audit, mail
 from soliris.conflicts import check_version
-from soliris.models import User
+from soliris.models import NotificationTopic, User
 
 
 @transaction.atomic
@@ -41,6 +41,8 @@ def organisation_create(*, actor, data: dict, themes=()) -> Organisation:
         "partners/email/verify",
         {"organisation": organisation},
         link=("partners:verification_queue",),
+        topic=NotificationTopic.ORGANISATIONS,
+        action=True,  # a staff member verifies it
     )
     return organisation
 
@@ -107,6 +109,7 @@ def organisation_verify(*, actor, organisation: Organisation) -> Organisation:
             "partners/email/verified",
             {"organisation": organisation},
             link=("partners:organisation_detail", organisation.slug),
+            topic=NotificationTopic.ORGANISATIONS,
         )
     return organisation
 
@@ -137,4 +140,5 @@ def notify_no_active_member(*, organisation) -> None:
         "partners/email/no_active_member",
         {"organisation": organisation, "partnerships": partnerships},
         link=("partners:organisation_detail", organisation.slug),
+        topic=NotificationTopic.PARTNERSHIPS,
     )

@@ -12,9 +12,18 @@ from django.utils.translation import gettext as _
 from partners.models import Organisation, Partnership, PartnershipParty, PartnershipStatus, PartyStatus, Role
 from partners.permissions import at_least, partnership_role, role_in
 from partners.selectors.partnerships import SIDE_FIELDS
-from partners.services.common import coordinators_of, full_clean, refresh_partnership_search_text, require
+from partners.services.common import (
+    changes_of,
+    coordinators_of,
+    except_actor,
+    full_clean,
+    members_of,
+    refresh_partnership_search_text,
+    require,
+)
 from soliris import audit, mail
 from soliris.conflicts import update_versioned
+from soliris.models import NotificationTopic
 
 SHARED_FIELDS = ["name", "kind", "description", "started_on", "ended_on", "exit_clause", "visibility"]
 # What the conflict screen shows of the version saved meanwhile.
@@ -153,8 +162,31 @@ def party_invite(*, actor, partnership: Partnership, organisation: Organisation)
         "partners/email/party_invited",
         {"partnership": partnership, "organisation": organisation, "inviter": actor},
         link=("partners:partnership_detail", partnership.key),
+        topic=NotificationTopic.PARTNERSHIPS,
+        action=True,
     )
     return party
+
+
+def other_parties_coordinators(party: PartnershipParty, *, actor, also=()) -> list:
+    """The coordinators of the partnership's accepted parties other than ``party``, and those
+    of ``also`` who are still members of one of them (any role: they see the page), each
+    once, without the person who acted."""
+    others = list(
+        PartnershipParty.objects.filter(partnership_id=party.partnership_id, status=PartyStatus.ACCEPTED)
+        .exclude(pk=party.pk)
+        .values_list("organisation_id", flat=True)
+    )
+    users = {user.pk: user for user in members_of(others, roles=[Role.COORDINATOR])}
+    wanted = {getattr(person, "pk", None) for person in also} - {None}
+    if wanted:
+        accepted = PartnershipParty.objects.filter(
+            partnership_id=party.partnership_id, status=PartyStatus.ACCEPTED
+        ).values_list("organisation_id", flat=True)
+        for user in members_of(accepted):
+            if user.pk in wanted:
+                users.setdefault(user.pk, user)
+    return except_actor(users.values(), actor)
 
 
 @transaction.atomic
@@ -172,6 +204,19 @@ def party_respond(*, actor, party: PartnershipParty, accept: bool) -> Partnershi
     refresh_partnership_search_text(party.partnership)
     action = "partners.party.accepted" if accept else "partners.party.declined"
     audit.record(action, actor=actor, subject=party.partnership, organisation=party.organisation.name)
+    # The other parties (and whoever invited) hear the answer, from whom.
+    mail.send(
+        other_parties_coordinators(party, actor=actor, also=[party.invited_by]),
+        "partners/email/party_answered",
+        {
+            "partnership": party.partnership,
+            "organisation": party.organisation,
+            "accepted": accept,
+            "answered_by": actor,
+        },
+        link=("partners:partnership_detail", party.partnership.key),
+        topic=NotificationTopic.PARTNERSHIPS,
+    )
     return party
 
 
@@ -239,6 +284,7 @@ def party_edit(*, actor, party: PartnershipParty, data: dict, expected_version: 
         check_financial_shares(party, data["financial_share"])
     changed = sorted(f for f, v in data.items() if getattr(party, f) != v)
     candidate = PartnershipParty.objects.get(pk=party.pk)
+    changes = changes_of(candidate, data)  # what the saved side was, before this save
     for field, value in data.items():
         setattr(candidate, field, value)
     full_clean(candidate)
@@ -257,4 +303,18 @@ def party_edit(*, actor, party: PartnershipParty, data: dict, expected_version: 
         organisation=party.organisation.name,
         fields=changed,
     )
+    if changes:
+        # Nothing agreed changes behind anyone's back: the other parties read what changed.
+        mail.send(
+            other_parties_coordinators(party, actor=actor),
+            "partners/email/party_changed",
+            {
+                "partnership": party.partnership,
+                "organisation": party.organisation,
+                "changed_by": actor,
+                "changes": changes,
+            },
+            link=("partners:partnership_detail", party.partnership.key),
+            topic=NotificationTopic.PARTNERSHIPS,
+        )
     return party

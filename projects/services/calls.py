@@ -15,7 +15,7 @@ from projects.models import (
 )
 from projects.selectors import submission_problems
 from projects.services.common import S, change_status, clean, require_full_name
-from projects.services.notifications import submission_notify_decision
+from projects.services.notifications import submission_notify_decision, submission_notify_publisher
 from soliris import audit
 from soliris.conflicts import check_version, update_versioned
 from soliris.permissions import has
@@ -55,6 +55,7 @@ def project_submit(*, actor, project: Project, call: Call, now=None, requested_a
     submission.save()
     change_status(project, S.SUBMITTED, actor, note=str(call))
     audit.record("projects.project.submitted", actor=actor, subject=project, call=call.key)
+    submission_notify_publisher(submission=submission, actor=actor)
     return submission
 
 

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from projects.models import INACTIVE_PARTY, Project, ProjectParty, ProjectPartyStatus, ProjectStatus
 from projects.services.common import clean, follow_parties, refresh_search, require_full_name
-from projects.services.notifications import party_notify_invitation
+from partners.services.common import changes_of
+from projects.services.notifications import party_notify_answer, party_notify_change, party_notify_invitation
 from soliris import audit
 from soliris.conflicts import check_version, update_versioned
 
@@ -59,6 +60,7 @@ def party_confirm(
     audit.record(
         "projects.party.confirmed", actor=actor, subject=party.project, organisation=party.organisation.name
     )
+    party_notify_answer(party=party, actor=actor)
     follow_parties(party.project, actor)
     return party
 
@@ -82,6 +84,7 @@ def party_decline(*, actor, party: ProjectParty, reason: str = "") -> ProjectPar
         organisation=party.organisation.name,
         reason=party.decline_reason,
     )
+    party_notify_answer(party=party, actor=actor)
     follow_parties(party.project, actor)
     refresh_search(party.project)
     return party
@@ -129,6 +132,7 @@ def party_edit(
     check_version(current, version, fields=PARTY_CONFLICT_FIELDS)
     values = {"role": role.strip(), "contribution": contribution.strip(), "decision_level": decision_level}
     changed = sorted(name for name, value in values.items() if getattr(current, name) != value)
+    changes = changes_of(current, values)  # the saved values, before this save
     for name, value in values.items():
         setattr(current, name, value)
     clean(current)
@@ -144,4 +148,5 @@ def party_edit(
             organisation=current.organisation.name,
             fields=changed,
         )
+        party_notify_change(party=current, changes=changes, actor=actor)
     return current
