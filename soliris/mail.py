@@ -122,6 +122,7 @@ def send(
     language: str | None = None,
     topic: str | None = None,
     action: bool = False,
+    light: tuple | Callable[[], str] | None = None,
 ) -> int:
     """Queue ``template`` to each recipient once (duplicates by address dropped).
 
@@ -129,8 +130,9 @@ def send(
     built in each recipient's language. ``language`` forces one language for all (a
     registration made in Spanish is confirmed in Spanish). ``topic`` (a
     :class:`~soliris.models.NotificationTopic`) lets each person choose how they are told;
-    ``action`` marks a mail that asks for their decision (always sent at once). Returns how
-    many recipients were told.
+    ``action`` marks a mail that asks for their decision (always sent at once); ``light`` is
+    the page where they decide with no script (a slow link), like ``link``: a line of the
+    body gives it. Returns how many recipients were told.
     """
     context = context or {}
     seen = set()
@@ -152,10 +154,16 @@ def send(
             }
             if link is not None:
                 values["url"] = link() if callable(link) else absolute_url(link[0], *link[1:])
+            if light is not None:
+                light_url = light() if callable(light) else absolute_url(light[0], *light[1:])
+                values["light_url"] = light_url
             subject = " ".join(render_to_string(f"{template}_subject.txt", values).split())
             # The recipient's typography (French spaces before : ; ! ?), addresses untouched.
             subject = typeset(subject, mail_language)
-            body = typeset(render_to_string(f"{template}.txt", values), mail_language).strip()
+            body = render_to_string(f"{template}.txt", values).strip()
+            if light is not None and values["light_url"] not in body:
+                body += "\n\n" + render_to_string("soliris/email/light.txt", values).strip()
+            body = typeset(body, mail_language)
         delivery = delivery_of(user, topic, action)
         if delivery == NotificationDelivery.IMMEDIATE:
             headers = unsubscribe_headers(user, topic, mail_language) if user and topic and not action else {}

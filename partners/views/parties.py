@@ -4,6 +4,7 @@ own side. A party answers and edits for itself only."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -47,15 +48,28 @@ def party_invite(request, key):
 
 
 @login_required
-@require_POST
 def party_respond(request, key, slug):
+    """The answer to an invitation. A GET is the light page the invitation mail links to (no
+    script, a few kilobytes: it works on a slow link): what the partnership is, and the two
+    buttons; its POST answers there too."""
+    if request.method != "POST":
+        partnership, party = party_of(request, key, slug, list(PartyStatus))
+        # For the parties' members only: a pending invitation is not on the public page.
+        involved = [p.organisation_id for p in partnership.parties.all() if p.status != PartyStatus.DECLINED]
+        if role_in(request.user, [party.organisation_id, *involved]) is None:
+            raise Http404
+        return _respond_light(request, partnership, party)
     partnership, party = party_of(request, key, slug, [PartyStatus.INVITED])
     accept = request.POST.get("answer") == "accept"
     try:
         services.party_respond(actor=request.user, party=party, accept=accept)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+        if request.POST.get("light"):
+            return redirect("partners:party_respond", partnership.key, party.organisation.slug)
     else:
+        if request.POST.get("light"):
+            return redirect("partners:party_respond", partnership.key, party.organisation.slug)
         if accept:
             messages.success(
                 request,
@@ -67,6 +81,15 @@ def party_respond(request, key, slug):
             messages.success(request, _("The invitation is declined."))
             return redirect("dashboard")
     return detail(partnership)
+
+
+def _respond_light(request, partnership, party):
+    may_answer = at_least(role_in(request.user, [party.organisation_id]), Role.COORDINATOR)
+    return render(
+        request,
+        "partners/party_respond_light.html",
+        {"partnership": partnership, "party": party, "may_answer": may_answer, "invited": PartyStatus.INVITED},
+    )
 
 
 @login_required

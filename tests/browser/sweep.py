@@ -176,6 +176,9 @@ def create_fresh_objects(demo: Demo) -> None:
         title="Brasschaat – Tarija",
         path=f"/nl/partnerships/{demo.partnership.key}/",
     )
+    from soliris.mail import unsubscribe_token
+
+    demo.extra["unsubscribe"] = unsubscribe_token(pieter, "events")
     demo.extra["rescue_cookie"] = secrets.token_urlsafe(32)
     demo.extra["rescued"] = RescuedForm.objects.create(
         browser_hash=_browser_hash(demo.extra["rescue_cookie"]),
@@ -342,6 +345,7 @@ def _fillers(d: Demo) -> dict:
         "admin:auth_user_password_change": [({"id": d.staff.pk}, STAFF)],
         "rescued": [({"key": d.extra["rescued"].key}, PIETER)],
         "notification_open": [({"key": d.extra["notification"].key}, PIETER)],
+        "unsubscribe": [({"token": d.extra["unsubscribe"]}, PIETER)],
         "undo": [({"key": "sweepundo"}, PIETER)],  # POST-only: a GET is refused before the key
         "account_confirm_email": [({"key": d.extra["confirmation_key"]}, PIETER)],
         "account_reset_password_from_key": [

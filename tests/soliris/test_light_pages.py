@@ -1,0 +1,65 @@
+"""The light pages the decision mails link to: no script, under 20 KB, in the reader's
+language; the decision is taken there and the page says so. A slow or intermittent link is
+enough to accept an invitation or approve a version."""
+
+import pytest
+from django.test import Client
+
+from partners.models import Partnership, PartnershipKind, PartnershipStatus, PartyStatus
+from partners.services import party_invite
+from soliris.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+LIGHT = 20_000
+
+
+def assert_light(response):
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<script" not in html and len(response.content) < LIGHT
+    return html
+
+
+@pytest.fixture
+def invited(cast):
+    partnership = Partnership.objects.create(
+        name="Jette – Tarija 3",
+        kind=PartnershipKind.COMMUNE_TO_COMMUNE,
+        status=PartnershipStatus.EXPLORING,
+        initiated_by=cast.jette,
+        created_by=cast.user("party_coordinator"),
+    )
+    partnership.parties.create(organisation=cast.jette, status="accepted")
+    party_invite(actor=cast.user("party_coordinator"), partnership=partnership, organisation=cast.tarija)
+    return partnership
+
+
+def test_an_invitation_is_answered_from_its_light_page(cast, invited, mailoutbox, django_capture_on_commit_callbacks):
+    partner = cast.user("partner_coordinator")
+    path = f"/es/partnerships/{invited.key}/parties/{cast.tarija.slug}/respond/"
+    entry = Notification.objects.get(user=partner)
+    assert path in entry.body  # the mail (and the digest) carry the light page's address
+    browser = Client()
+    browser.force_login(partner)
+    html = assert_light(browser.get(path))
+    assert invited.name in html and 'value="accept"' in html and 'lang="es"' in html
+    with django_capture_on_commit_callbacks(execute=True):
+        answered = browser.post(path, {"answer": "accept", "light": "1"})
+    assert answered.status_code == 302 and answered["Location"] == path
+    assert invited.parties.get(organisation=cast.tarija).status == PartyStatus.ACCEPTED
+    after = assert_light(browser.get(path))
+    assert 'value="accept"' not in after and "aceptada" in after.lower()
+
+
+def test_the_light_page_of_an_invitation_keeps_the_rights_of_the_full_one(cast, invited):
+    path = f"/fr/partnerships/{invited.key}/parties/{cast.tarija.slug}/respond/"
+    member = Client()
+    member.force_login(cast.user("party_viewer"))  # of another party: reads it, cannot answer for Tarija
+    html = assert_light(member.get(path))
+    assert 'value="accept"' not in html
+    stranger = Client()
+    stranger.force_login(cast.user("outsider"))
+    assert stranger.get(path).status_code == 404
+    visitor = Client().get(path, HTTP_ACCEPT="text/html")
+    assert visitor.status_code == 302 and "/accounts/login/" in visitor["Location"]
