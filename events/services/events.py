@@ -1,12 +1,15 @@
 """Events and the workshops of their programme: creating and updating them."""
 
+import zoneinfo
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from events.models import Event, Workshop
+from events.models import ACTIVE_STATUSES, Event, Registration, RegistrationStatus, Workshop
 from events.permissions import organisations_organised_by
 from events.services.base import (
     LANGUAGE_CODES,
@@ -17,8 +20,9 @@ from events.services.base import (
     same_members,
     set_fields,
 )
-from soliris import audit
+from soliris import audit, mail
 from soliris.conflicts import check_version
+from soliris.models import NotificationTopic
 
 audit.register("events.event.created", _("created the event"))
 audit.register("events.event.updated", _("updated the event"))
@@ -30,6 +34,79 @@ ORDER_FIELDS = {"ends_before_start": "ends_at"}
 
 # What the conflict screen shows of an event saved meanwhile.
 EVENT_CONFLICT_FIELDS = ("title", "description")
+
+# What registered people are told of when it changes: when, where, and the online link
+# (a new time zone moves the hour they read). A corrected description tells nobody.
+WHEN_FIELDS = ("starts_at", "ends_at", "time_zone")
+WHERE_FIELDS = ("place_name", "address")
+LINK_FIELDS = ("online_url",)
+NOTIFIED_FIELDS = WHEN_FIELDS + WHERE_FIELDS + LINK_FIELDS
+
+
+def _place(place_name: str, address: str) -> str:
+    """The place on one line: its name, then the address's lines."""
+    lines = [place_name or "", *(address or "").splitlines()]
+    return ", ".join(line.strip() for line in lines if line.strip())
+
+
+def _end_format(values: dict) -> str:
+    """How the end is written: its hour alone when it is the day the event starts (where the
+    event takes place), else its date and hour."""
+    tz = zoneinfo.ZoneInfo(values["time_zone"])
+    one_day = timezone.localdate(values["starts_at"], tz) == timezone.localdate(values["ends_at"], tz)
+    return "TIME_FORMAT" if one_day else "DATETIME_FORMAT"
+
+
+def _tell_registrants_of_changes(*, actor, event: Event, before: dict) -> int:
+    """Tell the people registered (confirmed or waiting) what changed in the event: before
+    and after, in plain text, in the language they registered in, with the event's page.
+    Not the person who made the change, nor anyone once the event is over. The online link
+    goes to confirmed people only, as on the page: those waiting are not told of it."""
+    changed = {name for name in NOTIFIED_FIELDS if before[name] != getattr(event, name)}
+    if not changed or (before["ends_at"] < timezone.now() and event.ends_at < timezone.now()):
+        return 0
+    when = bool(changed & set(WHEN_FIELDS))
+    where = bool(changed & set(WHERE_FIELDS))
+    link = bool(changed & set(LINK_FIELDS))
+    after = {name: getattr(event, name) for name in NOTIFIED_FIELDS}
+    context = {
+        "event": event,
+        "before": {
+            **before,
+            "place": _place(before["place_name"], before["address"]),
+            "end_format": _end_format(before),
+        },
+        "after": {
+            **after,
+            "place": _place(event.place_name, event.address),
+            "end_format": _end_format(after),
+        },
+        "when_changed": when,
+        "where_changed": where,
+    }
+    registrations = (
+        Registration.objects.filter(event=event, status__in=ACTIVE_STATUSES, user__is_active=True)
+        .exclude(user=actor)
+        .select_related("user")
+        .order_by("created_at", "id")
+    )
+    groups: dict[tuple[str, bool], list] = {}
+    for registration in registrations:
+        confirmed = registration.status == RegistrationStatus.CONFIRMED
+        if not (when or where or confirmed):
+            continue  # only the online link changed, which those waiting do not have
+        groups.setdefault((registration.language, confirmed), []).append(registration.user)
+    told = 0
+    for (language, confirmed), users in groups.items():
+        told += mail.send(
+            users,
+            "events/email/event_changed",
+            {**context, "link_changed": link and confirmed},
+            link=("events:event_detail", event.slug),
+            language=language or None,
+            topic=NotificationTopic.EVENTS,
+        )
+    return told
 
 
 def _unique_slug(title: str, starts_at) -> str:
@@ -80,6 +157,7 @@ def event_update(*, actor, event: Event, data: dict, organisers=None, expected_v
         if not changed and (all_organisers is None or same_members(current.organisers, all_organisers)):
             return current  # nothing changed: no new version, no history entry
         check_version(current, expected_version, fields=EVENT_CONFLICT_FIELDS)
+        before = {name: getattr(current, name) for name in NOTIFIED_FIELDS}
         set_fields(current, data)
         if not has_text(current, "title"):
             raise ValidationError({"title_fr": _("Give the event a title in at least one language.")})
@@ -91,6 +169,7 @@ def event_update(*, actor, event: Event, data: dict, organisers=None, expected_v
             if not current.organisers.exists() and not current.platform_event:
                 raise ValidationError(_("Choose at least one organising organisation."))
         audit.record("events.event.updated", actor=actor, subject=current, fields=changed)
+        _tell_registrants_of_changes(actor=actor, event=current, before=before)
     current.refresh_from_db()
     return current
 

@@ -25,8 +25,10 @@ from events.services.base import (
     same_members,
     set_fields,
 )
-from soliris import audit, search
+from partners.models import Membership
+from soliris import audit, mail, search
 from soliris.conflicts import check_version
+from soliris.models import NotificationTopic, User
 
 audit.register("events.section.created", _("added a section of recommendations"))
 audit.register("events.recommendation.created", _("recorded a recommendation"))
@@ -183,6 +185,33 @@ def recommendation_withdraw(*, actor, recommendation: Recommendation, organisati
 FOLLOW_UP_CONFLICT_FIELDS = ("status", "status_reason")
 
 
+def _tell_endorsers_of_status(
+    *, actor, recommendation: Recommendation, previous: str, note: FollowUpNote
+) -> int:
+    """The active members of each organisation endorsing the recommendation (endorsement not
+    withdrawn) are told its old and new status, in their language, with its page; not the
+    person who recorded it."""
+    today = timezone.localdate()
+    endorsing = recommendation.endorsements.filter(withdrawn_at__isnull=True).values("organisation")
+    members = Membership.objects.filter(
+        organisation__in=endorsing, active_until__isnull=True, active_from__lte=today
+    ).values("user")
+    recipients = User.objects.filter(pk__in=members, is_active=True).exclude(pk=actor.pk).order_by("pk")
+    return mail.send(
+        recipients,
+        "events/email/recommendation_status",
+        {
+            "recommendation": recommendation,
+            "event": recommendation.section.event,
+            "previous_status": RecommendationStatus(previous).label,
+            "status": RecommendationStatus(recommendation.status).label,
+            "note": note,
+        },
+        link=("events:recommendation_detail", recommendation.key),
+        topic=NotificationTopic.EVENTS,
+    )
+
+
 def recommendation_follow_up(
     *, actor, recommendation: Recommendation, status: str, text: str = "", expected_version: int | None = None
 ) -> FollowUpNote:
@@ -221,4 +250,6 @@ def recommendation_follow_up(
             previous=previous,
             status=status,
         )
+        if previous != status:
+            _tell_endorsers_of_status(actor=actor, recommendation=current, previous=previous, note=note)
     return note

@@ -20,6 +20,7 @@ from events.models import (
 )
 from events.services.base import require_full_name
 from soliris import audit, mail
+from soliris.models import NotificationTopic
 
 NOT_PUBLISHED = _(
     "This event is not open to registration yet: it is published once the platform has "
@@ -31,17 +32,22 @@ audit.register("events.registration.cancelled", _("cancelled a registration"))
 audit.register("events.registration.promoted", _("moved up from the waiting list"))
 audit.register("events.workshop_registration.created", _("joined a workshop"))
 audit.register("events.workshop_registration.cancelled", _("left a workshop"))
+audit.register("events.workshop_registration.promoted", _("moved up from a workshop's waiting list"))
 
 
-def _registration_mail(registration: Registration, name: str) -> None:
-    """``events/email/<name>`` to the registrant, in the language they registered in."""
+def _registration_mail(registration: Registration, name: str, *, topic=None, **context) -> None:
+    """``events/email/<name>`` to the registrant, in the language they registered in.
+
+    ``topic``: none for the answer to what the person just did (registered), the events
+    topic for what happened to their registration meanwhile (a place freed up)."""
     event = registration.event
     mail.send(
         [registration.user],
         f"events/email/{name}",
-        {"registration": registration, "event": event, "user": registration.user},
+        {"registration": registration, "event": event, "user": registration.user, **context},
         link=("events:event_detail", event.slug),
         language=registration.language or None,
+        topic=topic,
     )
 
 
@@ -94,7 +100,7 @@ def _promote_waiting_registration(event: Event) -> Registration | None:
     first.save(update_fields=["status"])
     first.event = event
     audit.record("events.registration.promoted", actor=None, subject=event, user=first.user_id)
-    _registration_mail(first, "registration_promoted")
+    _registration_mail(first, "registration_promoted", topic=NotificationTopic.EVENTS)
     return first
 
 
@@ -195,6 +201,17 @@ def _workshop_cancel_locked(booking: WorkshopRegistration, now) -> WorkshopRegis
     if first is not None:
         first.status = RegistrationStatus.CONFIRMED
         first.save(update_fields=["status"])
+        registration = Registration.objects.select_related("user", "event").get(pk=first.registration_id)
+        audit.record(
+            "events.workshop_registration.promoted",
+            actor=None,
+            subject=registration.event,
+            workshop=workshop.key,
+            user=registration.user_id,
+        )
+        _registration_mail(
+            registration, "workshop_promoted", topic=NotificationTopic.EVENTS, workshop=workshop
+        )
     return first
 
 
