@@ -48,6 +48,32 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     return out
 
 
+def plain_word_diff(old: str, new: str) -> str:
+    """:func:`word_diff` as plain text, for a mail: removed words in ``[-…-]``, added ones in
+    ``{+…+}`` (as ``git diff --word-diff`` writes them), the rest in the new text's layout.
+    The spaces after a run stay outside its marks; a run of spaces alone is not marked."""
+    out = []
+    runs = word_diff(old, new)
+    for index, (op, text) in enumerate(runs):
+        if op == "equal":
+            out.append(text)
+            continue
+        core = text.rstrip()
+        trail = text[len(core) :]
+        if op == "delete" and index + 1 < len(runs) and runs[index + 1][0] == "insert":
+            trail = ""  # the old layout's space: the inserted words bring the new one
+        if not core:
+            if op == "insert":
+                out.append(trail)
+            continue
+        last = next((piece[-1] for piece in reversed(out) if piece), " ")
+        if not last.isspace() and core[0].isalnum():
+            out.append(" ")  # "a [-b-] {+c+}", not "a [-b-]{+c+}"
+        out.append(f"[-{core}-]" if op == "delete" else f"{{+{core}+}}")
+        out.append(trail)
+    return "".join(out)
+
+
 @dataclass
 class ClauseDiff:
     key: str

@@ -74,6 +74,7 @@ for _code, _label in {
     "conventions.version.signed_by": gettext_lazy("signed the version"),
     "conventions.version.signed": gettext_lazy("every party signed the version"),
     "conventions.version.pdf_received": gettext_lazy("the PDF job was received"),
+    "conventions.version.pdf_ready": gettext_lazy("the signed PDF is ready"),
     "conventions.document.publication_consented": gettext_lazy("agreed to publish the signed document"),
     "conventions.document.published": gettext_lazy("published the signed document"),
 }.items():

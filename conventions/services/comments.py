@@ -14,7 +14,8 @@ from soliris import audit
 
 @transaction.atomic
 def thread_open(*, actor, clause, language, body, mentions=()) -> CommentThread:
-    """A new thread on ``clause``; the members of the parties it mentions are told."""
+    """A new thread on ``clause``; the members of the parties it mentions are told, and the
+    clause's writers (``notifications.notify_comment``), each once."""
     require_full_name(actor)
     check_language(language)
     if not (body or "").strip():
@@ -31,21 +32,25 @@ def thread_open(*, actor, clause, language, body, mentions=()) -> CommentThread:
         created_by=actor,
     )
     thread.mentions.set(mentions)
-    Comment.objects.create(thread=thread, author=actor, language=language, body=body.strip())
+    comment = Comment.objects.create(thread=thread, author=actor, language=language, body=body.strip())
     Document.objects.filter(pk=document.pk).update(updated_at=timezone.now())
-    if mentions:
-        notifications.notify_mention(thread, list(mentions), actor=actor)
+    told = (
+        notifications.notify_mention(thread, list(mentions), actor=actor, comment=comment) if mentions else []
+    )
+    notifications.notify_comment(comment, already_told=told)
     audit.record("conventions.thread.opened", actor=actor, subject=document, thread=thread.key)
     return thread
 
 
 @transaction.atomic
 def thread_reply(*, actor, thread, language, body) -> Comment:
+    """A reply in ``thread``: the clause's writers and the thread's earlier commenters are told."""
     require_full_name(actor)
     check_language(language)
     if not (body or "").strip():
         raise ValidationError({"body": _("Write your comment.")})
     comment = Comment.objects.create(thread=thread, author=actor, language=language, body=body.strip())
+    notifications.notify_comment(comment)
     audit.record("conventions.thread.replied", actor=actor, subject=thread.document, thread=thread.key)
     return comment
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from conventions import charters
+from conventions import charters, notifications
 from conventions.constraints import speaking
 from conventions.diff import normalise
 from conventions.models import (
@@ -212,9 +212,10 @@ def clause_edit(
     (``expected_version``: the text's ``revision``, 0 for a language not written yet).
 
     Editing the original (or choosing to make this text the original) flags every other
-    language "to review"; editing a translation marks it up to date with the original's
-    current revision. A save based on an older revision raises ``soliris.conflicts.EditConflict``
-    with the text saved meanwhile.
+    language "to review" (those who work in a language that was up to date are told:
+    ``notifications.notify_to_review``); editing a translation marks it up to date with the
+    original's current revision. A save based on an older revision raises
+    ``soliris.conflicts.EditConflict`` with the text saved meanwhile.
     """
     check_language(language)
     document = lock_document(clause.document)
@@ -240,6 +241,7 @@ def clause_edit(
             return clause_confirm(actor=actor, clause=clause, language=language)
         return current
     now = timezone.now()
+    previous = {"heading": current.heading, "body": current.body} if current is not None else {}
     values = {"heading": heading, "body": body, "updated_by": actor, "updated_at": now}
     if becomes_original:
         values.update(is_original=True, state=TranslationState.UP_TO_DATE, source_revision=None)
@@ -269,9 +271,18 @@ def clause_edit(
         if clause.original_language != language:
             Clause.objects.filter(pk=clause.pk).update(original_language=language)
             clause.original_language = language
+        # The translations that were up to date are now out of date: their people are told.
+        newly = [
+            t.language for t in texts.values() if t.pk != text.pk and t.state != TranslationState.TO_REVIEW
+        ]
         ClauseText.objects.filter(clause=clause).exclude(pk=text.pk).update(
             is_original=False, state=TranslationState.TO_REVIEW
         )
+        if newly:
+            clause.document = document
+            notifications.notify_to_review(
+                clause, actor=actor, source=text, previous=previous, languages=newly
+            )
     _draft_changed(document, actor)
     audit.record(
         "conventions.clause.text_saved",

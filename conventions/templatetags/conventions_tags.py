@@ -5,8 +5,16 @@ from conventions import selectors
 from conventions.permissions import may_create_for_partnership, may_create_for_project
 from partners.permissions import accepted_party_ids, role_in
 from projects.permissions import project_role
+from soliris.i18n import language_name
 
 register = template.Library()
+
+
+@register.filter
+def language_list(codes) -> str:
+    """``{{ codes|language_list }}``: the languages' names in running text, comma-separated
+    ("espagnol, néerlandais"), in the active language."""
+    return ", ".join(language_name(code) for code in codes)
 
 
 @register.simple_tag
