@@ -162,6 +162,7 @@ def party_invite(*, actor, partnership: Partnership, organisation: Organisation)
         "partners/email/party_invited",
         {"partnership": partnership, "organisation": organisation, "inviter": actor},
         link=("partners:partnership_detail", partnership.key),
+        light=("partners:party_respond", partnership.key, organisation.slug),  # no script, slow links
         topic=NotificationTopic.PARTNERSHIPS,
         action=True,
     )

@@ -37,9 +37,9 @@ def _others(party: ProjectParty, *, actor, also=()) -> list:
     ``also`` still members of a confirmed party (any role: they see the project), each once,
     without the person who acted."""
     confirmed = list(
-        ProjectParty.objects.filter(project_id=party.project_id, status=ProjectPartyStatus.CONFIRMED).values_list(
-            "organisation_id", flat=True
-        )
+        ProjectParty.objects.filter(
+            project_id=party.project_id, status=ProjectPartyStatus.CONFIRMED
+        ).values_list("organisation_id", flat=True)
     )
     others = [pk for pk in confirmed if pk != party.organisation_id]
     users = {user.pk: user for user in _coordinators(others)}
@@ -163,7 +163,9 @@ def _submitting_organisation(submission: Submission):
     ]
     mine = set(
         Membership.objects.filter(
-            user_id=submission.submitted_by_id, active_until__isnull=True, active_from__lte=timezone.localdate()
+            user_id=submission.submitted_by_id,
+            active_until__isnull=True,
+            active_from__lte=timezone.localdate(),
         ).values_list("organisation_id", flat=True)
     )
     ids = [party.organisation_id for party in parties if party.organisation_id in mine]

@@ -5,9 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partners.services.common import changes_of
 from projects.models import INACTIVE_PARTY, Project, ProjectParty, ProjectPartyStatus, ProjectStatus
 from projects.services.common import clean, follow_parties, refresh_search, require_full_name
-from partners.services.common import changes_of
 from projects.services.notifications import party_notify_answer, party_notify_change, party_notify_invitation
 from soliris import audit
 from soliris.conflicts import check_version, update_versioned
