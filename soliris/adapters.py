@@ -71,8 +71,12 @@ class AccountAdapter(DefaultAccountAdapter):
             language = user.preferred_language
         context = {
             # Translated while the page's language is active: the address resolves in it.
-            **{key: translate_url(value, language) if key.endswith("_url") and isinstance(value, str) else value
-               for key, value in context.items()},
+            **{
+                key: translate_url(value, language)
+                if key.endswith("_url") and isinstance(value, str)
+                else value
+                for key, value in context.items()
+            },
             "email": email,
             "current_site": _Site(name="Soliris", domain=urlsplit(settings.SITE_URL).netloc),
         }

@@ -185,7 +185,9 @@ def send(
                 url=values.get("url", ""),
                 topic=topic or "",
                 body=body,
-                digest=delivery if delivery in (NotificationDelivery.DAILY, NotificationDelivery.WEEKLY) else "",
+                digest=delivery
+                if delivery in (NotificationDelivery.DAILY, NotificationDelivery.WEEKLY)
+                else "",
                 mailed_at=timezone.now() if delivery == NotificationDelivery.IMMEDIATE else None,
             )
         told += 1

@@ -16,10 +16,9 @@ the same ``Message-ID`` (one per row), which mail clients use to show it once.
 
 import logging
 from datetime import timedelta
-
-from django.conf import settings
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone

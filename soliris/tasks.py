@@ -2,7 +2,7 @@ from celery import shared_task
 from django.db import close_old_connections
 from django.db.utils import InterfaceError, OperationalError
 
-from soliris import notifications, outbox, undo
+from soliris import digests, outbox, undo
 from soliris.models import User
 from soliris.pdf.services import job_run, job_sweep
 
@@ -59,4 +59,4 @@ def undo_sweep() -> int:
 @shared_task
 def digest_sweep() -> int:
     """Queue the daily and weekly digests that are due: run by beat every ten minutes."""
-    return sum(notifications.digest_send(frequency) for frequency in ("daily", "weekly"))
+    return sum(digests.digest_send(frequency) for frequency in ("daily", "weekly"))

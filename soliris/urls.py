@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from soliris import notifications, views
+from soliris import digests, notifications, views
 
 # One log-in for everyone: the admin's own form (password alone, no rate limit) is replaced by
 # allauth's, with the second factor and the limits; only staff get past it to the admin.
@@ -24,7 +24,7 @@ urlpatterns += i18n_patterns(
     path("notifications/read-all/", notifications.notification_read_all, name="notifications_read_all"),
     path("notifications/settings/", notifications.notification_settings, name="notification_settings"),
     path("notifications/<key:key>/", notifications.notification_open, name="notification_open"),
-    path("unsubscribe/<str:token>/", notifications.unsubscribe, name="unsubscribe"),
+    path("unsubscribe/<str:token>/", digests.unsubscribe, name="unsubscribe"),
     path("kept/<key:key>/", views.rescued, name="rescued"),
     path("undo/<key:key>/", views.undo_removal, name="undo"),
     path("profile/my-data/", views.my_data, name="my_data"),

@@ -148,7 +148,9 @@ def version_approve(request, key, number):
         else:
             messages.success(request, _("Your party's decision is recorded."))
             if light:
-                return redirect(reverse("conventions:version_approve", args=[document.key, version.number]) + "?light=1")
+                return redirect(
+                    reverse("conventions:version_approve", args=[document.key, version.number]) + "?light=1"
+                )
             return redirect("conventions:version_detail", document.key, version.number)
     my_ids = set(coordinator_organisation_ids(request.user, document))
     context = {
@@ -202,8 +204,6 @@ def version_sign(request, key, number):
         "my_organisations": [o for o in document.party_organisations() if o.pk in my_ids],
         "open": version.status == VersionStatus.AGREED and bool(my_ids - already),
         "needs_full_name": no_name,
-        "light": light,
-        "base_template": "light.html" if light else "base.html",
     }
     refused = no_name and request.method == "POST"
     return render(request, "conventions/version_sign.html", context, status=403 if refused else 200)

@@ -88,7 +88,12 @@ def _respond_light(request, partnership, party):
     return render(
         request,
         "partners/party_respond_light.html",
-        {"partnership": partnership, "party": party, "may_answer": may_answer, "invited": PartyStatus.INVITED},
+        {
+            "partnership": partnership,
+            "party": party,
+            "may_answer": may_answer,
+            "invited": PartyStatus.INVITED,
+        },
     )
 
 

@@ -50,7 +50,6 @@ POST_ONLY = {
     "partners:member_role",
     "partners:member_end",
     "partners:invitation_cancel",
-    "partners:party_respond",
     "partners:party_leave",
     "partners:checkin_open",
     "projects:project_transition",

@@ -19,7 +19,9 @@ def test_a_version_is_approved_from_its_light_page(cast, proposed, django_captur
     html = assert_light(partner.get(path))
     assert 'name="light" value="1"' in html
     with django_capture_on_commit_callbacks(execute=True):
-        decided = partner.post(path, {"decision": Decision.CHANGES_REQUESTED, "comment": "Falta el calendario.", "light": "1"})
+        decided = partner.post(
+            path, {"decision": Decision.CHANGES_REQUESTED, "comment": "Falta el calendario.", "light": "1"}
+        )
     assert decided.status_code == 302 and decided["Location"].endswith("?light=1")
     assert Approval.objects.get(version__document=proposed).comment == "Falta el calendario."
     assert "Falta el calendario." in assert_light(partner.get(path))

@@ -35,7 +35,9 @@ def invited(cast):
     return partnership
 
 
-def test_an_invitation_is_answered_from_its_light_page(cast, invited, mailoutbox, django_capture_on_commit_callbacks):
+def test_an_invitation_is_answered_from_its_light_page(
+    cast, invited, mailoutbox, django_capture_on_commit_callbacks
+):
     partner = cast.user("partner_coordinator")
     path = f"/es/partnerships/{invited.key}/parties/{cast.tarija.slug}/respond/"
     entry = Notification.objects.get(user=partner)

@@ -17,7 +17,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from soliris import mail, notifications, outbox
+from soliris import digests, mail, notifications, outbox
 from soliris.models import (
     Notification,
     NotificationDelivery,
@@ -88,10 +88,10 @@ def test_a_daily_digest_lists_everything_in_the_persons_language_once(make_user)
     assert {entry.digest for entry in entries} == {"daily"}
     created = entries[-1].created_at
 
-    assert notifications.digest_send("daily", now=created) == 0  # not due yet: tomorrow at 6
+    assert digests.digest_send("daily", now=created) == 0  # not due yet: tomorrow at 6
     tomorrow = (created + timedelta(days=1)).replace(hour=6, minute=5)
-    assert notifications.digest_send("weekly", now=tomorrow) == 0  # not a weekly reader
-    assert notifications.digest_send("daily", now=tomorrow) == 1
+    assert digests.digest_send("weekly", now=tomorrow) == 0  # not a weekly reader
+    assert digests.digest_send("daily", now=tomorrow) == 1
     digest = OutboxMessage.objects.get().payload
     assert "3" in digest["subject"] and "Soliris" in digest["subject"]
     for entry in entries:  # each one with its text and its own link, enough to act on
@@ -100,7 +100,7 @@ def test_a_daily_digest_lists_everything_in_the_persons_language_once(make_user)
         assert f"/es/notifications/{entry.key}/" in digest["body"]
     assert "/es/unsubscribe/" in digest["headers"]["List-Unsubscribe"]
     assert "/es/notifications/settings/" in digest["body"]
-    assert notifications.digest_send("daily", now=tomorrow + timedelta(minutes=10)) == 0  # never twice
+    assert digests.digest_send("daily", now=tomorrow + timedelta(minutes=10)) == 0  # never twice
     assert not Notification.objects.filter(user=user, mailed_at__isnull=True).exists()
 
 
@@ -112,11 +112,11 @@ def test_a_weekly_digest_waits_for_monday_morning(make_user):
     entry = Notification.objects.get()
     wednesday = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
     Notification.objects.filter(pk=entry.pk).update(created_at=wednesday)
-    assert notifications.digest_send("weekly", now=wednesday + timedelta(days=4)) == 0  # Sunday
+    assert digests.digest_send("weekly", now=wednesday + timedelta(days=4)) == 0  # Sunday
     monday = datetime(2026, 12, 7, 6, 1, tzinfo=UTC)
-    assert notifications.digest_boundary("weekly", monday) == datetime(2026, 12, 7, 6, 0, tzinfo=UTC)
+    assert digests.digest_boundary("weekly", monday) == datetime(2026, 12, 7, 6, 0, tzinfo=UTC)
     # The worker was down on Monday morning: the digest goes as soon as it is back.
-    assert notifications.digest_send("weekly", now=monday + timedelta(hours=5)) == 1
+    assert digests.digest_send("weekly", now=monday + timedelta(hours=5)) == 1
     assert "/nl/" in OutboxMessage.objects.get().payload["body"]
 
 
@@ -130,7 +130,7 @@ def test_two_digest_runs_at_once_list_each_entry_in_one_mail_only(make_user):
 
     def run():
         try:
-            results.append(notifications.digest_send("daily", now=later))
+            results.append(digests.digest_send("daily", now=later))
         finally:
             connection.close()
 
@@ -151,7 +151,7 @@ def test_the_choices_page_saves_per_topic_and_says_decisions_always_come(make_us
     browser.force_login(user)
     page = browser.get("/fr/notifications/settings/")
     assert page.status_code == 200 and 'type="radio"' in page.content.decode()
-    data = {topic: NotificationDelivery.IMMEDIATE for topic in NotificationTopic.values}
+    data = dict.fromkeys(NotificationTopic.values, NotificationDelivery.IMMEDIATE)
     data["events"] = NotificationDelivery.WEEKLY
     data["comments"] = NotificationDelivery.APP
     saved = browser.post("/fr/notifications/settings/", data)
@@ -174,7 +174,9 @@ def test_one_click_unsubscribe_needs_no_login_and_cannot_be_forged(make_user):
     assert asked.status_code == 200 and b"<script" not in asked.content and len(asked.content) < 20_000
     user.refresh_from_db()
     assert user.notification_delivery == {}  # opening the link changes nothing
-    done = mail_client.post(path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
+    done = mail_client.post(
+        path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
     assert done.status_code == 200
     user.refresh_from_db()
     assert user.notification_delivery == {"partnerships": "app"}
@@ -202,7 +204,7 @@ def test_stopping_a_digest_stops_the_digested_topics_only(make_user):
 @pytest.mark.django_db
 def test_a_topic_less_mail_answers_what_the_person_did_and_a_bare_address_is_told_why(make_user):
     user = make_user()
-    choose(user, **{topic: "app" for topic in NotificationTopic.values})
+    choose(user, **dict.fromkeys(NotificationTopic.values, "app"))
     mail.send([user], TEMPLATE, {"name": "x"})  # a confirmation of their own action
     mail.send([mail.Address("new@example.org", "nl")], TEMPLATE, {"name": "x"}, topic="partnerships")
     bodies = {m.payload["to"][0]: m.payload["body"] for m in OutboxMessage.objects.all()}
@@ -216,9 +218,11 @@ def test_the_digest_of_many_entries_is_one_mail_with_constant_queries(django_db_
         user = make_user()
         choose(user, partnerships="daily")
         for i in range(n):
-            notifications.record(user, kind="k", title=f"T{i}", topic="partnerships", body="B", digest="daily")
+            notifications.record(
+                user, kind="k", title=f"T{i}", topic="partnerships", body="B", digest="daily"
+            )
         with CaptureQueriesContext(connection) as queries:
-            assert notifications.digest_send("daily", now=datetime.now(UTC) + timedelta(days=2)) == 1
+            assert digests.digest_send("daily", now=datetime.now(UTC) + timedelta(days=2)) == 1
         counts.append(len(queries))
     assert counts[0] == counts[1]
     body = OutboxMessage.objects.order_by("-id").first().payload["body"]
@@ -236,7 +240,13 @@ def test_a_worker_killed_mid_send_leaves_the_row_to_send_once(make_user, tmp_pat
     message = outbox.enqueue_mail(to=["slow@example.org"], subject="Once", body="B")
     sending, sent = tmp_path / "sending", tmp_path / "sent"
     process = subprocess.Popen(
-        [sys.executable, "manage.py", "shell", "-c", f"from soliris import outbox; outbox.deliver({message.pk})"],
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            f"from soliris import outbox; outbox.deliver({message.pk})",
+        ],
         cwd=BASE_DIR,
         env={
             **os.environ,

@@ -90,7 +90,9 @@ def test_a_mail_in_french_is_typeset_and_its_link_is_left_as_it_is(make_user):
     )
     message = OutboxMessage.objects.get()
     assert message.payload["subject"].endswith(f"Partenariat{NNBSP}: Tarija")
-    assert message.payload["body"].startswith(f"Lien{NNBSP}: https://x.example/a?b=1\nÀ 10:30{NNBSP}; merci{NNBSP}!\n")
+    assert message.payload["body"].startswith(
+        f"Lien{NNBSP}: https://x.example/a?b=1\nÀ 10:30{NNBSP}; merci{NNBSP}!\n"
+    )
 
 
 def french_catalogues():
