@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from conventions.models import Approval, Decision
+from soliris.models import Notification
 from tests.soliris.test_light_pages import assert_light
 
 pytestmark = pytest.mark.django_db
@@ -14,6 +15,8 @@ pytestmark = pytest.mark.django_db
 
 def test_a_version_is_approved_from_its_light_page(cast, proposed, django_capture_on_commit_callbacks):
     path = f"/es/conventions/{proposed.key}/versions/1/approval/?light=1"
+    entry = Notification.objects.get(user=cast.user("partner_coordinator"), kind="conventions/email/proposed")
+    assert path in entry.body  # the coordinator's mail (and digest) gives the light page
     partner = Client()
     partner.force_login(cast.user("partner_coordinator"))
     html = assert_light(partner.get(path))
