@@ -22,6 +22,7 @@ from soliris.models import (
     Notification,
     NotificationDelivery,
     NotificationTopic,
+    OutboxKind,
     OutboxMessage,
     OutboxState,
 )
@@ -230,14 +231,16 @@ def test_the_digest_of_many_entries_is_one_mail_with_constant_queries(django_db_
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_worker_killed_mid_send_leaves_the_row_to_send_once(make_user, tmp_path, settings):
+def test_a_worker_killed_mid_send_leaves_the_row_to_send_once(tmp_path):
     """A process delivering the outbox row is killed while the mail server takes its time: the
     row stays pending (its transaction rolled back, no other worker blocked for long) and the
     next sweep delivers it once."""
     from tests.conftest import BASE_DIR, database_url
 
-    settings.SOLIRIS_OUTBOX_EAGER = False
-    message = outbox.enqueue_mail(to=["slow@example.org"], subject="Once", body="B")
+    # The row alone, not handed to the queue: a worker another test started would take it.
+    message = OutboxMessage.objects.create(
+        kind=OutboxKind.MAIL, payload={"to": ["slow@example.org"], "subject": "Once", "body": "B"}
+    )
     sending, sent = tmp_path / "sending", tmp_path / "sent"
     process = subprocess.Popen(
         [
