@@ -64,6 +64,9 @@ def event_calendar(event, *, with_link: bool) -> str:
         f"SUMMARY:{escape(title)}",
         f"DESCRIPTION:{escape(description)}",
         f"URL:{url}",
+        # A calendar that has the event sees it cancelled, and each change as a new revision.
+        f"SEQUENCE:{max(event.version - 1, 0)}",
+        f"STATUS:{'CANCELLED' if event.cancelled_at else 'CONFIRMED'}",
     ]
     if location:
         lines.append(f"LOCATION:{escape(location)}")

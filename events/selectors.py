@@ -65,6 +65,11 @@ def confirmed_count(event) -> int:
     return Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
 
 
+def active_registration_count(event) -> int:
+    """People registered or waiting: those an event's change or cancellation tells."""
+    return Registration.objects.filter(event=event, status__in=ACTIVE_STATUSES).count()
+
+
 def registration_of(user, event) -> Registration | None:
     if not getattr(user, "is_authenticated", False):
         return None

@@ -10,6 +10,7 @@ urlpatterns = [
     path("events/annual-report/", views.annual_report, name="annual_report"),
     path("events/<slug:slug>/", views.event_detail, name="event_detail"),
     path("events/<slug:slug>/edit/", views.event_edit, name="event_edit"),
+    path("events/<slug:slug>/cancel-event/", views.event_cancel, name="event_cancel"),
     path("events/<slug:slug>/calendar.ics", views.event_calendar, name="event_calendar"),
     path("events/<slug:slug>/register/", views.event_register, name="event_register"),
     path("events/<slug:slug>/cancel/", views.registration_cancel, name="registration_cancel"),

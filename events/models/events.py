@@ -114,6 +114,10 @@ class Event(models.Model):
         verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created on"))
+    # Cancelled by an organiser (``events.services.event_cancel``): it stays, with its
+    # registrations, marked cancelled everywhere it is shown; nobody registers any more.
+    cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True, editable=False)
+    cancellation_reason = models.TextField(_("reason for cancelling"), blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, verbose_name=_("version"))
 
     class Meta:
@@ -161,7 +165,13 @@ class Event(models.Model):
         return self.ends_at < timezone.now()
 
     @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    @property
     def registration_open(self) -> bool:
+        if self.cancelled_at is not None:
+            return False
         now = timezone.now()
         if self.registration_deadline:
             return now <= self.registration_deadline

@@ -7,7 +7,7 @@ one convention for them. Versioned edits take ``expected_version`` and raise
 :class:`soliris.conflicts.EditConflict`.
 """
 
-from events.services.events import event_create, event_update, workshop_create, workshop_update
+from events.services.events import event_cancel, event_create, event_update, workshop_create, workshop_update
 from events.services.recommendations import (
     recommendation_create,
     recommendation_endorse,
@@ -25,6 +25,7 @@ from events.services.registrations import (
 )
 
 __all__ = [
+    "event_cancel",
     "event_create",
     "event_register",
     "event_update",

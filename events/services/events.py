@@ -26,6 +26,7 @@ from soliris.models import NotificationTopic
 
 audit.register("events.event.created", _("created the event"))
 audit.register("events.event.updated", _("updated the event"))
+audit.register("events.event.cancelled", _("cancelled the event"))
 audit.register("events.workshop.created", _("added a workshop"))
 audit.register("events.workshop.updated", _("updated a workshop"))
 
@@ -63,6 +64,8 @@ def _tell_registrants_of_changes(*, actor, event: Event, before: dict) -> int:
     Not the person who made the change, nor anyone once the event is over. The online link
     goes to confirmed people only, as on the page: those waiting are not told of it."""
     changed = {name for name in NOTIFIED_FIELDS if before[name] != getattr(event, name)}
+    if event.cancelled_at is not None:
+        return 0  # they were told it is cancelled: a later correction is not news
     if not changed or (before["ends_at"] < timezone.now() and event.ends_at < timezone.now()):
         return 0
     when = bool(changed & set(WHEN_FIELDS))
@@ -171,6 +174,48 @@ def event_update(*, actor, event: Event, data: dict, organisers=None, expected_v
         audit.record("events.event.updated", actor=actor, subject=current, fields=changed)
         _tell_registrants_of_changes(actor=actor, event=current, before=before)
     current.refresh_from_db()
+    return current
+
+
+def event_cancel(*, actor, event: Event, reason: str) -> Event:
+    """Cancel the event, with the reason its registrants read. It stays (its registrations,
+    recommendations and history with it), marked cancelled on its page, in the agenda and in
+    calendars; nobody registers any more. Everyone registered or waiting is told, in the
+    language they registered in — not the organiser who cancelled it."""
+    require_organiser(actor, event)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the event is cancelled: the registered people read it.")})
+    with transaction.atomic():
+        current = Event.objects.select_for_update().get(pk=event.pk)
+        if current.cancelled_at is not None:
+            raise ValidationError(_("This event is already cancelled."))
+        if current.is_past:
+            raise ValidationError(_("This event is over: it can no longer be cancelled."))
+        current.cancelled_at = timezone.now()
+        current.cancellation_reason = reason
+        current.version = F("version") + 1
+        current.save(update_fields=["cancelled_at", "cancellation_reason", "version"])
+        audit.record("events.event.cancelled", actor=actor, subject=current, reason=reason)
+        current.refresh_from_db()
+        registrations = (
+            Registration.objects.filter(event=current, status__in=ACTIVE_STATUSES, user__is_active=True)
+            .exclude(user=actor)
+            .select_related("user")
+            .order_by("created_at", "id")
+        )
+        by_language: dict[str, list] = {}
+        for registration in registrations:
+            by_language.setdefault(registration.language, []).append(registration.user)
+        for language, users in by_language.items():
+            mail.send(
+                users,
+                "events/email/event_cancelled",
+                {"event": current, "reason": reason},
+                link=("events:event_detail", current.slug),
+                language=language or None,
+                topic=NotificationTopic.EVENTS,
+            )
     return current
 
 

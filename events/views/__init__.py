@@ -2,6 +2,7 @@ from events.views.events import (  # noqa: F401
     attendee_csv,
     attendee_list,
     event_calendar,
+    event_cancel,
     event_create,
     event_detail,
     event_edit,

@@ -4,8 +4,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
 
 from events import ics, selectors, services
 from events.forms import EventForm, WorkshopForm
@@ -16,6 +18,7 @@ from events.permissions import (
     may_know_event,
     organisations_organised_by,
 )
+from soliris import confirm
 from soliris.conflicts import EditConflict, form_after_conflict
 from soliris.forms import apply_validation_error
 from soliris.i18n import language_name
@@ -93,6 +96,44 @@ def event_create(request):
     return render(
         request, "events/event_form.html", {"form": form, "event": None}, status=400 if form.errors else 200
     )
+
+
+@login_required
+@require_POST
+def event_cancel(request, slug):
+    """Cancel the event: the organiser gives a reason, the page says who will be told, and a
+    second button confirms (``soliris.confirm``)."""
+    event = get_event_for_user(request.user, slug, "events.event:edit")
+    reason = request.POST.get("reason", "").strip()
+    if not reason:
+        messages.error(request, _("Say why the event is cancelled: the registered people read it."))
+        return redirect(reverse("events:event_detail", args=[event.slug]) + "#organisers")
+    told = selectors.active_registration_count(event)
+    page = confirm.ask(
+        request,
+        title=_("Cancel “%(title)s”?") % {"title": event.title},
+        details=[
+            ngettext(
+                "%(count)s registered person is told, with your reason.",
+                "%(count)s registered people are told, with your reason.",
+                told,
+            )
+            % {"count": told},
+            _("Your reason: %(reason)s") % {"reason": reason},
+            _("The event stays, marked cancelled; nobody can register any more. This cannot be undone."),
+        ],
+        action=_("Cancel the event"),
+        cancel_url=reverse("events:event_detail", args=[event.slug]),
+    )
+    if page is not None:
+        return page
+    try:
+        services.event_cancel(actor=request.user, event=event, reason=reason)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The event is cancelled. The registered people are told."))
+    return redirect("events:event_detail", slug=event.slug)
 
 
 @login_required

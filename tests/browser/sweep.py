@@ -326,6 +326,7 @@ def _fillers(d: Demo) -> dict:
         "events:event_calendar": [({"slug": dialogue}, PIETER)],
         "events:registration_cancel": [({"slug": dialogue}, PIETER)],
         "events:event_edit": [({"slug": dialogue}, PIETER)],
+        "events:event_cancel": [({"slug": dialogue}, PIETER)],
         "events:event_recommendations": [({"slug": ev}, AICHA)],
         "events:recommendation_create": [({"slug": ev}, AICHA)],
         "events:section_create": [({"slug": ev}, AICHA)],

@@ -66,6 +66,7 @@ POST_ONLY = {
     "conventions:thread_reply",
     "conventions:thread_resolve",
     "events:registration_cancel",
+    "events:event_cancel",
     "events:workshop_join",
     "events:workshop_leave",
     "events:booklet_request",

@@ -34,6 +34,8 @@ MATRIX = {
     "events:event_create": ("get", {**SIGNED_IN, "party_viewer": 403}),
     "events:event_detail": ("get", EVERYONE),
     "events:event_edit": ("get", organisers_only()),
+    # Posted without a reason: an organiser is sent back to give one, nothing is cancelled.
+    "events:event_cancel": ("post", organisers_only(302)),
     "events:event_calendar": ("get", EVERYONE),
     "events:event_register": ("get", SIGNED_IN),
     "events:registration_cancel": ("post", {**SIGNED_IN, **dict.fromkeys(ROLES, 302)}),
