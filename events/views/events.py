@@ -118,9 +118,11 @@ def event_cancel(request, slug):
                 "%(count)s registered people are told, with your reason.",
                 told,
             )
-            % {"count": told},
+            % {"count": told}
+            if told
+            else _("Nobody is registered yet: nobody needs to be told."),
             _("Your reason: %(reason)s") % {"reason": reason},
-            _("The event stays, marked cancelled; nobody can register any more. This cannot be undone."),
+            _("The event stays, marked cancelled; nobody can register any more."),
         ],
         action=_("Cancel the event"),
         cancel_url=reverse("events:event_detail", args=[event.slug]),
