@@ -102,12 +102,10 @@ def notify(document, event: str, version, *, actor=None, signatories_only=False,
                 topic=NotificationTopic.CONVENTIONS,
                 action=action,
                 # Who decides gets the approval's light page too (no script: a slow link).
-                light=_approval_light(document, version) if event == "proposed" and action else None,
+                light=("conventions:version_approve", document.key, version.number)
+                if event == "proposed" and action
+                else None,
             )
-
-
-def _approval_light(document, version):
-    return lambda: mail.absolute_url("conventions:version_approve", document.key, version.number) + "?light=1"
 
 
 def notify_pdf_ready(document, version, job) -> int:

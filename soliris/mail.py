@@ -131,8 +131,8 @@ def send(
     registration made in Spanish is confirmed in Spanish). ``topic`` (a
     :class:`~soliris.models.NotificationTopic`) lets each person choose how they are told;
     ``action`` marks a mail that asks for their decision (always sent at once); ``light`` is
-    the page where they decide with no script (a slow link), like ``link``: a line of the
-    body gives it. Returns how many recipients were told.
+    the page where they decide, like ``link``, opened light (``?light=1``: no script, for a
+    slow link); a line of the body gives it. Returns how many recipients were told.
     """
     context = context or {}
     seen = set()
@@ -155,7 +155,7 @@ def send(
             if link is not None:
                 values["url"] = link() if callable(link) else absolute_url(link[0], *link[1:])
             if light is not None:
-                light_url = light() if callable(light) else absolute_url(light[0], *light[1:])
+                light_url = light() if callable(light) else absolute_url(light[0], *light[1:]) + "?light=1"
                 values["light_url"] = light_url
             subject = " ".join(render_to_string(f"{template}_subject.txt", values).split())
             # The recipient's typography (French spaces before : ; ! ?), addresses untouched.

@@ -1,9 +1,11 @@
 import logging
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
 
 from soliris import rescue, views
+from soliris.context_processors import is_light
 
 
 class PreferredLanguageMiddleware:
@@ -135,4 +137,28 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class LightPagesMiddleware:
+    """A light page's form (``?light=1``) posts, and the redirect that answers it goes to the
+    light page of its target: a slow link never pulls in the full page on the way back."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method == "POST"
+            and is_light(request)
+            and response.status_code in (301, 302, 303)
+            and response.get("Location", "").startswith("/")
+            and not response["Location"].startswith("//")
+        ):
+            location = urlsplit(response["Location"])
+            query = parse_qsl(location.query, keep_blank_values=True)
+            if ("light", "1") not in query:
+                query.append(("light", "1"))
+            response["Location"] = urlunsplit(("", "", location.path, urlencode(query), location.fragment))
         return response

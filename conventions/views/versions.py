@@ -26,6 +26,7 @@ from conventions.views.common import (
     recently_authenticated,
 )
 from soliris import ratelimit
+from soliris.context_processors import is_light
 from soliris.forms import apply_validation_error
 from soliris.models import RenderJobState
 from soliris.pagecache import cached_page
@@ -128,8 +129,7 @@ def version_approve(request, key, number):
     version = _version(document, number)
     form = DecisionForm(request.POST or None)
     no_name = needs_full_name(request)
-    # ?light=1: the page the "proposed" mail links to, with no script and no menus (a slow link).
-    light = "1" in (request.GET.get("light"), request.POST.get("light"))
+    light = is_light(request)  # the page the "proposed" mail links to (no script: a slow link)
     if (
         request.method == "POST"
         and version.status == VersionStatus.PROPOSED
@@ -147,10 +147,8 @@ def version_approve(request, key, number):
             apply_validation_error(form, error)
         else:
             messages.success(request, _("Your party's decision is recorded."))
-            if light:
-                return redirect(
-                    reverse("conventions:version_approve", args=[document.key, version.number]) + "?light=1"
-                )
+            if light:  # its own light page, which says the decision is recorded
+                return redirect("conventions:version_approve", document.key, version.number)
             return redirect("conventions:version_detail", document.key, version.number)
     my_ids = set(coordinator_organisation_ids(request.user, document))
     context = {
@@ -161,8 +159,6 @@ def version_approve(request, key, number):
         "my_organisations": [o for o in document.party_organisations() if o.pk in my_ids],
         "open": version.status == VersionStatus.PROPOSED,
         "needs_full_name": no_name,
-        "light": light,
-        "base_template": "light.html" if light else "base.html",
     }
     refused = no_name and request.method == "POST"
     return render(request, "conventions/version_approve.html", context, status=403 if refused else 200)

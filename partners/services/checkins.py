@@ -64,6 +64,7 @@ def notify_round_opened(*, checkin_round: CheckInRound, actor) -> int:
                 "opened_by": actor,
             },
             link=("partners:checkin_answer", partnership.key, checkin_round.number, party.organisation.slug),
+            light=("partners:checkin_answer", partnership.key, checkin_round.number, party.organisation.slug),
             topic=NotificationTopic.PARTNERSHIPS,
             action=True,
         )

@@ -42,6 +42,7 @@ def member_invite(
         "partners/email/invitation",
         {"invitation": invitation, "organisation": organisation, "inviter": actor},
         link=("partners:invitation_accept", invitation.token),
+        light=("partners:invitation_accept", invitation.token),
         topic=NotificationTopic.ORGANISATIONS,
         action=True,
     )

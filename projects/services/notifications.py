@@ -70,6 +70,7 @@ def party_notify_invitation(*, party: ProjectParty) -> int:
             "projects/email/invitation",
             {"party": party, "title": title},
             link=("projects:project_detail", project.key),
+            light=("projects:party_answer", project.key, party.organisation.slug),
             topic=NotificationTopic.PROJECTS,
             action=True,
         )
