@@ -42,7 +42,7 @@ def test_the_spanish_partner_answers_from_the_mail_and_the_french_coordinator_is
     assert "alianza" in invitation.subject.lower()  # Spanish, the partner's language
     assert dict(invitation.alternatives)  # with an HTML part
     links = re.findall(rf"{re.escape(live_server.url)}\S+", invitation.body)
-    light = next(link for link in links if link.endswith(f"/parties/{cast.tarija.slug}/respond/"))
+    light = next(link for link in links if link.endswith(f"/parties/{cast.tarija.slug}/respond/?light=1"))
     assert light.startswith(f"{live_server.url}/es/")
 
     # The partner opens the light page from the mail, logged out, on a phone: log in, then back.
