@@ -7,8 +7,7 @@ import re
 import pytest
 from django.test import Client
 
-from partners.models import Partnership, PartnershipKind, PartnershipStatus, PartyStatus
-from partners.services import party_invite
+from partners.models import PartyStatus
 from soliris.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -21,20 +20,6 @@ def assert_light(response):
     assert response.status_code == 200
     assert "<script" not in html and len(response.content) < LIGHT
     return html
-
-
-@pytest.fixture
-def invited(cast):
-    partnership = Partnership.objects.create(
-        name="Jette – Tarija 3",
-        kind=PartnershipKind.COMMUNE_TO_COMMUNE,
-        status=PartnershipStatus.EXPLORING,
-        initiated_by=cast.jette,
-        created_by=cast.user("party_coordinator"),
-    )
-    partnership.parties.create(organisation=cast.jette, status="accepted")
-    party_invite(actor=cast.user("party_coordinator"), partnership=partnership, organisation=cast.tarija)
-    return partnership
 
 
 def test_an_invitation_is_answered_from_its_light_page(

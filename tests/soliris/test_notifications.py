@@ -6,27 +6,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from partners.models import Partnership, PartnershipKind, PartnershipStatus
-from partners.services import party_invite
 from soliris import mail, notifications
 from soliris.models import Notification
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def invited(cast):
-    """Tarija (Spanish-speaking) invited to a new partnership by Jette's coordinator."""
-    partnership = Partnership.objects.create(
-        name="Jette – Tarija 2",
-        kind=PartnershipKind.COMMUNE_TO_COMMUNE,
-        status=PartnershipStatus.EXPLORING,
-        initiated_by=cast.jette,
-        created_by=cast.user("party_coordinator"),
-    )
-    partnership.parties.create(organisation=cast.jette, status="accepted")
-    party_invite(actor=cast.user("party_coordinator"), partnership=partnership, organisation=cast.tarija)
-    return partnership
 
 
 def test_a_mail_to_a_person_is_also_an_entry_in_their_language_linked_to_the_page(cast, invited):
