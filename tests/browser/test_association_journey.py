@@ -175,7 +175,8 @@ def test_an_association_registers_invites_a_colleague_and_becomes_a_laureate(new
     submit(page)
     page.wait_for_url(re.compile(rf"/fr/projects/{key}/parties/$"))
     page.goto(f"/fr/projects/{key}/")
-    page.locator("form[action$='/status/'] button").first.click()
+    with page.expect_navigation():  # same address: wait for the answer, not the old page
+        page.locator("form[action$='/status/'] button").first.click()
     page.wait_for_url(re.compile(rf"/fr/projects/{key}/$"))
     project.refresh_from_db()
     assert project.status == "proposed"
@@ -212,7 +213,8 @@ def test_an_association_registers_invites_a_colleague_and_becomes_a_laureate(new
     commune.goto(f"/fr/calls/{call.key}/answers/")
     assert "Protection des sources de Cochabamba" in commune.content()
     commune.check("input[name=decision][value=select]")
-    commune.locator("main form.form button[type=submit]").first.click()
+    with commune.expect_navigation():  # same address: wait for the answer, not the old page
+        commune.locator("main form.form button[type=submit]").first.click()
     commune.wait_for_url(re.compile(rf"/fr/calls/{call.key}/answers/$"))
     project.refresh_from_db()
     assert project.status == "selected"

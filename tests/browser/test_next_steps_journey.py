@@ -82,7 +82,8 @@ def test_on_a_phone_an_ended_partnership_offers_nothing_new_and_an_explored_one_
     assert button.is_visible()
     fits(page, "#next-step")
     assert_accessible(page, context=f"next step ({language}, 360 px)")
-    button.click()
+    with page.expect_navigation():  # the address does not change: wait for the answer itself
+        button.click()
     page.wait_for_url(re.compile(rf"/{language}/partnerships/\w+/$"))
     cast.partnership.refresh_from_db()
     assert cast.partnership.status == PartnershipStatus.ACTIVE

@@ -57,7 +57,8 @@ def test_the_spanish_partner_answers_from_the_mail_and_the_french_coordinator_is
     assert tarija.locator("html").get_attribute("lang") == "es"
     assert tarija.evaluate("document.documentElement.scrollWidth") <= 360
     assert_accessible(tarija, context="the light page of an invitation, in Spanish at 360 px")
-    tarija.click("button[name=answer][value=accept]")
+    with tarija.expect_navigation():  # same address: wait for the answer, not the old page
+        tarija.click("button[name=answer][value=accept]")
     tarija.wait_for_url(light)
     assert partnership.parties.get(organisation=cast.tarija).status == PartyStatus.ACCEPTED
     assert "Aceptada" in tarija.content() or "aceptada" in tarija.content()

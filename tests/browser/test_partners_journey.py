@@ -48,7 +48,8 @@ def test_a_coordinator_records_a_partnership_and_the_partner_accepts_in_spanish(
     tarija.wait_for_url(re.compile(r"/es/dashboard/$"))
     assert "Jette – Tarija : jeunesse et participation" in tarija.content()  # pending invitation
     tarija.goto(f"/es/partnerships/{partnership.key}/")
-    tarija.click("button[name=answer][value=accept]")
+    with tarija.expect_navigation():  # same address: wait for the answer, not the old page
+        tarija.click("button[name=answer][value=accept]")
     tarija.wait_for_url(re.compile(rf"/es/partnerships/{partnership.key}/$"))
     assert partnership.parties.get(organisation=cast.tarija).status == PartyStatus.ACCEPTED
 
@@ -166,6 +167,7 @@ def test_the_registry_forms_pass_axe(new_page, cast):
         assert_accessible(page, context=path)
     # a form sent with errors is still accessible, and says what is wrong
     page.goto(f"/fr/partnerships/{key}/check-ins/1/{jette}/")
-    page.locator("main form [type=submit]").click()
+    with page.expect_navigation():  # count() does not wait: the answer page must be there
+        page.locator("main form [type=submit]").click()
     assert page.locator(".error").count() >= 5
     assert_accessible(page, context="check-in form with errors")

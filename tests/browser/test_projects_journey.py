@@ -105,7 +105,8 @@ def test_an_association_proposes_a_project_that_a_commune_selects(new_page, acto
     submit_form(page)
     page.wait_for_url(re.compile(rf"/fr/projects/{key}/parties/$"))
     page.goto(f"/fr/projects/{key}/")
-    page.locator("form[action$='/status/'] button").first.click()
+    with page.expect_navigation():  # same address: wait for the answer, not the old page
+        page.locator("form[action$='/status/'] button").first.click()
     page.wait_for_url(re.compile(rf"/fr/projects/{key}/$"))
     assert_accessible(page, context="project page (fr)")
 
@@ -137,7 +138,8 @@ def test_an_association_proposes_a_project_that_a_commune_selects(new_page, acto
     commune.wait_for_url(re.compile(r"/fr/dashboard/$"))
     commune.goto(f"/fr/calls/{call.key}/answers/")
     commune.check("input[name=decision][value=select]")
-    commune.locator("main form.form button[type=submit]").first.click()
+    with commune.expect_navigation():  # same address: wait for the answer, not the old page
+        commune.locator("main form.form button[type=submit]").first.click()
     commune.wait_for_url(re.compile(rf"/fr/calls/{call.key}/answers/$"))
     commune.goto(f"/fr/calls/{call.key}/")
     laureates = commune.locator("section:has(h2) .card").all_inner_texts()
