@@ -66,11 +66,17 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
+    "django.contrib.sitemaps",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "soliris",
     "partners",
     "projects",
     "conventions",
     "events",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +85,8 @@ MIDDLEWARE = [
     # BREACH, Django pads each compressed response with random bytes, and masks the CSRF token
     # anew in each response: what a page echoes next to it cannot reveal it (README, "Speed").
     "django.middleware.gzip.GZipMiddleware",
+    # The public API is open to any site's scripts, for reading only (CORS_* below).
+    "corsheaders.middleware.CorsMiddleware",
     "soliris.middleware.RequestEncodingMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -409,3 +417,37 @@ CELERY_BEAT_SCHEDULE = {
     "undo-sweep": {"task": "soliris.tasks.undo_sweep", "schedule": 600.0},
     "digest-sweep": {"task": "soliris.tasks.digest_sweep", "schedule": 600.0},
 }
+
+# --- Open data (opendata/, README "Open data") ----------------------------------------------
+# The licence the registry's public data is published under, chosen by the administrators:
+# (short name, address of its text).
+SOLIRIS_DATA_LICENCE = (
+    env_str("SOLIRIS_DATA_LICENCE_NAME", "CC BY 4.0"),
+    env_str("SOLIRIS_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"),
+)
+# The public read API: read only, anonymous, one rate per client address.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": env_str("SOLIRIS_API_RATE", "600/hour")},
+    "NUM_PROXIES": ALLAUTH_TRUSTED_PROXY_COUNT,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Soliris public API",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# Any site's scripts may read the API (GET only); nothing else crosses origins.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Link")

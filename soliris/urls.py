@@ -12,6 +12,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("i18n/setlang/", views.set_language, name="set_language"),
+    path("api/v1/", include("opendata.api.urls")),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
 
@@ -37,5 +38,6 @@ urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("", include("conventions.urls")),
     path("", include("events.urls")),
+    path("", include("opendata.urls")),
     prefix_default_language=True,
 )

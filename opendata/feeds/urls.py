@@ -1,0 +1,3 @@
+"""Atom and iCalendar feeds, under /<lang>/open-data/feeds/."""
+
+urlpatterns = []
