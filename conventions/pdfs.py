@@ -28,6 +28,7 @@ from partners.permissions import partnership_is_visible_to
 from partners.visibility import HIDDEN_NAME, is_publicly_named
 from soliris import pdf
 from soliris.pdf.rendering import qr_svg
+from soliris.pdf.signing import certificate_note
 
 KIND = "conventions.charter"
 
@@ -174,6 +175,7 @@ def render_charter(inputs: dict, parameters: dict, progress) -> str:
         "verify_url": verify_url,
         "verify_short": verify_url.split("://", 1)[-1],
         "verify_qr": mark_safe(pdf_qr(verify_url)),  # generated SVG, no user input
+        "certificate": certificate_note(),
         "generated_at": timezone.localtime(),
         "time_zone": settings.TIME_ZONE,
     }

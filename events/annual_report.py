@@ -40,6 +40,7 @@ from projects.models import Goal, SDGLink
 from projects.selectors import public_projects
 from soliris import pdf
 from soliris.models import AuditEntry
+from soliris.pdf.signing import certificate_note
 
 CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -304,6 +305,7 @@ def render_report(inputs: dict, parameters: dict, progress) -> str:
             {**c, "opened_on": datetime.date.fromisoformat(c["opened_on"])} for c in inputs["checkins"]
         ],
         "generated_at": timezone.now(),
+        "certificate": certificate_note(),
     }
     progress(40)
     return render_to_string("events/pdf/annual_report.html", context)

@@ -18,6 +18,7 @@ from events.permissions import is_organiser
 from soliris import pdf
 from soliris.i18n import language_name
 from soliris.pdf.rendering import qr_svg
+from soliris.pdf.signing import certificate_note
 
 CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -176,6 +177,7 @@ def render_booklet(inputs: dict, parameters: dict, progress) -> str:
     verify_url = f"{settings.SITE_URL}{reverse('pdf:verify')}"
     context["verify_url"] = verify_url
     context["verify_qr"] = mark_safe(qr_svg(verify_url, size_mm=20))  # generated SVG, no user input
+    context["certificate"] = certificate_note()
     return render_to_string("events/pdf/booklet.html", context)
 
 

@@ -132,6 +132,49 @@ def certificate_fingerprint() -> str:
     return hashlib.sha256(certificate().dump()).hexdigest()
 
 
+@dataclass(frozen=True)
+class CertificateFacts:
+    """What the certificate page publishes: anyone verifies a PDF offline with it."""
+
+    pem: bytes
+    der: bytes
+    fingerprint: str  # SHA-256 of the DER, as pairs of hex digits joined by colons
+    subject: str
+    issuer: str
+    valid_from: datetime.datetime
+    valid_until: datetime.datetime
+    self_issued: bool
+
+
+def certificate_note() -> dict:
+    """For a PDF's signature page (``soliris/pdf/partials/certificate_note.html``): where the
+    certificate that signs it is published, in the active language, and its fingerprint."""
+    from django.urls import reverse
+
+    return {
+        "certificate_url": f"{settings.SITE_URL}{reverse('pdf:certificate')}",
+        "certificate_fingerprint": certificate_facts().fingerprint,
+    }
+
+
+def certificate_facts() -> CertificateFacts:
+    from asn1crypto import pem as asn1_pem
+
+    cert = certificate()
+    der = cert.dump()
+    digest = hashlib.sha256(der).hexdigest().upper()
+    return CertificateFacts(
+        pem=asn1_pem.armor("CERTIFICATE", der),
+        der=der,
+        fingerprint=":".join(digest[i : i + 2] for i in range(0, len(digest), 2)),
+        subject=cert.subject.human_friendly,
+        issuer=cert.issuer.human_friendly,
+        valid_from=cert.not_valid_before,
+        valid_until=cert.not_valid_after,
+        self_issued=cert.self_issued,
+    )
+
+
 def sign_pdf(data: bytes, *, reason: str = "", location: str = "") -> bytes:
     """``data`` signed by the platform: PAdES baseline B-B (CAdES detached, SHA-256)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter

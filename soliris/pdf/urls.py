@@ -10,4 +10,7 @@ urlpatterns = [
     path("documents/<key:key>/download/", views.job_download, name="job_download"),
     path("documents/<key:key>/retry/", views.job_retry_view, name="job_retry"),
     path("verify/", views.verify, name="verify"),
+    path("verify/certificate/", views.certificate_page, name="certificate"),
+    path("verify/soliris-signing-certificate.pem", views.certificate_pem, name="certificate_pem"),
+    path("verify/soliris-signing-certificate.der", views.certificate_der, name="certificate_der"),
 ]

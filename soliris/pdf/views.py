@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,7 +11,7 @@ from soliris.models import RenderJob, RenderJobState
 from soliris.pdf import DocumentUnavailable, get_kind
 from soliris.pdf.forms import VerifyForm
 from soliris.pdf.services import job_file_exists, job_for_file, job_rerender, job_retry
-from soliris.pdf.signing import verify_pdf
+from soliris.pdf.signing import certificate_facts, verify_pdf
 from soliris.permissions import NotKnown
 
 
@@ -107,3 +107,31 @@ def verify(request):
         {"form": form, "result": result, "job": job, "description": description},
         status=status,
     )
+
+
+# The one command the certificate page gives: pyHanko's own validation, offline, trusting
+# the published certificate only (pyhanko-cli; tests/soliris/test_certificate_page.py runs it).
+VERIFY_COMMAND = (
+    "pyhanko sign validate --no-revocation-check --trust-replace --trust {certificate} {document}"
+)
+CERTIFICATE_FILE = "soliris-signing-certificate"
+
+
+def certificate_page(request):
+    facts = certificate_facts()
+    command = VERIFY_COMMAND.format(certificate=f"{CERTIFICATE_FILE}.pem", document=_("document.pdf"))
+    return render(request, "soliris/pdf/certificate.html", {"facts": facts, "command": command})
+
+
+def _certificate_download(data: bytes, content_type: str, suffix: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{CERTIFICATE_FILE}.{suffix}"'
+    return response
+
+
+def certificate_pem(request):
+    return _certificate_download(certificate_facts().pem, "application/x-pem-file", "pem")
+
+
+def certificate_der(request):
+    return _certificate_download(certificate_facts().der, "application/pkix-cert", "der")
