@@ -1,9 +1,11 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from django.views.generic import TemplateView
 
+from opendata import views as opendata_views
+from opendata.sitemaps import SITEMAPS
 from soliris import digests, notifications, views
 
 # One log-in for everyone: the admin's own form (password alone, no rate limit) is replaced by
@@ -13,7 +15,14 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("api/v1/", include("opendata.api.urls")),
-    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    path("robots.txt", opendata_views.robots, name="robots"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"},
+        name="sitemap_index",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
