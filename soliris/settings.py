@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "projects",
     "conventions",
     "events",
+    "maps",
     "opendata",
 ]
 

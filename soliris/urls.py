@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("", include("projects.urls")),
     path("", include("conventions.urls")),
     path("", include("events.urls")),
+    path("", include("maps.urls")),
     path("", include("opendata.urls")),
     prefix_default_language=True,
 )

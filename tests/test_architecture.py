@@ -6,14 +6,15 @@ from pathlib import Path
 import pytest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-APPS = ["soliris", "partners", "projects", "conventions", "events", "opendata"]
+APPS = ["soliris", "partners", "projects", "conventions", "events", "maps", "opendata"]
 # What each app may import besides itself and the kernel (soliris).
 ALLOWED_APPS = {
     "partners": set(),
     "projects": {"partners"},
     "conventions": {"partners", "projects"},
     "events": {"partners", "projects"},
-    "opendata": {"partners", "projects", "conventions", "events"},
+    "maps": {"partners", "projects"},
+    "opendata": {"partners", "projects", "conventions", "events", "maps"},
 }
 # The kernel's top layer, which may reach the apps (``soliris.bench``: the benchmark's home and
 # dashboard pages, whose floors are the apps' rows; not ``soliris.benchkit``, which reaches none).

@@ -1,0 +1,5 @@
+"""The map, under /<lang>/map/."""
+
+app_name = "maps"
+
+urlpatterns = []
