@@ -220,11 +220,12 @@ def workshop_edit(request, slug, key):
 
 def event_calendar(request, slug):
     event = get_event_for_user(request.user, slug)
-    registered = selectors.registration_of(request.user, event) is not None or is_organiser(
-        request.user, event
-    )
+    registration = selectors.registration_of(request.user, event)
+    registered = registration is not None or is_organiser(request.user, event)
+    workshops = ics.joined_workshops(registration, event) if registration is not None else []
     response = HttpResponse(
-        ics.event_calendar(event, with_link=registered), content_type="text/calendar; charset=utf-8"
+        ics.event_calendar(event, with_link=registered, registration=registration, workshops=workshops),
+        content_type=ics.CONTENT_TYPE,
     )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from events import services
+from events import ics, services
 from events.models import Event
 from soliris.models import Notification
 from tests.events.conftest import make_event
@@ -90,7 +90,7 @@ def test_a_cancelled_event_takes_no_registration_and_says_so_everywhere(cast, ev
     vevent = next(iter(calendar.walk("VEVENT")))
     assert str(vevent["STATUS"]) == "CANCELLED"
     assert int(vevent["SEQUENCE"]) >= 1  # a calendar that has it takes the new revision
-    assert str(vevent["UID"]) == f"{event.slug}@soliris"
+    assert str(vevent["UID"]) == f"{event.slug}@{ics.site_domain()}"
 
 
 def test_an_event_that_is_over_cannot_be_cancelled(cast):

@@ -1,6 +1,7 @@
 import html
 import re
 
+import icalendar
 import pytest
 from django.utils import translation
 
@@ -127,16 +128,15 @@ def test_an_organiser_edits_a_workshop_and_sees_it_in_the_programme(as_role, eve
     assert workshop.title_fr == "Atelier renommé" and workshop.starts_at.astimezone(event.tz).hour == 14
 
 
-def test_the_calendar_file_escapes_and_folds_lines():
-    assert ics.escape("a, b; c\\d\ne") == "a\\, b\\; c\\\\d\\ne"
-    folded = ics.fold("DESCRIPTION:" + "é" * 100)
-    lines = folded.split("\r\n")
-    assert all(len(line.encode()) <= 75 for line in lines)
-    assert all(line.startswith(" ") for line in lines[1:])
-    assert (
-        "".join(line.removeprefix(" ") if i else line for i, line in enumerate(lines))
-        == "DESCRIPTION:" + "é" * 100
-    )
+def test_the_calendar_file_escapes_and_folds_lines(event):
+    Event.objects.filter(pk=event.pk).update(description_fr="a, b; c\\d\n" + "é" * 100)
+    event.refresh_from_db()
+    raw = ics.event_calendar(event, with_link=False)
+    lines = raw.split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines)
+    vevent = next(iter(icalendar.Calendar.from_ical(raw).walk("VEVENT")))
+    assert str(vevent["DESCRIPTION"]) == "a, b; c\\d\n" + "é" * 100
+    assert b"a\\, b\\; c\\\\d\\n" in raw.replace(b"\r\n ", b"")
 
 
 def test_an_event_created_through_the_form_keeps_its_own_time_zone(as_role, cast):
