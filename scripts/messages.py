@@ -21,9 +21,9 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 LANGUAGES = ["fr", "nl", "en", "es"]
-APPS = ["soliris", "partners", "projects", "conventions", "events"]
+APPS = ["soliris", "partners", "projects", "conventions", "events", "maps", "opendata"]
 # soliris/ shares the project catalogue in locale/ with templates/.
-APP_CATALOGUES = ["partners", "projects", "conventions", "events"]
+APP_CATALOGUES = ["partners", "projects", "conventions", "events", "maps", "opendata"]
 IGNORE = [".venv", "var", "tests", "staticfiles", "node_modules", *APP_CATALOGUES]
 
 

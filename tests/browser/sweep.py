@@ -347,7 +347,8 @@ def _fillers(d: Demo) -> dict:
         "rescued": [({"key": d.extra["rescued"].key}, PIETER)],
         "notification_open": [({"key": d.extra["notification"].key}, PIETER)],
         "unsubscribe": [({"token": d.extra["unsubscribe"]}, PIETER)],
-        "undo": [({"key": "sweepundo"}, PIETER)],  # POST-only: a GET is refused before the key
+        "undo": [({"key": "sweepundo"}, PIETER)],
+        "sitemap": [({"section": "organisations"}, PIETER), ({"section": "pages"}, PIETER)],  # POST-only: a GET is refused before the key
         "account_confirm_email": [({"key": d.extra["confirmation_key"]}, PIETER)],
         "account_reset_password_from_key": [
             ({"uidb36": d.extra["reset"][0], "key": d.extra["reset"][1]}, NADIA)

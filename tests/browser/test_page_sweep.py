@@ -74,7 +74,11 @@ POST_ONLY = {
     "events:recommendation_withdraw",
 }
 DOWNLOADS = {
-    "robots.txt": "text/plain",
+    "robots": "text/plain",
+    "sitemap_index": "application/xml",
+    "sitemap": "application/xml",
+    "pdf:certificate_pem": "application/x-pem-file",
+    "pdf:certificate_der": "application/pkix-cert",
     "partners:organisation_export_csv": "text/csv",
     "partners:organisation_export_json": "application/json",
     "partners:partnership_export_csv": "text/csv",
