@@ -1,0 +1,1 @@
+"""What the API says of each public object: serializers split by app."""
