@@ -172,4 +172,4 @@ class IndexView(ConditionalMixin, LanguageMixin, APIView):
 
 def not_found(request, *args, **kwargs):
     """Any other address under /api/v1/: a JSON 404, never an HTML page."""
-    return JsonResponse({"detail": NOT_FOUND}, status=404)
+    return JsonResponse({"detail": NOT_FOUND}, status=404, json_dumps_params={"separators": (",", ":")})
