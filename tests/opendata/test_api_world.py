@@ -222,18 +222,18 @@ def make_published_convention(n: int, partnership, user, signers) -> Document:
     return document
 
 
-def grow(n: int, make_user) -> None:
-    """``n`` public rows of every kind, each with its relations."""
+def grow(n: int, make_user, start: int = 1000) -> None:
+    """``n`` public rows of every kind, each with its relations, numbered from ``start``."""
     user = make_user()
-    for i in range(n):
-        a = make_organisation(1000 + 2 * i)
-        b = make_organisation(1001 + 2 * i, country="BO")
-        partnership = make_partnership(1000 + i, [a, b])
-        project = make_project(1000 + i, [a, b])
-        make_call(1000 + i, a, project)
-        event = make_event(1000 + i, [a, b])
-        make_recommendation(i + 1, event, [a, b])
-        make_published_convention(1000 + i, partnership, user, [a, b])
+    for i in range(start, start + n):
+        a = make_organisation(2 * i)
+        b = make_organisation(2 * i + 1, country="BO")
+        partnership = make_partnership(i, [a, b])
+        project = make_project(i, [a, b])
+        make_call(i, a, project)
+        event = make_event(i, [a, b])
+        make_recommendation(1, event, [a, b])
+        make_published_convention(i, partnership, user, [a, b])
 
 
 # --- A world with organisations the public may not name -----------------------------------
