@@ -33,10 +33,17 @@ class ApiSchema(AutoSchema):
     """Every operation takes ``?lang=`` and may answer 400, 404 or 429 with a JSON error."""
 
     def get_override_parameters(self):
-        return [
+        parameters = [
             *super().get_override_parameters(),
             OpenApiParameter("lang", str, enum=LANGUAGE_CODES, description=LANG_PARAMETER_HELP),
         ]
+        lookup_help = getattr(self.view, "lookup_help", None)
+        if lookup_help and getattr(self.view, "action", None) == "retrieve":
+            kind = int if self.view.lookup_field == "number" else str
+            parameters.append(
+                OpenApiParameter(self.view.lookup_field, kind, OpenApiParameter.PATH, description=lookup_help)
+            )
+        return parameters
 
     def get_response_serializers(self):
         found = super().get_response_serializers()
@@ -100,6 +107,7 @@ class PublicViewSet(ConditionalMixin, LanguageMixin, viewsets.ReadOnlyModelViewS
     # What a key looks like: anything else is a 404 before any query.
     key_pattern = re.compile(r"[a-z0-9-]{1,24}")
     cursor_ordering = ("created_at", "pk")
+    lookup_help = "The object's stable public key, as in its links."
     # The columns whose newest value is the answer's Last-Modified.
     modified_fields: tuple = ("created_at",)
 

@@ -15,3 +15,11 @@ class ApiCursorPagination(CursorPagination):
 
     def get_ordering(self, request, queryset, view):
         return view.cursor_ordering
+
+    def get_paginated_response_schema(self, schema):
+        found = super().get_paginated_response_schema(schema)
+        found["required"] = ["next", "previous", "results"]
+        found["properties"]["next"]["description"] = "The next page's address, null on the last page."
+        found["properties"]["previous"]["description"] = "The previous page's address, null on the first."
+        found["properties"]["results"]["description"] = "The objects of this page."
+        return found

@@ -41,6 +41,7 @@ class OrganisationViewSet(PublicViewSet):
     filterset_class = ApiOrganisationFilter
     lookup_field = "slug"
     key_pattern = SLUG
+    lookup_help = "The organisation's slug (the key in its addresses)."
 
     def get_queryset(self):
         return queries.organisations()
@@ -88,6 +89,7 @@ class EventViewSet(PublicViewSet):
     filterset_class = ApiEventFilter
     lookup_field = "slug"
     key_pattern = SLUG
+    lookup_help = "The event's slug (the key in its addresses)."
 
     def get_queryset(self):
         return queries.events()
@@ -128,6 +130,7 @@ class GoalViewSet(PublicViewSet):
 
     serializer_class = GoalSerializer
     lookup_field = "number"
+    lookup_help = "The goal's number, 1 to 17."
     key_pattern = re.compile(r"[1-9][0-9]?")
     filter_backends: list = []
     cursor_ordering = ("number",)
