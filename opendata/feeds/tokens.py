@@ -7,6 +7,7 @@ import secrets
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy
 
@@ -53,8 +54,8 @@ def token_reset(*, actor) -> str:
             user=actor, defaults={"secret": secret, "digest": digest}
         )
         if not created:
-            calendar.secret, calendar.digest = secret, digest
-            calendar.save(update_fields=["secret", "digest"])
+            calendar.secret, calendar.digest, calendar.created_at = secret, digest, timezone.now()
+            calendar.save(update_fields=["secret", "digest", "created_at"])
         audit.record("opendata.calendar.reset", actor=actor, subject=calendar)
     return _token(secret)
 
