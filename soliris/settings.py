@@ -434,12 +434,9 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    # AnonRateThrottle that reads the rate at each request (opendata.api.throttling).
     "DEFAULT_THROTTLE_CLASSES": ["opendata.api.throttling.ApiRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("SOLIRIS_API_RATE", "600/hour")},
     "NUM_PROXIES": ALLAUTH_TRUSTED_PROXY_COUNT,
-    "DEFAULT_PAGINATION_CLASS": "opendata.api.pagination.ApiCursorPagination",
-    "URL_FORMAT_OVERRIDE": None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Soliris public API",
@@ -448,13 +445,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "DESCRIPTION": (
-        "Read-only access to what Soliris' public pages show: publicly named organisations,"
-        " public partnerships and projects, calls, events, recommendations, published"
-        " conventions and the SDGs. Anonymous, rate-limited per client address, CORS open for"
-        " GET. An organisation that has not made its profile public is never named."
-    ),
-    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "DESCRIPTION": "What Soliris' public pages show, read only (README, \"Open data\").",
 }
 # Any site's scripts may read the API (GET only); nothing else crosses origins.
 CORS_URLS_REGEX = r"^/api/"
