@@ -115,7 +115,7 @@ class EventsFeed(LanguageFeed):
         description, _lang = translated_value(item, "description")
         when = formats.date_format(timezone.localtime(item.starts_at, item.tz), "DATETIME_FORMAT")
         place = item.place_name or " ".join(item.address.split()) or pgettext("event place", "Online")
-        return html_paragraphs(f"{when} — {place}", description)
+        return html_paragraphs(f"{when} ({item.time_zone}) — {place}", description)
 
     def item_link(self, item):
         return absolute("events:event_detail", item.slug)
