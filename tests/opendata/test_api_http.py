@@ -92,6 +92,8 @@ def test_an_etag_answers_304_to_a_matching_if_none_match(client):
     again = client.get(f"{API}organisations/api-org-1/", HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304 and not again.content
     assert again["ETag"] == etag
+    head = client.head(f"{API}organisations/api-org-1/")
+    assert head.status_code == 200 and head["ETag"] == etag and not head.content
     Organisation.objects.filter(slug="api-org-1").update(locality="Ailleurs")
     changed = client.get(f"{API}organisations/api-org-1/", HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200 and changed["ETag"] != etag

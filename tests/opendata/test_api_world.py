@@ -47,6 +47,7 @@ from tests.conventions.conftest import make_document
 pytestmark = pytest.mark.django_db
 
 API = "/api/v1/"
+HIDDEN = "an organisation that has not made its profile public"
 LISTS = [
     "organisations",
     "partnerships",
@@ -122,7 +123,9 @@ def make_project(n: int, organisations, *, status=ProjectStatus.RUNNING) -> Proj
     link = SDGLink.objects.create(project=project, goal=Goal.objects.get(number=6), is_primary=True)
     link.targets.set(Goal.objects.get(number=6).targets.all()[:2])
     for party in parties:
-        FundingLine.objects.create(project=project, party=party, amount=100, label="Part")
+        FundingLine.objects.create(
+            project=project, party=party, amount=100, label=f"Part {party.organisation.slug}"
+        )
     FundingLine.objects.create(project=project, funder_name="Fonds extérieur", amount=50)
     return project
 
@@ -345,7 +348,7 @@ def test_hidden_parties_appear_as_the_neutral_label_only(client, world):
     for party in hidden:
         assert party == {
             "named": False,
-            "name": "an organisation that has not made its profile public",
+            "name": HIDDEN,
             "organisation": None,
             "role": None,
             "decision_level": None,
@@ -354,8 +357,11 @@ def test_hidden_parties_appear_as_the_neutral_label_only(client, world):
         }
     project = get_json(client, f"{API}projects/{world['public']['projects']}/?lang=en")
     assert [p["named"] for p in project["parties"]].count(False) == 2
-    sources = [line["source"] for line in project["funding_lines"]]
-    assert sources.count("an organisation that has not made its profile public") == 2
+    hidden_lines = [line for line in project["funding_lines"] if line["source"] == HIDDEN]
+    assert len(hidden_lines) == 2 and all(line["label"] == "" for line in hidden_lines)
+    call = get_json(client, f"{API}calls/{world['public']['calls']}/?lang=en")
+    assert call["publisher"] == HIDDEN and call["publisher_organisation"] is None
+    assert [laureate["key"] for laureate in call["laureates"]] == [world["public"]["projects"]]
     recommendation = get_json(client, f"{API}recommendations/{world['public']['recommendations']}/")
     assert [o["slug"] for o in recommendation["endorsements"]["organisations"]] == ["cast-jette"]
     assert recommendation["endorsements"]["others"] == 2

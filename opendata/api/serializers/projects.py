@@ -54,7 +54,10 @@ class FundingLineSerializer(serializers.Serializer):
         help_text="Who puts it in: a party (its name, or the neutral label) or an outside funder."
     )
     from_party = serializers.SerializerMethodField(help_text="Whether a party puts it in.")
-    label = serializers.CharField(help_text="What it pays for.")
+    label = serializers.SerializerMethodField(
+        help_text="What it pays for (empty for a party that is not publicly named: it would describe"
+        " its contribution)."
+    )
     amount = serializers.DecimalField(
         max_digits=12, decimal_places=2, help_text="Amount, as a decimal string."
     )
@@ -63,6 +66,11 @@ class FundingLineSerializer(serializers.Serializer):
 
     def get_from_party(self, line) -> bool:
         return line.party_id is not None
+
+    def get_label(self, line) -> str:
+        if line.party_id is not None and not is_publicly_named(line.party.organisation):
+            return ""
+        return line.label
 
     def get_source(self, line) -> str:
         if line.party_id is None:
