@@ -66,6 +66,9 @@ MATRIX = {
     "pdf:job_download": ("get", JOB_VIEWERS),
     "pdf:job_retry": ("post", {**JOB_VIEWERS, **dict.fromkeys(ORGANISERS, 302)}),
     "pdf:verify": ("get", EVERYONE),
+    "pdf:certificate": ("get", EVERYONE),
+    "pdf:certificate_pem": ("get", EVERYONE),
+    "pdf:certificate_der": ("get", EVERYONE),
     "events:annual_report": ("get", {**dict.fromkeys(ROLES, 403), "anonymous": 302, "staff": 200}),
 }
 
@@ -106,6 +109,9 @@ def url_for(name, world):
         "events:recommendation_list": [],
         "events:annual_report": [],
         "pdf:verify": [],
+        "pdf:certificate": [],
+        "pdf:certificate_pem": [],
+        "pdf:certificate_der": [],
     }.get(name)
     if args is not None:
         return reverse(name)
