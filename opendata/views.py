@@ -28,7 +28,12 @@ def open_data(request):
     return render(
         request,
         "opendata/open_data.html",
-        {"changed": _last_changes(), "licence_name": licence_name, "licence_url": licence_url},
+        {
+            "changed": _last_changes(),
+            "licence_name": licence_name,
+            "licence_url": licence_url,
+            "api": {name: reverse(f"api:{name}") for name in ("index", "schema", "docs")},
+        },
     )
 
 
