@@ -8,7 +8,9 @@ money it puts in is given under the neutral label, as on the public pages.
 """
 
 import re
+from collections.abc import Iterator
 from decimal import ROUND_DOWN, Decimal
+from itertools import chain
 
 from django.conf import settings
 from django.urls import reverse
@@ -22,6 +24,8 @@ from projects.models import FundingKind
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Characters XML 1.0 cannot carry (lxml refuses them): dropped from people's texts.
+# Rows read (and their related rows prefetched) per round trip while the answer streams.
+CHUNK = 500
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -67,27 +71,32 @@ def _reporting_org(parent) -> None:
     _narratives(org, [(codes.reporting_name(), None)])
 
 
-def _root(tag: str):
-    return etree.Element(
-        tag,
-        {
-            "version": codes.VERSION,
-            "generated-datetime": timezone.now().isoformat(timespec="seconds"),
-            XML_LANG: settings.LANGUAGE_CODE,
-        },
-    )
+def _root_attributes() -> dict:
+    return {
+        "version": codes.VERSION,
+        "generated-datetime": timezone.now().isoformat(timespec="seconds"),
+        XML_LANG: settings.LANGUAGE_CODE,
+    }
 
 
-def _serialise(root) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+def _stream(tag: str, elements) -> Iterator[bytes]:
+    """The document a piece at a time: the declaration and the root's opening tag, then each
+    element as it is built, then the closing tag. Memory stays flat whatever the number."""
+    root = etree.Element(tag, _root_attributes())
+    root.text = "\n"
+    whole = etree.tostring(root, xml_declaration=True, encoding="utf-8")
+    closing = f"</{tag}>".encode()
+    yield whole.removesuffix(closing)
+    for element in elements:
+        yield etree.tostring(element, encoding="utf-8", pretty_print=True)
+    yield closing + b"\n"
 
 
 # --- The parts of an activity, in the schema's order ----------------------------------------
 
 
-def _head(root, *, key, updated_at, titles, descriptions):
-    activity = etree.SubElement(
-        root,
+def _head(*, key, updated_at, titles, descriptions):
+    activity = etree.Element(
         "iati-activity",
         {"last-updated-datetime": updated_at.isoformat(timespec="seconds"), XML_LANG: settings.LANGUAGE_CODE},
     )
@@ -234,14 +243,12 @@ def _funding(activity, project) -> None:
             _narratives(etree.SubElement(planned, "provider-org"), [(_clean(line.funder_name), None)])
 
 
-def _project(root, project, languages) -> None:
+def _project(project, languages):
     titles = _translations(project, "title", languages)
     descriptions = _translations(project, "description", languages) or _translations(
         project, "summary", languages
     )
-    activity = _head(
-        root, key=project.key, updated_at=project.updated_at, titles=titles, descriptions=descriptions
-    )
+    activity = _head(key=project.key, updated_at=project.updated_at, titles=titles, descriptions=descriptions)
     funding_parties = {line.party_id for line in project.iati_lines if line.party_id}
     funders = list(
         dict.fromkeys(_clean(line.funder_name) for line in project.iati_lines if not line.party_id)
@@ -277,12 +284,12 @@ def _project(root, project, languages) -> None:
         project.key,
         lambda language: _translations(project, "title", [language]) or titles,
     )
+    return activity
 
 
-def _partnership(root, partnership, languages) -> None:
+def _partnership(partnership, languages):
     titles = [(_clean(partnership.name), None)]
     activity = _head(
-        root,
         key=partnership.key,
         updated_at=partnership.updated_at,
         titles=titles,
@@ -310,31 +317,45 @@ def _partnership(root, partnership, languages) -> None:
     for shared in sorted(partnership.iati_goals, key=lambda shared: shared.goal.number):
         _goal_tag(activity, shared.goal, languages, primary=False)
     _web_pages(activity, "partners:partnership_detail", partnership.key, lambda _language: titles)
+    return activity
 
 
 # --- Documents --------------------------------------------------------------------------------
 
 
-def activities_document(organisation=None) -> bytes:
-    """Every public project and listed partnership (those ``organisation`` is a party to), in
-    a fixed number of queries (nine)."""
-    languages = _languages(translation.get_language())
-    root = _root("iati-activities")
-    for project in queries.projects(organisation):
-        _project(root, project, languages)
-    for partnership in queries.partnerships(organisation):
-        _partnership(root, partnership, languages)
-    return _serialise(root)
+def _built(rows, build, language: str):
+    """Each row's element, built in ``language`` (a streamed answer is read after the view
+    has returned, when the request's language may no longer be the active one)."""
+    for row in rows:
+        with translation.override(language):
+            element = build(row)
+        yield element
 
 
-def organisations_document() -> bytes:
-    """The publicly named organisations (one query)."""
-    root = _root("iati-organisations")
-    for organisation in queries.organisations():
-        element = etree.SubElement(root, "iati-organisation", {XML_LANG: settings.LANGUAGE_CODE})
-        etree.SubElement(element, "organisation-identifier").text = codes.organisation_identifier(
-            organisation
-        )
-        _narratives(etree.SubElement(element, "name"), [(_clean(organisation.name), None)])
-        _reporting_org(element)
-    return _serialise(root)
+def activities_document(language: str, organisation=None) -> Iterator[bytes]:
+    """Every public project and listed partnership (those ``organisation`` is a party to),
+    streamed: nine queries per ``CHUNK`` activities."""
+    languages = _languages(language)
+    projects = queries.projects(organisation).iterator(chunk_size=CHUNK)
+    partnerships = queries.partnerships(organisation).iterator(chunk_size=CHUNK)
+    return _stream(
+        "iati-activities",
+        chain(
+            _built(projects, lambda project: _project(project, languages), language),
+            _built(partnerships, lambda partnership: _partnership(partnership, languages), language),
+        ),
+    )
+
+
+def _organisation(organisation):
+    element = etree.Element("iati-organisation", {XML_LANG: settings.LANGUAGE_CODE})
+    etree.SubElement(element, "organisation-identifier").text = codes.organisation_identifier(organisation)
+    _narratives(etree.SubElement(element, "name"), [(_clean(organisation.name), None)])
+    _reporting_org(element)
+    return element
+
+
+def organisations_document(language: str) -> Iterator[bytes]:
+    """The publicly named organisations, streamed (a query per ``CHUNK``)."""
+    rows = queries.organisations().iterator(chunk_size=CHUNK)
+    return _stream("iati-organisations", _built(rows, _organisation, language))

@@ -57,7 +57,7 @@ def get_xml(client, path: str, kind: str = "activities", *, may_be_empty=False):
     assert response.status_code == 200, (path, response.status_code, response.content[:300])
     assert response["Content-Type"] == "application/xml; charset=utf-8"
     assert response["Content-Disposition"].startswith('inline; filename="')
-    document = etree.fromstring(response.content)
+    document = etree.fromstring(b"".join(response.streaming_content))
     if may_be_empty and not len(document):
         return document  # the schema wants at least one activity
     valid = schema(kind)
@@ -242,7 +242,9 @@ def test_a_project_without_dates_or_named_parties_still_validates(client):
 
 def queries_for(client, path: str) -> int:
     with CaptureQueriesContext(connection) as captured:
-        assert client.get(path).status_code == 200
+        response = client.get(path)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content)  # the queries run as it streams
     return len(captured.captured_queries)
 
 
@@ -292,3 +294,14 @@ def test_the_demo_data_exports_valid_documents_naming_no_hidden_organisation(cli
         assert not [name for name in hidden if name in text_of(document)], slug
         seen += len(document.findall("iati-activity"))
     assert seen
+
+
+def test_the_answers_stream_and_name_their_file(client, world):
+    response = client.get("/fr/open-data/iati/organisations/jette/activities.xml")
+    assert response.streaming
+    assert response["Content-Disposition"] == 'inline; filename="soliris-iati-jette-activities.xml"'
+
+
+@pytest.mark.parametrize("prefix", ["de", "xx", "fr-be", "%C3%A9"])
+def test_an_unknown_language_prefix_answers_404(client, prefix):
+    assert client.get(f"/{prefix}/open-data/iati/activities.xml").status_code == 404
