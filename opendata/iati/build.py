@@ -108,32 +108,26 @@ def _head(*, key, updated_at, titles, descriptions):
 
 
 def _participating_orgs(activity, parties, funders, *, funds) -> None:
-    """One ``participating-org`` per role of each publicly named party (roles in code order),
-    then the outside funders (a name, no identifier). When nobody may be named, one neutral
-    entry: the schema requires one."""
+    """One ``participating-org`` per role of each publicly named party, and the outside
+    funders (a name, no identifier), grouped by role in code order. When nobody may be named,
+    one neutral entry: the schema requires one."""
     entries = []
     for party in parties:
         if not is_publicly_named(party.organisation):
             continue
+        organisation = party.organisation
+        attributes = {
+            "ref": codes.organisation_identifier(organisation),
+            "type": codes.organisation_type(organisation),
+        }
         for role in codes.party_roles(party, funds=funds(party)):
-            entries.append((role, party.organisation))
-    entries.sort(key=lambda entry: entry[0])
-    for role, organisation in entries:
-        element = etree.SubElement(
-            activity,
-            "participating-org",
-            {
-                "ref": codes.organisation_identifier(organisation),
-                "type": codes.organisation_type(organisation),
-                "role": role,
-            },
-        )
-        _narratives(element, [(_clean(organisation.name), None)])
-    for name in funders:
-        _narratives(etree.SubElement(activity, "participating-org", role=codes.FUNDING), [(name, None)])
-    if not entries and not funders:
-        neutral = etree.SubElement(activity, "participating-org", role=codes.IMPLEMENTING)
-        _narratives(neutral, [(str(HIDDEN_NAME), translation.get_language())])
+            entries.append((role, attributes, _clean(organisation.name), None))
+    entries += [(codes.FUNDING, {}, name, None) for name in funders]
+    if not entries:
+        entries = [(codes.IMPLEMENTING, {}, str(HIDDEN_NAME), translation.get_language())]
+    for role, attributes, name, language in sorted(entries, key=lambda entry: entry[0]):
+        element = etree.SubElement(activity, "participating-org", {**attributes, "role": role})
+        _narratives(element, [(name, language)])
 
 
 def _dates(activity, *, start, end, started, ended, recorded) -> None:

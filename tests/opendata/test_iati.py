@@ -148,7 +148,12 @@ def full_partnership(n: int, named) -> Partnership:
 
 @pytest.fixture
 def world():
-    named = [organisation("jette"), organisation("sucre", "BO", kind="ngo"), organisation("lome", "TG")]
+    named = [
+        organisation("jette"),
+        organisation("sucre", "BO", kind="ngo"),
+        organisation("lome", "TG", kind="university"),
+        organisation("namur", kind="association"),
+    ]
     hidden = [
         organisation("secret", "FR", visibility=Visibility.PRIVATE),
         organisation("unverified", "PE", verified=False),
@@ -171,10 +176,17 @@ def test_a_project_with_every_optional_part_validates_in_every_language(client, 
     assert activity.findtext("iati-identifier") == f"XI-IATI-SOLIRIS-{world['project'].key}"
     assert {n.get(XML_LANG) for n in activity.findall("title/narrative")} == set(LANGUAGES)
     roles = [(o.get("role"), o.get("ref")) for o in activity.findall("participating-org")]
-    assert ("2", "XI-IATI-SOLIRIS-jette") in roles  # co-decides: accountable
-    assert ("4", "XI-IATI-SOLIRIS-sucre") in roles  # every party implements
-    assert ("1", "XI-IATI-SOLIRIS-lome") in roles  # puts money in: funding
-    assert ("1", None) in roles  # the outside funder, by name only
+    refs = {role: [ref for r, ref in roles if r == role] for role in ("1", "2", "3", "4")}
+    everyone = [f"XI-IATI-SOLIRIS-{slug}" for slug in ("jette", "lome", "namur", "sucre")]
+    assert sorted(refs["4"]) == everyone  # every named party carries it out: implementing
+    assert sorted(refs["2"]) == everyone[0:1] + everyone[2:3]  # those who co-decide: accountable
+    assert (
+        refs["1"][-1] is None and sorted(refs["1"][:-1]) == everyone
+    )  # who puts money or work in, the outside funder
+    assert refs["3"] == []  # nothing in the registry is an extending organisation
+    assert [r for r, _ref in roles] == sorted(r for r, _ref in roles)
+    types = {o.get("ref"): o.get("type") for o in activity.findall("participating-org")}
+    assert types["XI-IATI-SOLIRIS-jette"] == "11" and types["XI-IATI-SOLIRIS-lome"] == "80"
     assert activity.find("activity-status").get("code") == "2"
     assert {(d.get("type"), d.get("iso-date")) for d in activity.findall("activity-date")} == {
         ("2", "2025-01-01"),
@@ -189,6 +201,11 @@ def test_a_project_with_every_optional_part_validates_in_every_language(client, 
     budgets = {b.find("value").get("currency") for b in activity.findall("budget")}
     assert budgets == {"EUR", "XOF", "USD"}
     assert activity.findall("planned-disbursement")
+    partnership = document.findall("iati-activity")[1]
+    assert partnership.findtext("iati-identifier") == f"XI-IATI-SOLIRIS-{world['partnership'].key}"
+    assert ("1", "XI-IATI-SOLIRIS-jette") in [(o.get("role"), o.get("ref")) for o in partnership]
+    assert [t.get("code") for t in partnership.findall("tag")] == ["11"]
+    assert partnership.find("activity-date").attrib == {"type": "2", "iso-date": "2024-03-01"}
     links = activity.findall("document-link")
     assert [link.find("language").get("code") for link in links] == ["es", "fr", "nl", "en"]
     assert links[0].get("url") == f"{settings.SITE_URL}/es/projects/{world['project'].key}/"
@@ -212,7 +229,10 @@ def test_no_hidden_organisation_is_named_anywhere(client, world):
 def test_the_organisations_file_lists_the_publicly_named_ones(client, world):
     document = get_xml(client, "/nl/open-data/iati/organisations.xml", "organisations")
     identifiers = [o.findtext("organisation-identifier") for o in document.findall("iati-organisation")]
-    assert identifiers == [f"XI-IATI-SOLIRIS-{slug}" for slug in ("jette", "lome", "sucre")]
+    assert identifiers == [f"XI-IATI-SOLIRIS-{slug}" for slug in ("jette", "lome", "namur", "sucre")]
+    for element in document.findall("iati-organisation"):
+        assert element.find("reporting-org").get("ref") == "XI-IATI-SOLIRIS"
+        assert element.findtext("name/narrative").startswith("Organisation ")
 
 
 def test_an_organisations_activities_are_those_it_is_a_party_to(client, world):
