@@ -445,7 +445,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "DESCRIPTION": "What Soliris' public pages show, read only (README, \"Open data\").",
+    "ENUM_NAME_OVERRIDES": {
+        "PartnershipStatusEnum": "partners.models.PartnershipStatus",
+        "ProjectStatusEnum": "projects.models.ProjectStatus",
+        "RecommendationStatusEnum": "events.models.RecommendationStatus",
+    },
+    "DESCRIPTION": 'What Soliris\' public pages show, read only (README, "Open data").',
 }
 # Any site's scripts may read the API (GET only); nothing else crosses origins.
 CORS_URLS_REGEX = r"^/api/"
