@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
+from opendata.api.pagination import ApiCursorPagination
 from partners.models import Organisation
 from tests.opendata.test_api_world import (
     API,
@@ -76,6 +77,15 @@ def test_cursor_pages_stay_stable_under_inserts(client):
     assert sorted(pre_existing) == sorted(before)  # none missing, none twice
     assert "api-org-100" not in seen  # behind the cursor: not slipped into a later page
     assert "api-org-101" in seen
+
+
+def test_a_page_holds_at_most_max_page_size_objects(client, monkeypatch):
+    for n in range(4):
+        make_organisation(n)
+    assert len(get_json(client, f"{API}organisations/?page_size=2")["results"]) == 2
+    assert ApiCursorPagination.max_page_size == 100
+    monkeypatch.setattr(ApiCursorPagination, "max_page_size", 3)
+    assert len(get_json(client, f"{API}organisations/?page_size=100000")["results"]) == 3
 
 
 def test_a_bad_cursor_is_a_json_404(client):

@@ -369,6 +369,15 @@ def test_hidden_parties_appear_as_the_neutral_label_only(client, world):
     signatures = sorted(convention["signatures"], key=lambda s: s["organisation"])
     assert signatures[0]["organisation"] == "Commune de Jette" and signatures[0]["function"] == "Échevine"
     assert signatures[1] == {**signatures[1], "name": "", "function": ""}
+    assert convention["authentic_languages"] == ["fr", "es"]
+    key = world["public"]["conventions"]
+    assert convention["links"]["html"] == f"http://127.0.0.1:8000/en/conventions/{key}/public/"
+    assert convention["signed_pdf"] in (None, f"http://127.0.0.1:8000/en/conventions/{key}/public/signed.pdf")
+    in_english = convention["clauses"][0]["texts"]  # not translated into English: the original
+    assert (in_english["language"], in_english["fallback"], in_english["state"]) == ("fr", True, "missing")
+    clause = get_json(client, f"{API}conventions/{key}/")["clauses"][0]["texts"]
+    assert clause["es"]["state"] == "up_to_date" and not clause["es"]["fallback"]
+    assert clause["nl"] == {**clause["fr"], "fallback": True, "state": "missing"}
 
 
 def test_the_organisation_list_leaves_out_private_and_unverified_ones(client, world):
