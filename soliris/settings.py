@@ -134,9 +134,8 @@ TEMPLATES = [
 FORM_RENDERER = "soliris.forms_renderer.FormRenderer"
 
 # --- Database -------------------------------------------------------------------------
-# Always PostgreSQL: the embedded server of ``make run`` / ``make test`` when DATABASE_URL
-# is unset (soliris.devenv sets it), the real one otherwise; a local PostgreSQL when nothing
-# is set in development. No PostgreSQL extension is used anywhere.
+# Always PostgreSQL (no extension): DATABASE_URL, set by soliris.devenv for its embedded
+# server when unset; a local PostgreSQL when nothing is set in development.
 _database_url = _required_in_production("DATABASE_URL", "the PostgreSQL database") or (
     "postgresql://postgres@localhost:5432/soliris"
 )
@@ -197,11 +196,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TRACK_STARTED = True
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A task whose worker died comes back to another worker after the visibility timeout: a
-# quarter of an hour is far beyond any render (seconds), and the render-job sweep fails what
-# stalled for ten minutes before that, so nothing waits an hour. Reaching Redis fails fast
-# (a request that queues after its commit never hangs on a broker that is down: the outbox
-# delivers later).
+# A dead worker's task comes back after the visibility timeout (15 min, far beyond a render;
+# the render-job sweep fails what stalled 10 min first). Reaching Redis fails fast: a request
+# never hangs on a broker that is down (the outbox delivers later).
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 900),
     "socket_connect_timeout": 3,
@@ -390,10 +387,8 @@ SOLIRIS_STATUS_TIMEOUT = 2.0  # seconds the status page waits for each part
 SOLIRIS_PAGE_CACHE = env_bool("SOLIRIS_PAGE_CACHE", True)
 # Figures over many rows (counts, the SDG dashboard) kept until their app's tables change.
 SOLIRIS_KEPT_FIGURES = env_bool("SOLIRIS_KEPT_FIGURES", True)
-# The platform's signing certificate and key (PEM files) for signed PDFs; when unset, a
-# self-signed pair is created under var/signing/ on first use (local development).
-# Production must name them: state outside the database is declared, never created on the
-# fly in a folder no backup knows about (``make backup`` saves the pair with the database).
+# The signing certificate and key (PEM files) of the PDFs; unset, a self-signed pair is made
+# in var/signing/ (development). Production names them: no state no backup knows about.
 SOLIRIS_SIGNING_CERT = _required_in_production(
     "SOLIRIS_SIGNING_CERT", "the platform's signing certificate (PEM file)"
 )
@@ -419,42 +414,7 @@ CELERY_BEAT_SCHEDULE = {
     "digest-sweep": {"task": "soliris.tasks.digest_sweep", "schedule": 600.0},
 }
 
-# --- Open data (opendata/, README "Open data") ----------------------------------------------
-# The licence the registry's public data is published under, chosen by the administrators:
-# (short name, address of its text).
-SOLIRIS_DATA_LICENCE = (
-    env_str("SOLIRIS_DATA_LICENCE_NAME", "CC BY 4.0"),
-    env_str("SOLIRIS_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"),
-)
-# The public read API: read only, anonymous, one rate per client address.
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "UNAUTHENTICATED_USER": None,
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": [],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["opendata.api.throttling.ApiRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env_str("SOLIRIS_API_RATE", "600/hour")},
-    "NUM_PROXIES": ALLAUTH_TRUSTED_PROXY_COUNT,
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Soliris public API",
-    "VERSION": "1",
-    "SERVE_INCLUDE_SCHEMA": False,
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {
-        "PartnershipStatusEnum": "partners.models.PartnershipStatus",
-        "ProjectStatusEnum": "projects.models.ProjectStatus",
-        "RecommendationStatusEnum": "events.models.RecommendationStatus",
-    },
-    "DESCRIPTION": 'What Soliris\' public pages show, read only (README, "Open data").',
-}
-# Any site's scripts may read the API (GET only); nothing else crosses origins.
-CORS_URLS_REGEX = r"^/api/"
-CORS_ALLOW_ALL_ORIGINS = True
-CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
-CORS_ALLOW_CREDENTIALS = False
-CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Link")
+# --- Open data: the licence, the public API, CORS (soliris/settings_opendata.py) -----------
+from soliris.settings_opendata import *  # noqa: E402, F403
+
+REST_FRAMEWORK["NUM_PROXIES"] = ALLAUTH_TRUSTED_PROXY_COUNT  # noqa: F405 (the log-in limits' count)

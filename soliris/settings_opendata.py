@@ -1,0 +1,41 @@
+"""Settings of the open data (opendata/, README "Open data"), imported by soliris.settings."""
+
+from soliris.env import env_str
+
+# The licence the registry's public data is published under, chosen by the administrators:
+# (short name, address of its text).
+SOLIRIS_DATA_LICENCE = (
+    env_str("SOLIRIS_DATA_LICENCE_NAME", "CC BY 4.0"),
+    env_str("SOLIRIS_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"),
+)
+# The public read API: read only, anonymous, one rate per client address.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["opendata.api.throttling.ApiRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": env_str("SOLIRIS_API_RATE", "600/hour")},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Soliris public API",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "PartnershipStatusEnum": "partners.models.PartnershipStatus",
+        "ProjectStatusEnum": "projects.models.ProjectStatus",
+        "RecommendationStatusEnum": "events.models.RecommendationStatus",
+    },
+    "DESCRIPTION": 'What Soliris\' public pages show, read only (README, "Open data").',
+}
+# Any site's scripts may read the API (GET only); nothing else crosses origins.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Link")
