@@ -65,6 +65,7 @@ def test_the_documentation_page_runs_no_inline_script_and_loads_only_local_asset
     html = response.content.decode()
     scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
     assert scripts
+    assert "<style" not in html and " style=" not in html  # the CSP allows no inline style either
     for attributes, body in scripts:
         assert not body.strip()
         source = re.search(r'src="([^"]+)"', attributes).group(1)
