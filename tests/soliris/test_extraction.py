@@ -13,7 +13,14 @@ import pytest
 from django.utils import translation
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-APPS = ["partners", "projects", "conventions", "events"]
+APPS = [
+    "partners",
+    "projects",
+    "conventions",
+    "events",
+    "maps",
+    "opendata",
+]  # scripts/messages.py APP_CATALOGUES
 SKIP = {".venv", "var", "node_modules", "staticfiles", "migrations", "tests", "scripts"}
 # name -> (index of the context argument or None, index of the message)
 FUNCTIONS = {
