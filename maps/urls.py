@@ -1,5 +1,12 @@
 """The map, under /<lang>/map/."""
 
+from django.urls import path
+
+from maps import views
+
 app_name = "maps"
 
-urlpatterns = []
+urlpatterns = [
+    path("map/", views.map_page, name="map"),
+    path("map/data.geojson", views.geojson, name="geojson"),
+]

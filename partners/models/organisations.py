@@ -1,6 +1,7 @@
 """Organisations and the themes they work on."""
 
 from django.contrib.postgres.fields import ArrayField
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,50 @@ class Visibility(models.TextChoices):
     PRIVATE = "private", pgettext_lazy("visibility", "Private")
 
 
+class PointPrecision(models.TextChoices):
+    LOCALITY = "locality", pgettext_lazy("point precision", "Locality")
+    REGION = "region", pgettext_lazy("point precision", "Region")
+    COUNTRY = "country", pgettext_lazy("point precision", "Country")
+
+
+class Placed(models.Model):
+    """An optional point on the map (an organisation, a project's site), and how precise it is.
+    Without one, the map places the row at its country's position."""
+
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("In decimal degrees, north positive (Brussels: 50.85)."),
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("In decimal degrees, east positive (Brussels: 4.35)."),
+    )
+    precision = models.CharField(
+        _("precision of the point"), max_length=16, choices=PointPrecision.choices, blank=True
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
+                name="%(app_label)s_%(class)s_point",
+                violation_error_message=_("A point needs a latitude and a longitude within range."),
+            ),
+        ]
+
+    @property
+    def has_point(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
 class Theme(models.Model):
     """A translated taxonomy of the fields partners work in (water, agroecology, gender...)."""
 
@@ -45,7 +90,7 @@ class Theme(models.Model):
         return self.name
 
 
-class Organisation(models.Model):
+class Organisation(Placed):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
@@ -76,7 +121,7 @@ class Organisation(models.Model):
         verbose_name=_("version"),
     )
 
-    class Meta:
+    class Meta(Placed.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from partners.models import DecisionLevel, InvitedParty, Organisation, Partnership
+from partners.models.organisations import Placed
 from projects.models.sdgs import Goal, Target
 from soliris import search
 from soliris.keys import KeyField
@@ -182,7 +183,7 @@ class ProjectParty(InvitedParty):
         return bool(self.role.strip() and self.contribution.strip())
 
 
-class Site(models.Model):
+class Site(Placed):
     """A place where the project has effects, in one of the territories ("here and there")."""
 
     key = KeyField()
@@ -191,7 +192,7 @@ class Site(models.Model):
     locality = models.CharField(_("locality"), max_length=120)
     change = models.TextField(_("what changes there"), blank=True)
 
-    class Meta:
+    class Meta(Placed.Meta):
         verbose_name = _("site")
         verbose_name_plural = _("sites")
         ordering = ["id"]
