@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from partners import reference
+from partners.demo.points import point_fields
 from partners.models import (
     Organisation,
     OrganisationKind,
@@ -376,6 +377,7 @@ def seed_organisations(log, context: dict) -> dict:
                 "website": website,
                 "visibility": Visibility.PRIVATE if slug in PRIVATE else Visibility.PUBLIC,
                 "verified_at": None if slug in UNVERIFIED else now,
+                **point_fields(slug),
             },
         )
         organisations[slug] = organisation

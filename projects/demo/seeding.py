@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from partners.models import Membership, Role
 from projects.demo.data import CALL, PROJECTS
+from projects.demo.points import site_point_fields
 from projects.models import (
     Call,
     FundingLine,
@@ -71,7 +72,9 @@ def _seed_project(spec, organisations, partnerships, actor, call):
         link.targets.set(Target.objects.filter(code__in=codes))
     for country, locality, change in spec["sites"]:
         Site.objects.update_or_create(
-            project=project, locality=locality, defaults={"country": country, "change": change}
+            project=project,
+            locality=locality,
+            defaults={"country": country, "change": change, **site_point_fields(locality)},
         )
     for index, (source, amount, currency, kind, label) in enumerate(spec["funding"]):
         party = party_rows.get(source)
