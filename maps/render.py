@@ -100,6 +100,16 @@ def view_box(view: View) -> tuple[float, float, float, float]:
     return round(x0, 2), round(y0, 2), round(width, 2), round(height, 2)
 
 
+def fitted_box(places) -> tuple[float, float, float, float]:
+    """The smallest view (at least a country's size, 4:3 or wider) that holds ``places``
+    ((latitude, longitude) pairs): a panel shows its own points, not the world."""
+    xs, ys = zip(*(project(latitude, longitude) for latitude, longitude in places), strict=True)
+    width = max(max(xs) - min(xs), (max(ys) - min(ys)) * 4 / 3, 40.0) * 1.25
+    height = width * 3 / 4
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return round(cx - width / 2, 2), round(cy - height / 2, 2), round(width, 2), round(height, 2)
+
+
 def _inside(box, viewbox) -> bool:
     x, y, w, h = viewbox
     return not (box[2] < x or box[0] > x + w or box[3] < y or box[1] > y + h)
@@ -136,7 +146,8 @@ def svg_context(data, view_slug: str = DEFAULT_VIEW, sites=(), joins=()) -> dict
     """What the map template draws: ``data`` a ``selectors.MapData``; ``sites`` SitePoints;
     ``joins`` (actor, site) pairs drawn as thin lines (a project's parties to its sites)."""
     view = VIEWS.get(view_slug) or VIEWS[DEFAULT_VIEW]
-    box = view_box(view)
+    places = [(a.latitude, a.longitude) for a in data.actors] + [(s.latitude, s.longitude) for s in sites]
+    box = fitted_box(places) if view_slug == "fit" and places else view_box(view)
     unit = box[2] / 1000  # one thousandth of the view's width
     countries = [c for c in base_countries() if _inside(c["box"], box)]
     kinds = dict(OrganisationKind.choices)

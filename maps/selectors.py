@@ -76,7 +76,7 @@ def _accepted_listed(prefix=""):
     )
 
 
-def _actor(organisation, count=0) -> Actor | None:
+def actor_of(organisation, count=0) -> Actor | None:
     placed = position(organisation)
     if placed is None:
         return None
@@ -118,7 +118,7 @@ def map_data(organisations=None, partnerships=None) -> MapData:
     if len(rows) > MAX_POINTS:
         rows = rows[:MAX_POINTS]
         actors_left_out = organisations.count() - MAX_POINTS
-    actors = {row.pk: actor for row in rows if (actor := _actor(row, row.n))}
+    actors = {row.pk: actor for row in rows if (actor := actor_of(row, row.n))}
     chosen = (
         partnerships.filter(
             Exists(
@@ -148,7 +148,7 @@ def map_data(organisations=None, partnerships=None) -> MapData:
     )
     by_partnership: dict[int, list] = {}
     for party in parties:
-        actor = actors.get(party.organisation_id) or _actor(party.organisation)
+        actor = actors.get(party.organisation_id) or actor_of(party.organisation)
         if actor is not None:
             by_partnership.setdefault(party.partnership_id, []).append(actor)
     links = [
@@ -189,7 +189,7 @@ def site_points(sites, project=None) -> list[SitePoint]:
         if placed is None:
             continue
         owner = project or site.project
-        points.append(SitePoint(site.key, site.locality, str(site.country), *placed, owner.key, owner.name))
+        points.append(SitePoint(site.key, site.locality, str(site.country), *placed, owner.key, owner.title))
     return points
 
 
@@ -200,17 +200,7 @@ def goal_sites(goal_number: int | None = None) -> list[SitePoint]:
         projects = projects.filter(sdg_links__goal__number=goal_number)
     sites = (
         Site.objects.filter(project__in=projects.values("pk"))
-        .select_related("project")
-        .only(
-            "key",
-            "locality",
-            "country",
-            "latitude",
-            "longitude",
-            "precision",
-            "project__key",
-            "project__name",
-        )
-        .order_by("project__name", "id")[:MAX_POINTS]
+        .select_related("project")  # whole rows: the translated title reads its language's column
+        .order_by("project__key", "id")[:MAX_POINTS]
     )
     return site_points(sites)
