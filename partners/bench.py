@@ -356,6 +356,13 @@ def pages() -> list:
             "/fr/partnerships/",
             Floor(public_partnerships().order_by("name", "pk")[:20], ("name", "key", "kind", "status")),
         ),
+        # The map (maps app): at most 1,000 points, those with the most partnerships first.
+        Page(
+            "partners",
+            "map of the actors",
+            "/fr/map/",
+            Floor(organisations[:1000], (*card, "latitude", "longitude")),
+        ),
         Page(
             "partners",
             "partnership page",
