@@ -137,7 +137,9 @@ def test_the_geojson_export_has_points_and_lines_longitude_first(client, world):
 
 
 def _many(n, start=0):
-    rows = [organisation(f"org-{i}", country=["BE", "BO", "TG", "FR"][i % 4]) for i in range(start, start + n)]
+    rows = [
+        organisation(f"org-{i}", country=["BE", "BO", "TG", "FR"][i % 4]) for i in range(start, start + n)
+    ]
     for a, b in zip(rows[::2], rows[1::2], strict=False):
         partnership(f"P {a.slug}", [a, b])
 
