@@ -39,3 +39,8 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
 CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Link")
+# IATI (opendata/iati/): the platform reports every activity as a secondary reporter, under
+# the identifier IATI assigns it when it registers as a publisher (README, "IATI").
+SOLIRIS_IATI_REPORTING_ORG_REF = env_str("SOLIRIS_IATI_REPORTING_ORG_REF", "XI-IATI-SOLIRIS")
+SOLIRIS_IATI_REPORTING_ORG_TYPE = env_str("SOLIRIS_IATI_REPORTING_ORG_TYPE", "90")  # 90: Other
+SOLIRIS_IATI_REPORTING_ORG_NAME = env_str("SOLIRIS_IATI_REPORTING_ORG_NAME", "Soliris")

@@ -165,7 +165,8 @@ def _goal_tag(activity, goal, languages, *, primary: bool) -> None:
         label = f"{goal.number}. {text}"
         if primary:
             with translation.override(language or settings.LANGUAGE_CODE):
-                label = f"{label} — {pgettext('IATI SDG tag', 'primary goal')}"
+                primary_goal = pgettext("IATI SDG tag", "primary goal")  # outside the f-string: extracted
+            label = f"{label} — {primary_goal}"
         texts.append((label, language))
     _narratives(tag, texts)
 

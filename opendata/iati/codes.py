@@ -22,15 +22,15 @@ VERSION = "2.03"
 
 
 def reporting_ref() -> str:
-    return getattr(settings, "SOLIRIS_IATI_REPORTING_ORG_REF", "XI-IATI-SOLIRIS")
+    return settings.SOLIRIS_IATI_REPORTING_ORG_REF
 
 
 def reporting_type() -> str:
-    return getattr(settings, "SOLIRIS_IATI_REPORTING_ORG_TYPE", "90")
+    return settings.SOLIRIS_IATI_REPORTING_ORG_TYPE
 
 
 def reporting_name() -> str:
-    return getattr(settings, "SOLIRIS_IATI_REPORTING_ORG_NAME", "Soliris")
+    return settings.SOLIRIS_IATI_REPORTING_ORG_NAME
 
 
 def organisation_identifier(organisation) -> str:
