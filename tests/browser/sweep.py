@@ -179,6 +179,9 @@ def create_fresh_objects(demo: Demo) -> None:
     from soliris.mail import unsubscribe_token
 
     demo.extra["unsubscribe"] = unsubscribe_token(pieter, "events")
+    from opendata.feeds.tokens import token_of
+
+    demo.extra["calendar"] = token_of(pieter)
     demo.extra["rescue_cookie"] = secrets.token_urlsafe(32)
     demo.extra["rescued"] = RescuedForm.objects.create(
         browser_hash=_browser_hash(demo.extra["rescue_cookie"]),
@@ -348,7 +351,17 @@ def _fillers(d: Demo) -> dict:
         "notification_open": [({"key": d.extra["notification"].key}, PIETER)],
         "unsubscribe": [({"token": d.extra["unsubscribe"]}, PIETER)],
         "undo": [({"key": "sweepundo"}, PIETER)],
-        "sitemap": [({"section": "organisations"}, PIETER), ({"section": "pages"}, PIETER)],  # POST-only: a GET is refused before the key
+        "sitemap": [({"section": "organisations"}, PIETER), ({"section": "pages"}, PIETER)],
+        "opendata:personal_calendar": [({"token": d.extra["calendar"]}, PIETER)],
+        "opendata:iati_organisation_activities": [({"slug": "brasschaat"}, PIETER)],
+        "api:organisation-detail": [({"slug": "brasschaat"}, PIETER)],
+        "api:partnership-detail": [({"key": bt}, PIETER)],
+        "api:project-detail": [({"key": p}, PIETER)],
+        "api:call-detail": [({"key": d.call.key}, PIETER)],
+        "api:event-detail": [({"slug": ev}, PIETER)],
+        "api:recommendation-detail": [({"key": d.recommendation.key}, PIETER)],
+        "api:convention-detail": [({"key": conv}, PIETER)],
+        "api:goal-detail": [({"number": 6}, PIETER)],  # POST-only: a GET is refused before the key
         "account_confirm_email": [({"key": d.extra["confirmation_key"]}, PIETER)],
         "account_reset_password_from_key": [
             ({"uidb36": d.extra["reset"][0], "key": d.extra["reset"][1]}, NADIA)

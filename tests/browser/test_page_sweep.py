@@ -79,6 +79,27 @@ DOWNLOADS = {
     "sitemap": "application/xml",
     "pdf:certificate_pem": "application/x-pem-file",
     "pdf:certificate_der": "application/pkix-cert",
+    "opendata:iati_activities": "application/xml",
+    "opendata:iati_organisations": "application/xml",
+    "opendata:iati_organisation_activities": "application/xml",
+    "opendata:feed_events": "application/atom+xml",
+    "opendata:feed_calls": "application/atom+xml",
+    "opendata:feed_recommendations": "application/atom+xml",
+    "opendata:calendar_events": "text/calendar",
+    "opendata:personal_calendar": "text/calendar",
+    **{
+        f"api:{name}": "application/json"
+        for name in ("index", "schema")
+        + tuple(
+            f"{kind}-{view}"
+            for kind in ("organisation", "partnership", "project", "call", "event", "recommendation")
+            + ("convention", "goal")
+            for view in ("list", "detail")
+        )
+    },
+    # Swagger UI, the API's documentation: a page of another tool, in English, judged by its
+    # own test (tests/opendata/test_api_schema.py) and the open-data journey (axe, CSP).
+    "api:docs": "text/html",
     "partners:organisation_export_csv": "text/csv",
     "partners:organisation_export_json": "application/json",
     "partners:partnership_export_csv": "text/csv",
@@ -102,8 +123,9 @@ REDIRECTS = {
 # Links that open another page for the one person they belong to (a 404 for anyone else).
 OPENS = {"notification_open": "an entry of the notification centre: marked read, its page opened"}
 # Addresses with nothing behind them in this platform: the admin's "view on site" of a model
-# with a page of its own (none defines get_absolute_url): a 404 for any object.
-NOT_FOUND = {"admin:view_on_site"}
+# with a page of its own (none defines get_absolute_url): a 404 for any object; and the API's
+# catch-all, its JSON 404 for any address it does not serve.
+NOT_FOUND = {"admin:view_on_site", "api:not_found"}
 # Pages that end the session they are opened in (another person's reset link, confirmation):
 # opened, then each person gets a new session.
 ENDS_SESSION = {"account_reset_password_from_key", "account_confirm_email", "account_logout"}
