@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from partners.forms.common import working_language_choices
+from partners.forms.places import PointFormMixin
 from partners.models import (
     Membership,
     Organisation,
@@ -20,7 +21,7 @@ LOGO_MAX_BYTES = 1024 * 1024
 LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(PointFormMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     languages = forms.MultipleChoiceField(
         label=_("Working languages"),
@@ -45,6 +46,9 @@ class OrganisationForm(forms.ModelForm):
             "kind",
             "country",
             "locality",
+            "latitude",
+            "longitude",
+            "precision",
             "languages",
             "themes",
             "description_fr",
