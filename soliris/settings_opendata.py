@@ -31,7 +31,10 @@ SPECTACULAR_SETTINGS = {
         "ProjectStatusEnum": "projects.models.ProjectStatus",
         "RecommendationStatusEnum": "events.models.RecommendationStatus",
     },
-    "DESCRIPTION": 'What Soliris\' public pages show, read only (README, "Open data").',
+    "DESCRIPTION": (
+        "The public data of the Soliris registry, read only and without an account: exactly what "
+        "its public pages show. Each text in every language with its state; ?lang= picks one."
+    ),
 }
 # Any site's scripts may read the API (GET only); nothing else crosses origins.
 CORS_URLS_REGEX = r"^/api/"
