@@ -48,7 +48,7 @@ def test_typed_coordinates_are_checked_and_kept(client, cast, login):
     assert client.post(url, data).status_code == 200  # out of range: the form again
     data.update({"latitude": "50.87", "longitude": ""})
     response = client.post(url, data)
-    assert "Give both the latitude and the longitude" in response.content.decode()
+    assert "Indiquez la latitude et la longitude, ou aucune des deux." in response.content.decode()
     data.update({"latitude": "50.87", "longitude": "4.33", "precision": "region"})
     assert client.post(url, data).status_code == 302
     cast.jette.refresh_from_db()

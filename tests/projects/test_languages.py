@@ -62,6 +62,9 @@ DATA = (
     "Tarija",
     "Periferia",
     "Eau potable pour les quartiers",
+    "Jette",  # the map panel's places: localities, and a country named alike in every language
+    "Lomé",
+    "Togo",
 )
 
 
