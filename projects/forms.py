@@ -10,10 +10,11 @@ from partners.forms.picker import (
     PickerFormMixin,
     preselect_single,
 )
+from partners.forms.places import PointFormMixin
 from partners.models import ROLE_RANK, DecisionLevel, Organisation, Role
 from partners.permissions import roles_by_organisation
 from partners.visibility import organisations_offered_to
-from projects.models import Call, Currency, FundingKind, Goal, Target
+from projects.models import Call, Currency, FundingKind, Goal, Site, Target
 from projects.uploads import validate_document
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -142,9 +143,14 @@ class PartyAnswerForm(PartyForm):
         return data
 
 
-class SiteForm(forms.Form):
+class SiteForm(PointFormMixin, forms.Form):
+    """A site, with its optional point on the map: picked from the gazetteer or typed."""
+
     country = LazyTypedChoiceField(label=_("Country"), choices=[("", _("Choose a country")), *countries])
     locality = forms.CharField(label=_("Locality"), max_length=120)
+    latitude = Site._meta.get_field("latitude").formfield()
+    longitude = Site._meta.get_field("longitude").formfield()
+    precision = Site._meta.get_field("precision").formfield()
     change = forms.CharField(
         label=_("What changes there"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

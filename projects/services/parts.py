@@ -12,8 +12,26 @@ from soliris import audit
 
 
 @transaction.atomic
-def site_add(*, actor, project: Project, country: str, locality: str, change: str = "") -> Site:
-    site = Site(project=project, country=country, locality=locality.strip(), change=change.strip())
+def site_add(
+    *,
+    actor,
+    project: Project,
+    country: str,
+    locality: str,
+    change: str = "",
+    latitude: float | None = None,
+    longitude: float | None = None,
+    precision: str = "",
+) -> Site:
+    site = Site(
+        project=project,
+        country=country,
+        locality=locality.strip(),
+        change=change.strip(),
+        latitude=latitude,
+        longitude=longitude,
+        precision=precision or "",
+    )
     clean(site)
     site.save()
     audit.record(

@@ -176,6 +176,9 @@ def project_sites(request, key):
                 country=form.cleaned_data["country"],
                 locality=form.cleaned_data["locality"],
                 change=form.cleaned_data["change"],
+                latitude=form.cleaned_data["latitude"],
+                longitude=form.cleaned_data["longitude"],
+                precision=form.cleaned_data["precision"],
             )
         except ValidationError as error:
             apply_validation_error(form, error)

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -56,3 +58,22 @@ def test_typed_coordinates_are_checked_and_kept(client, cast, login):
     placed = client.get(reverse("maps:geojson")).json()
     jette = next(f for f in placed["features"] if f["properties"].get("slug") == cast.jette.slug)
     assert jette["geometry"]["coordinates"] == [4.33, 50.87]
+
+
+def test_a_project_site_gets_its_point_from_the_gazetteer(client, cast, login, project):
+    login(cast.user("party_coordinator"))
+    url = reverse("projects:project_sites", args=[project.key])
+    data = {
+        "country": "BO",
+        "locality": "Cochabamba",
+        "change": "Les sources protégées.",
+        "place_q": "cochabamba",
+    }
+    searched = client.post(url, {**data, "place_q__search": "1"})
+    html = searched.content.decode()
+    assert searched.status_code == 200 and 'class="error"' not in html
+    chosen = re.search(r'name="place" value="(\d+)"', html).group(1)
+    assert client.post(url, {**data, "place": chosen}).status_code == 302
+    site = project.sites.get(locality="Cochabamba")
+    assert site.precision == "locality" and round(site.latitude) == -17 and round(site.longitude) == -66
+    assert site.change == "Les sources protégées."  # what was typed is kept through the search step
