@@ -79,6 +79,7 @@ DOWNLOADS = {
     "sitemap": "application/xml",
     "pdf:certificate_pem": "application/x-pem-file",
     "pdf:certificate_der": "application/pkix-cert",
+    "maps:geojson": "application/geo+json",
     "opendata:iati_activities": "application/xml",
     "opendata:iati_organisations": "application/xml",
     "opendata:iati_organisation_activities": "application/xml",

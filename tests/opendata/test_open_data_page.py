@@ -33,6 +33,7 @@ def test_the_footer_leads_to_it_and_every_link_on_it_answers(client, cast, langu
         f"/{language}/organisations/export.csv",
         f"/{language}/verify/certificate/",
         "/sitemap.xml",
+        f"/{language}/map/data.geojson",
     }
     assert expected <= links
     for link in links:
