@@ -158,17 +158,21 @@ def certificate_note() -> dict:
 
 
 def certificate_facts() -> CertificateFacts:
+    """The names as RFC 4514 strings (``CN=…,O=…,C=BE``): the standard's own spelling, in no
+    interface language."""
     from asn1crypto import pem as asn1_pem
+    from cryptography import x509
 
     cert = certificate()
     der = cert.dump()
+    names = x509.load_der_x509_certificate(der)
     digest = hashlib.sha256(der).hexdigest().upper()
     return CertificateFacts(
         pem=asn1_pem.armor("CERTIFICATE", der),
         der=der,
         fingerprint=":".join(digest[i : i + 2] for i in range(0, len(digest), 2)),
-        subject=cert.subject.human_friendly,
-        issuer=cert.issuer.human_friendly,
+        subject=names.subject.rfc4514_string(),
+        issuer=names.issuer.rfc4514_string(),
         valid_from=cert.not_valid_before,
         valid_until=cert.not_valid_after,
         self_issued=cert.self_issued,

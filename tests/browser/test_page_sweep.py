@@ -90,7 +90,7 @@ DOWNLOADS = {
     "opendata:personal_calendar": "text/calendar",
     **{
         f"api:{name}": "application/json"
-        for name in ("index", "schema")
+        for name in ("index",)
         + tuple(
             f"{kind}-{view}"
             for kind in ("organisation", "partnership", "project", "call", "event", "recommendation")
@@ -98,6 +98,7 @@ DOWNLOADS = {
             for view in ("list", "detail")
         )
     },
+    "api:schema": "application/vnd.oai.openapi+json",
     # Swagger UI, the API's documentation: a page of another tool, in English, judged by its
     # own test (tests/opendata/test_api_schema.py) and the open-data journey (axe, CSP).
     "api:docs": "text/html",
