@@ -15,8 +15,10 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from maps import clusters
 from maps.projection import HEIGHT, WIDTH, arc_segments, project
 from partners.models import OrganisationKind, PartnershipStatus
+from soliris.countries import country_name
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -73,6 +75,7 @@ STATUS_STYLE = {
     S.ENDED: ("8 3 1.5 3", "#595959"),
 }
 SITE_COLOUR = "#b5179e"
+GROUP_COLOUR = "#3d405b"  # a mark or a line of several, whatever their kinds or statuses
 
 
 @functools.cache
@@ -142,6 +145,13 @@ def pairs(points):
     return [(points[0], other) for other in points[1:]]
 
 
+def _group_label(group) -> str:
+    """A mark in words: "Ixelles (Belgium)", or its country's name alone."""
+    country = country_name(group.country)
+    place = group.place or (group.main.name if group.size == 1 else "")
+    return f"{place} ({country})" if place else country
+
+
 def svg_context(data, view_slug: str = DEFAULT_VIEW, sites=(), joins=()) -> dict:
     """What the map template draws: ``data`` a ``selectors.MapData``; ``sites`` SitePoints;
     ``joins`` (actor, site) pairs drawn as thin lines (a project's parties to its sites)."""
@@ -152,8 +162,23 @@ def svg_context(data, view_slug: str = DEFAULT_VIEW, sites=(), joins=()) -> dict
     countries = [c for c in base_countries() if _inside(c["box"], box)]
     kinds = dict(OrganisationKind.choices)
     statuses = dict(PartnershipStatus.choices)
-    points = []
-    for actor in sorted(data.actors, key=lambda a: -a.partnerships):
+    # Dense: nearby organisations of one country as one mark (maps.clusters).
+    groups = clusters.group_actors(data.actors, box) if len(data.actors) > clusters.DENSE_POINTS else []
+    singles = [g.main for g in groups if g.size == 1] if groups else data.actors
+    points = [
+        {
+            "group": group,
+            "label": _group_label(group),
+            "d": marker_path("circle", group.x, group.y, unit * min(5 + 2 * math.sqrt(group.size), 14)),
+            "colour": GROUP_COLOUR,
+            "x": f"{group.x:.1f}",
+            "y": f"{group.y:.1f}",
+            "font": f"{unit * 9:.3g}",
+        }
+        for group in sorted(groups, key=lambda g: -g.size)  # the smaller drawn over the larger
+        if group.size > 1
+    ]
+    for actor in sorted(singles, key=lambda a: -a.partnerships):
         shape, colour = KIND_STYLE.get(actor.kind, ("circle", "#333333"))
         x, y = project(actor.latitude, actor.longitude)
         radius = unit * (4.5 + 2.5 * math.sqrt(actor.partnerships))
@@ -166,7 +191,20 @@ def svg_context(data, view_slug: str = DEFAULT_VIEW, sites=(), joins=()) -> dict
             }
         )
     arcs = []
-    for link in data.links:
+    bundled = groups and len(data.links) > clusters.DENSE_ARCS
+    for bundle in clusters.bundle_links(data.links, groups) if bundled else ():
+        a, b = bundle.ends
+        arcs.append(
+            {
+                "bundle": bundle,
+                "ends": [_group_label(a), _group_label(b)],
+                "d": _segments_path(arc_segments(a.position, b.position)),
+                "colour": GROUP_COLOUR,
+                "width": f"{min(1.5 + math.log2(bundle.count), 7):.2g}",
+                "statuses": [(statuses.get(code, code), n) for code, n in bundle.statuses()],
+            }
+        )
+    for link in () if bundled else data.links:
         dash, colour = STATUS_STYLE.get(link.status, ("", "#333333"))
         segments = [
             segment
@@ -185,7 +223,8 @@ def svg_context(data, view_slug: str = DEFAULT_VIEW, sites=(), joins=()) -> dict
     site_marks = []
     for site in sites:
         x, y = project(site.latitude, site.longitude)
-        site_marks.append({"site": site, "d": marker_path("diamond", x, y, unit * 4)})
+        radius = unit * min(4 + 2 * math.sqrt(site.count - 1), 20)  # a country's sites: larger for more
+        site_marks.append({"site": site, "d": marker_path("diamond", x, y, radius)})
     join_paths = _segments_path(
         segment
         for actor, site in joins
@@ -208,13 +247,15 @@ def svg_context(data, view_slug: str = DEFAULT_VIEW, sites=(), joins=()) -> dict
                 "d": marker_path(KIND_STYLE[code][0], 8, 8, 5),
             }
             for code, label in OrganisationKind.choices
-            if any(p["actor"].kind == code for p in points)
+            if any(p.get("actor") and p["actor"].kind == code for p in points)
         ],
         "status_legend": [
             {"label": label, "dash": STATUS_STYLE[code][0], "colour": STATUS_STYLE[code][1]}
             for code, label in PartnershipStatus.choices
-            if any(a["link"].status == code for a in arcs)
+            if any(a.get("link") and a["link"].status == code for a in arcs)
         ],
+        "grouped": bool(groups),
+        "group_colour": GROUP_COLOUR,
         "site_colour": SITE_COLOUR,
         "site_legend": _("project site"),
     }

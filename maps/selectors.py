@@ -179,6 +179,16 @@ class SitePoint:
     precision: str
     project_key: str = ""
     project_name: str = ""
+    # A country's sites drawn as one mark (``goal_sites`` past ``SITE_LIMIT``): how many, of how
+    # many projects; ``goal`` is the goal they were gathered for (the project list's filter).
+    count: int = 1
+    projects: int = 1
+    goal: int | None = None
+
+    @property
+    def gathered(self) -> bool:
+        """A country's sites as one mark (no single project to open)."""
+        return not self.project_key
 
 
 def site_points(sites, project=None) -> list[SitePoint]:
@@ -193,14 +203,29 @@ def site_points(sites, project=None) -> list[SitePoint]:
     return points
 
 
+SITE_LIMIT = 60
+
+
 def goal_sites(goal_number: int | None = None) -> list[SitePoint]:
-    """Where the public projects act (of one goal, if given): their sites, in one query."""
+    """Where the public projects act (of one goal, if given): their sites, or past
+    ``SITE_LIMIT`` one mark per country with its number of sites and projects (a goal's page
+    stays light at any size). Two queries whatever the number of sites."""
     projects = public_projects()
     if goal_number is not None:
         projects = projects.filter(sdg_links__goal__number=goal_number)
-    sites = (
-        Site.objects.filter(project__in=projects.values("pk"))
-        .select_related("project")  # whole rows: the translated title reads its language's column
-        .order_by("project__key", "id")[:MAX_POINTS]
+    sites = Site.objects.filter(project__in=projects.values("pk"))
+    per_country = list(
+        sites.order_by()
+        .values("country")
+        .annotate(n=Count("id"), projects=Count("project", distinct=True))
+        .order_by("-n", "country")
     )
-    return site_points(sites)
+    # Whole rows: the translated title reads its language's column.
+    rows = list(sites.select_related("project").order_by("project__key", "id")[:SITE_LIMIT])
+    if sum(row["n"] for row in per_country) <= SITE_LIMIT:
+        return site_points(rows)
+    return [
+        SitePoint("", "", row["country"], *point, "country", "", "", row["n"], row["projects"], goal_number)
+        for row in per_country
+        if (point := centroids().get(str(row["country"] or "")))
+    ]
