@@ -151,6 +151,8 @@ def render_charter(inputs: dict, parameters: dict, progress) -> str:
     kinds = dict(DocumentKind.choices)
     context = {
         "language": parameters["language"],
+        # The outline (bookmarks) lists each clause once: in the reader's language if authentic.
+        "outline_language": parameters["language"] if parameters["language"] in languages else languages[0],
         "title": snapshot.get("title", ""),
         "kind_label": kinds.get(snapshot.get("kind"), ""),
         "number": inputs["number"],

@@ -146,7 +146,8 @@ def render_booklet(inputs: dict, parameters: dict, progress) -> str:
                     **recommendation,
                     "text": pick_text(recommendation["texts"], language, recommendation["original_language"]),
                     "status_label": str(statuses.get(recommendation["status"], recommendation["status"])),
-                    "theme_names": [pick_text(t, language)["text"] for t in recommendation["themes"]],
+                    # each theme's name, marked with its language when it falls back to another
+                    "themes_shown": [pick_text(t, language) for t in recommendation["themes"]],
                     "endorsed_by": names_text(**recommendation["endorsements"]),
                     "note": _note(recommendation.get("last_note"), language),
                 }
@@ -205,5 +206,6 @@ pdf.register(
         can_view=can_view_booklet,
         sign=True,
         back_url=booklet_back_url,
+        version="2",  # tagged (PDF/UA), with its outline
     )
 )
