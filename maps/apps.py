@@ -8,9 +8,18 @@ class MapsConfig(AppConfig):
     verbose_name = "Map"
 
     def ready(self):
-        # The organisation and site forms pick places from the gazetteer (``partners`` cannot
-        # import ``maps``: it is registered from here).
-        from maps import gazetteer
-        from partners.forms.places import register_gazetteer
+        # The organisation and site forms pick places from the gazetteer and the map
+        # (``partners`` cannot import ``maps``: they are registered from here).
+        from maps import gazetteer, picker
+        from partners.forms.places import register_gazetteer, register_map_picker
 
         register_gazetteer(search=gazetteer.search, get=gazetteer.get)
+        register_map_picker(
+            views=picker.views,
+            view_for=picker.view_for,
+            locate=picker.locate,
+            precision=picker.precision,
+            picture_url=picker.picture_url,
+            widths=picker.WIDTHS,
+            height=picker.height,
+        )

@@ -76,6 +76,11 @@ def _index() -> tuple[dict[str, Place], list[tuple[str, str, str]]]:
     return places, sorted(entries)
 
 
+def places():
+    """Every place of the gazetteer."""
+    return _index()[0].values()
+
+
 def get(key: str) -> Place | None:
     return _index()[0].get(str(key))
 

@@ -69,3 +69,33 @@ def arc_segments(start, end, steps: int = 24) -> list[list[tuple[float, float]]]
         previous = longitude
     segments.append(current)
     return [segment for segment in segments if len(segment) > 1]
+
+
+def equal_earth_inverse(x: float, y: float) -> tuple[float, float] | None:
+    """(latitude, longitude) of a point of the unit Equal Earth plane (y up), or None outside
+    the globe. Newton's method on the polynomial in θ (converges in a few steps)."""
+    if abs(y) > Y_MAX:
+        return None
+    theta = y / A1
+    for _step in range(12):
+        t2 = theta * theta
+        t6 = t2 * t2 * t2
+        f = theta * (A1 + A2 * t2 + t6 * (A3 + A4 * t2)) - y
+        slope = A1 + 3 * A2 * t2 + t6 * (7 * A3 + 9 * A4 * t2)
+        step = f / slope
+        theta -= step
+        if abs(step) < 1e-12:
+            break
+    t2 = theta * theta
+    t6 = t2 * t2 * t2
+    longitude = math.degrees(M * x * (A1 + 3 * A2 * t2 + t6 * (7 * A3 + 9 * A4 * t2)) / math.cos(theta))
+    if abs(longitude) > 180 + 1e-9:
+        return None
+    latitude = math.degrees(math.asin(max(-1.0, min(1.0, math.sin(theta) / M))))
+    return latitude, max(-180.0, min(180.0, longitude))
+
+
+def unproject(x: float, y: float) -> tuple[float, float] | None:
+    """The inverse of ``project``: a point of the map (SVG coordinates) as (latitude,
+    longitude), or None off the globe (the corners of the map)."""
+    return equal_earth_inverse(x / SCALE - X_MAX, Y_MAX - y / SCALE)

@@ -6,9 +6,10 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 
+from maps import picker, selectors
 from maps import render as svg
-from maps import selectors
 from partners.filters import OrganisationFilter, PartnershipFilter
 from partners.selectors.directory import public_organisations, public_partnerships
 from soliris.pagecache import cached_page
@@ -127,3 +128,25 @@ def geojson(request):
     )
     response["Content-Disposition"] = 'inline; filename="soliris-map.geojson"'
     return response
+
+
+def _coordinate(value, limit: float) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if -limit <= number <= limit else None
+
+
+@cache_control(public=True, max_age=86400)
+def picker_image(request):
+    """The picture of the point forms' map button (``maps.picker``): a view of the base map,
+    with the point already chosen if given. Anything unexpected in the query draws no point."""
+    latitude = _coordinate(request.GET.get("lat"), 90)
+    longitude = _coordinate(request.GET.get("lon"), 180)
+    if latitude is None or longitude is None:
+        latitude = longitude = None
+    slug = _view_slug(request)
+    return HttpResponse(
+        picker.picture(slug, latitude, longitude), content_type="image/svg+xml; charset=utf-8"
+    )

@@ -6,9 +6,12 @@ import re
 import pytest
 from django.core.management import call_command
 
+from maps.projection import project
+from maps.render import VIEWS, view_box
 from partners import reference as partners_reference
+from partners.models import Organisation
 from projects import reference as projects_reference
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -63,3 +66,30 @@ def test_the_map_on_a_wide_screen_in_french_passes_axe(new_page, demo):
     page.goto("/fr/map/?view=belgium")
     assert page.locator("svg.map").is_visible()
     assert_accessible(page, context="the map zoomed on Belgium, in French at 1280 px")
+
+
+@pytest.mark.parametrize(("width", "image"), [(360, "place_map"), (1280, "place_map_wide")])
+def test_a_coordinator_sets_the_point_by_clicking_the_map(new_page, demo, width, image):
+    """The image button posts the click in the picture's pixels: a click where Brasschaat is
+    drawn on the Belgium view fills its coordinates, which the coordinator saves."""
+    page = new_page(locale="fr-BE", width=width)
+    log_in(page, "coordination@jette.demo", "soliris-demo")
+    page.goto("/fr/organisations/jette/edit/")
+    page.get_by_role("button", name="Belgique et Bruxelles", exact=True).click()
+    picture = page.locator(f"input[type=image][name={image}]")
+    assert picture.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_accessible(page, context=f"the organisation form with its map, at {width} px")
+    brasschaat = (51.2912, 4.4918)
+    x, y = project(*brasschaat)
+    bx, by, bw, bh = view_box(VIEWS["belgium"])
+    box = picture.bounding_box()
+    picture.click(position={"x": (x - bx) * box["width"] / bw, "y": (y - by) * box["height"] / bh})
+    page.wait_for_load_state()
+    latitude = float(page.locator("input[name=latitude]").input_value())
+    longitude = float(page.locator("input[name=longitude]").input_value())
+    assert (latitude, longitude) == pytest.approx(brasschaat, abs=0.03)
+    assert "Point défini en" in page.locator("main").inner_text()
+    with page.expect_navigation():
+        page.locator("main form [type=submit]:not([formnovalidate])").last.click()
+    assert Organisation.objects.get(slug="jette").latitude == latitude

@@ -80,6 +80,7 @@ DOWNLOADS = {
     "pdf:certificate_pem": "application/x-pem-file",
     "pdf:certificate_der": "application/pkix-cert",
     "maps:geojson": "application/geo+json",
+    "maps:picker": "image/svg+xml",
     "opendata:iati_activities": "application/xml",
     "opendata:iati_organisations": "application/xml",
     "opendata:iati_organisation_activities": "application/xml",
