@@ -89,6 +89,17 @@ class ClauseDiff:
     def changed(self) -> bool:
         return self.kinds != [UNCHANGED]
 
+    @property
+    def position(self) -> int | None:
+        """Where the clause stands in the new version (a removed one: where it stood)."""
+        return self.new_position if self.new_position is not None else self.old_position
+
+    @property
+    def heading_text(self) -> str:
+        """The heading as it now reads (a removed clause's: as it read)."""
+        kept = ("equal", "delete") if self.kinds == [REMOVED] else ("equal", "insert")
+        return "".join(text for op, text in self.heading if op in kept).strip()
+
 
 def languages_changed(old: dict | None, new: dict | None) -> list[str]:
     """The languages in which a clause's text differs between two snapshots."""
@@ -193,3 +204,31 @@ def summary(diffs: list[ClauseDiff]) -> dict[str, int]:
             if kind in counts:
                 counts[kind] += 1
     return counts
+
+
+@dataclass
+class Run:
+    """A piece of the diff page: one changed clause shown open, or a run of consecutive
+    unchanged clauses folded under one summary."""
+
+    changed: ClauseDiff | None = None
+    unchanged: list[ClauseDiff] = field(default_factory=list)
+
+
+def runs(diffs: list[ClauseDiff]) -> list[Run]:
+    """``diffs`` in order, each run of consecutive unchanged clauses gathered into one."""
+    out: list[Run] = []
+    for d in diffs:
+        if d.changed:
+            out.append(Run(changed=d))
+        elif out and out[-1].changed is None:
+            out[-1].unchanged.append(d)
+        else:
+            out.append(Run(unchanged=[d]))
+    return out
+
+
+def changed_first(diffs: list[ClauseDiff]) -> list[ClauseDiff]:
+    """The clauses that changed (added, removed, moved, changed), in the document's order: what
+    the top of the page lists, before the count of those that did not."""
+    return [d for d in diffs if d.changed]

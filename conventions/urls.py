@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path(C, views.document_detail, name="document_detail"),
     path(C + "settings/", views.document_settings, name="document_settings"),
+    path(C + "align/", views.document_align, name="document_align"),
     path(C + "public/", views.document_public, name="document_public"),
     path(C + "public/signed.pdf", views.document_public_pdf, name="document_public_pdf"),
     path(C + "publish/", views.document_publish, name="document_publish"),
@@ -33,4 +34,10 @@ urlpatterns = [
     path(C + "versions/<int:number>/", views.version_detail, name="version_detail"),
     path(C + "versions/<int:number>/approval/", views.version_approve, name="version_approve"),
     path(C + "versions/<int:number>/sign/", views.version_sign, name="version_sign"),
+    path(C + "versions/<int:number>/packet/", views.version_packet, name="version_packet"),
+    path(
+        C + "versions/<int:number>/packet/<str:language>.odt",
+        views.version_packet_odt,
+        name="version_packet_odt",
+    ),
 ]

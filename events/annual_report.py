@@ -3,8 +3,11 @@
 Sections: the registry's public partnerships (new, active, ended and why), their exchanges
 of the year (online vs in person, travel CO₂ as stored by ``partners.carbon`` on each travel
 leg), the member organisations by kind and by country, the year's events with their
-recommendations and follow-up, and each public partnership's own words: the latest complete
-check-in round's answers of every party, side by side, in the language they were written in.
+recommendations (each one, by section, with its follow-up and its publicly named endorsing
+organisations; ``events.annual_report_details``) and follow-up, and each public partnership's
+own words: the latest complete check-in round's answers of every party, and each active
+partnership's narratives of the year (``partners.PartnershipNarrative``), side by side, in the
+language they were written in.
 
 ``report_content`` returns plain JSON-able data (it is hashed: the same content is never
 rendered twice); ``render_report`` only formats it.
@@ -23,6 +26,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
+from events.annual_report_details import (
+    narratives_content,
+    narratives_context,
+    recommendations_content,
+    recommendations_context,
+)
 from events.models import Event, Recommendation, RecommendationStatus, published_q
 from events.pdfs import pick_text
 from partners.models import (
@@ -118,9 +127,10 @@ def report_content(parameters: dict) -> dict:
     members = public_organisations().filter(Q(created_at__date__lte=end) | Q(pk__in=party_ids))
     by_kind = Counter(members.values_list("kind", flat=True))
     by_country = Counter(str(c) for c in members.values_list("country", flat=True))
-    events = Event.objects.filter(published_q(), starts_at__year=year).order_by("starts_at")
+    events = list(Event.objects.filter(published_q(), starts_at__year=year).order_by("starts_at"))
     recommendations = Recommendation.objects.filter(section__event__in=events)
     by_status = Counter(recommendations.values_list("status", flat=True))
+    sections = recommendations_content(events)
     return {
         "year": year,
         "partnerships": rows,
@@ -130,7 +140,8 @@ def report_content(parameters: dict) -> dict:
                 "slug": event.slug,
                 "titles": {code: getattr(event, f"title_{code}") or "" for code in CODES},
                 "starts_at": event.starts_at.astimezone(event.tz).date().isoformat(),
-                "recommendations": recommendations.filter(section__event=event).count(),
+                "recommendations": sum(len(s["recommendations"]) for s in sections.get(event.pk, [])),
+                "sections": sections.get(event.pk, []),
             }
             for event in events
         ],
@@ -138,6 +149,9 @@ def report_content(parameters: dict) -> dict:
         "projects": _projects_by_goal(start, end),
         "exchanges": _exchanges(partnerships, start, end),
         "checkins": _checkins(partnerships, end),
+        "narratives": narratives_content(
+            partnerships, {pk for pk, status in statuses.items() if status == PartnershipStatus.ACTIVE}, year
+        ),
     }
 
 
@@ -295,7 +309,14 @@ def render_report(inputs: dict, parameters: dict, progress) -> str:
             ((str(countries.name(c) or c), n) for c, n in inputs["members"]["by_country"].items()),
             key=lambda x: (-x[1], x[0]),
         ),
-        "events": [{**e, "title": pick_text(e["titles"], language)} for e in inputs["events"]],
+        "events": [
+            {
+                **e,
+                "title": pick_text(e["titles"], language),
+                "sections": recommendations_context(e.get("sections", []), language),
+            }
+            for e in inputs["events"]
+        ],
         "recommendations_total": inputs["recommendations"]["total"],
         "by_status": by_status,
         "chart_height": len(by_status) * 10,
@@ -304,6 +325,7 @@ def render_report(inputs: dict, parameters: dict, progress) -> str:
         "checkins": [
             {**c, "opened_on": datetime.date.fromisoformat(c["opened_on"])} for c in inputs["checkins"]
         ],
+        "narratives": narratives_context(inputs.get("narratives", []), language),
         "generated_at": timezone.now(),
         "certificate": certificate_note(),
     }
@@ -357,5 +379,6 @@ pdf.register(
         title=report_title,
         can_view=can_view_report,
         sign=True,
+        version="2",  # the recommendations themselves and the parties' narratives
     )
 )

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from partners.views import checkins, directory, exchanges, members, organisations, parties, partnerships
+from partners.views import (
+    checkins,
+    directory,
+    exchanges,
+    members,
+    narratives,
+    organisations,
+    parties,
+    partnerships,
+)
 
 app_name = "partners"
 
@@ -53,5 +62,10 @@ urlpatterns = [
         "partnerships/<key:key>/check-ins/<int:number>/<slug:slug>/",
         checkins.checkin_answer,
         name="checkin_answer",
+    ),
+    path(
+        "partnerships/<key:key>/narratives/<int:year>/<slug:slug>/",
+        narratives.narrative_edit,
+        name="narrative_edit",
     ),
 ]

@@ -21,6 +21,7 @@ CONFLICT_TESTS = {
     "partners.Partnership.version": "partners/test_partnership_views.py::test_the_conflict_screen_is_the_kernels_with_both_texts",
     "partners.PartnershipParty.version": "partners/test_party_views.py::test_a_side_saved_meanwhile_is_shown_beside_the_form_that_keeps_mine",
     "partners.Exchange.version": "partners/test_exchange_edit.py::test_two_people_correcting_at_once_keep_both_texts",
+    "partners.PartnershipNarrative.version": "partners/test_narratives.py::test_two_editors_writing_one_narrative_at_once_keep_both_texts",
     "projects.Project.version": "projects/test_project_views.py::test_a_concurrent_edit_shows_both_texts",
     "projects.ProjectParty.version": "projects/test_conflicts.py::test_a_concurrent_edit_of_a_partys_role_shows_both_texts_and_keeps_the_users",
     "projects.Call.version": "projects/test_conflicts.py::test_a_concurrent_edit_of_a_call_shows_both_texts_and_keeps_the_users",

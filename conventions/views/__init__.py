@@ -1,3 +1,4 @@
+from conventions.views.align import document_align
 from conventions.views.comments import clause_comments, thread_reply, thread_resolve
 from conventions.views.drafts import (
     clause_add,
@@ -12,6 +13,7 @@ from conventions.views.drafts import (
     document_list,
     document_settings,
 )
+from conventions.views.packets import version_packet, version_packet_odt
 from conventions.views.versions import (
     document_public,
     document_public_pdf,
@@ -31,6 +33,7 @@ __all__ = [
     "clause_move",
     "clause_remove",
     "clause_restore",
+    "document_align",
     "document_create",
     "document_create_for_project",
     "document_detail",
@@ -44,6 +47,8 @@ __all__ = [
     "version_approve",
     "version_detail",
     "version_diff",
+    "version_packet",
+    "version_packet_odt",
     "version_propose",
     "version_sign",
 ]

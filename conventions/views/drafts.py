@@ -295,7 +295,11 @@ def clause_confirm(request, key, clause_key, language):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The translation is confirmed up to date."))
-    return redirect(reverse("conventions:document_detail", args=[document.key]) + f"#clause-{clause.key}")
+    # Back to the alignment page it was confirmed from (with its languages), else the draft.
+    back, align = request.POST.get("next", ""), reverse("conventions:document_align", args=[document.key])
+    if back.split("?", 1)[0] != align or "#" in back:
+        back = reverse("conventions:document_detail", args=[document.key])
+    return redirect(back + f"#clause-{clause.key}")
 
 
 @require_POST

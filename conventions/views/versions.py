@@ -110,6 +110,7 @@ def version_diff(request, key):
     old_number = pick("from", numbers[-2] if len(numbers) > 1 else numbers[-1])
     old, new = _version(document, old_number), _version(document, new_number)
     diffs = diff.diff_snapshots(old.snapshot, new.snapshot, language)
+    changed = diff.changed_first(diffs)
     context = {
         "document": document,
         "old": old,
@@ -119,6 +120,9 @@ def version_diff(request, key):
         "languages": LANGUAGE_CODES,
         "diffs": diffs,
         "summary": diff.summary(diffs),
+        "changed": changed,
+        "unchanged_count": len(diffs) - len(changed),
+        "runs": diff.runs(diffs),  # each run of unchanged clauses folded: a phone shows the changes
     }
     return render(request, "conventions/version_diff.html", context)
 

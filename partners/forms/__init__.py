@@ -3,6 +3,7 @@
 from partners.forms.checkins import SCORE_CHOICES, CheckInAnswerForm, CheckInOpenForm
 from partners.forms.common import LANGUAGE_CODES, DateInput, working_language_choices
 from partners.forms.exchanges import ExchangeEditForm, ExchangeForm, LegForm, LegFormSet
+from partners.forms.narratives import NarrativeForm
 from partners.forms.organisations import (
     LOGO_FORMATS,
     LOGO_MAX_BYTES,
@@ -34,6 +35,7 @@ __all__ = [
     "LegFormSet",
     "MemberInviteForm",
     "MembershipForm",
+    "NarrativeForm",
     "OrganisationForm",
     "PartnershipCreateForm",
     "PartnershipEditForm",

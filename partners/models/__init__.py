@@ -12,6 +12,7 @@ from partners.models.members import (
     invitation_expiry,
     new_token,
 )
+from partners.models.narratives import NARRATIVE_MAX_LENGTH, PartnershipNarrative
 from partners.models.organisations import Organisation, OrganisationKind, Theme, Visibility
 from partners.models.partnerships import (
     DecisionLevel,
@@ -26,6 +27,7 @@ from partners.models.partnerships import (
 
 __all__ = [
     "CHECKIN_DIMENSIONS",
+    "NARRATIVE_MAX_LENGTH",
     "ROLE_RANK",
     "WRITTEN_IN",
     "CheckInAnswer",
@@ -42,6 +44,7 @@ __all__ = [
     "OrganisationKind",
     "Partnership",
     "PartnershipKind",
+    "PartnershipNarrative",
     "PartnershipParty",
     "PartnershipStatus",
     "PartnershipVisibility",

@@ -1,4 +1,4 @@
-"""The partnership page: its parties, exchanges and check-in rounds."""
+"""The partnership page: its parties, exchanges, check-in rounds and the year's narratives."""
 
 from collections import defaultdict
 
@@ -22,6 +22,7 @@ from partners.permissions import (
     role_in,
     roles_by_organisation,
 )
+from partners.selectors.narratives import narrative_summary
 from partners.visibility import HIDDEN_NAME
 from soliris import audit
 
@@ -95,6 +96,7 @@ def partnership_page(partnership, user) -> dict:
     )
     if is_party or user.is_staff:
         context.update(checkin_summary(partnership, accepted, my_org_ids, parties))
+        context.update(narrative_summary(partnership, accepted))
         context["history"] = list(audit.history(partnership)[:100])
     return context
 

@@ -1,5 +1,5 @@
 """Every state change of the registry, by sub-domain: organisations, members, partnerships and
-their parties, exchanges, check-ins.
+their parties, exchanges, check-ins, narratives.
 
 Each function is named after the URL and view that call it (``partnership_edit``), takes the
 acting user and keyword-only arguments, checks the rule it enforces, saves after
@@ -29,6 +29,7 @@ from partners.services.members import (
     member_invite,
     member_role,
 )
+from partners.services.narratives import NARRATIVE_CONFLICT_FIELDS, closed_refusal, narrative_save
 from partners.services.organisations import (
     notify_no_active_member,
     organisation_create,
@@ -73,14 +74,18 @@ for code, label in {
     "partners.exchange.updated": gettext_lazy("corrected an exchange"),
     "partners.checkin.opened": gettext_lazy("opened a check-in round"),
     "partners.checkin.answered": gettext_lazy("answered the check-in"),
+    "partners.narrative.written": gettext_lazy("wrote its narrative of the year"),
+    "partners.narrative.updated": gettext_lazy("rewrote its narrative of the year"),
 }.items():
     audit.register(code, label)
 
 __all__ = [
+    "NARRATIVE_CONFLICT_FIELDS",
     "PARTY_FIELDS",
     "SHARED_FIELDS",
     "checkin_answer",
     "checkin_open",
+    "closed_refusal",
     "coordinators_of",
     "ended_refusal",
     "exchange_create",
@@ -92,6 +97,7 @@ __all__ = [
     "member_end",
     "member_invite",
     "member_role",
+    "narrative_save",
     "notify_no_active_member",
     "organisation_create",
     "organisation_edit",

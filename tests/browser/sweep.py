@@ -306,6 +306,7 @@ def _fillers(d: Demo) -> dict:
         "conventions:clause_restore": [({"key": ch, "clause_key": clause.key}, AICHA)],
         "conventions:clause_add": [({"key": ch}, AICHA)],
         "conventions:version_diff": [({"key": conv}, PIETER)],
+        "conventions:document_align": [({"key": conv}, PIETER), ({"key": ch}, AICHA)],
         "conventions:version_propose": [({"key": ch}, AICHA)],
         "conventions:document_public": [({"key": conv}, PIETER)],
         "conventions:document_public_pdf": [({"key": conv}, PIETER)],

@@ -47,6 +47,7 @@ MATRIX = {
         lambda role: {"anonymous": 302, "party_viewer": 403}.get(role, 200 if role in EDITORS else 404),
     ),
     "document_detail": ("get", private(MEMBERS)),
+    "document_align": ("get", private(MEMBERS)),
     "document_public": ("get", everyone(200)),
     "document_public_pdf": ("get", everyone(200)),
     "document_publish": ("post", private(COORDINATORS, 302, anonymous=302)),
@@ -63,6 +64,8 @@ MATRIX = {
     "version_propose": ("get", private(EDITORS)),
     "version_diff": ("get", private(MEMBERS)),
     "version_detail": ("get", private(MEMBERS)),
+    "version_packet": ("get", private(MEMBERS)),
+    "version_packet_odt": ("get", private(MEMBERS)),
     "version_approve": ("get", private(COORDINATORS)),
     "version_sign": ("get", private(SIGNATORIES)),
 }
@@ -108,6 +111,8 @@ def url_for(name, document, clause, thread, cast, project=None):
         "version_detail": [document.key, 1],
         "version_approve": [document.key, 1],
         "version_sign": [document.key, 1],
+        "version_packet": [document.key, 1],
+        "version_packet_odt": [document.key, 1, "fr"],
     }.get(name, [document.key])
     return reverse(f"conventions:{name}", args=args)
 
@@ -137,7 +142,13 @@ def test_a_non_party_reads_nothing_by_key(cast, as_role, published):
     document, clause, thread = published
     for role in ("outsider", "invited_coordinator", "staff", "anonymous"):
         client = as_role(role)
-        for name in ("document_detail", "clause_comments", "version_detail", "version_diff"):
+        for name in (
+            "document_detail",
+            "document_align",
+            "clause_comments",
+            "version_detail",
+            "version_diff",
+        ):
             response = client.get(url_for(name, document, clause, thread, cast))
             assert response.status_code == 404
             assert document.title.encode() not in response.content

@@ -393,9 +393,10 @@ def test_the_partnership_page_query_count_does_not_grow_with_rows(
     # anonymous: the partnership (with its initiator), its parties (with their organisations), the
     # last exchanges and their legs, one aggregate of exchanges, the goals, the documents; a
     # party also reads its session, user and memberships, the check-ins, the history and the
-    # number of its new notifications (the header).
+    # number of its new notifications (the header), the year's narratives and whether the
+    # year's annual report is out.
     # With the map panel of the parties (maps): two queries.
-    assert len(small.captured_queries) == {"anonymous": 9, "party_coordinator": 16}[role]
+    assert len(small.captured_queries) == {"anonymous": 9, "party_coordinator": 18}[role]
     _grow(cast, make_organisation, 45)
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(detail(cast)).status_code == 200

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 
 from partners import urls as partners_urls
 from partners.models import CheckInRound, Exchange, Invitation, Membership, Role
@@ -117,6 +118,13 @@ MATRIX = {
         None,
         only([E, C], 200),
     ),
+    # Jette's narrative of the year: Jette's editors and coordinators only, not Tarija's.
+    "narrative_edit": (
+        "get",
+        lambda w: {"key": w.cast.partnership.key, "year": timezone.now().year, "slug": w.cast.jette.slug},
+        None,
+        only([E, C], 200),
+    ),
 }
 
 
@@ -166,6 +174,12 @@ def test_a_private_partnership_is_unknown_to_outsiders_and_invited_parties_see_i
         as_role(O).get(reverse("partners:partnership_edit", kwargs={"key": cast.partnership.key})).status_code
         == 404
     )
+    narrative = reverse(
+        "partners:narrative_edit",
+        kwargs={"key": cast.partnership.key, "year": timezone.now().year, "slug": cast.jette.slug},
+    )
+    for role, status in [(A, 302), (O, 404), (V, 403), (E, 200), (P, 403), (I, 403), (S, 403)]:
+        assert as_role(role).get(narrative).status_code == status, role
 
 
 def test_a_forged_key_or_slug_answers_404(as_role, cast):
