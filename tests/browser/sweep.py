@@ -274,6 +274,9 @@ def _fillers(d: Demo) -> dict:
                 member_of(d.unanswered.organisation.slug),
             )
         ],
+        "partners:narrative_edit": [
+            ({"key": bt, "year": timezone.localdate().year, "slug": "brasschaat"}, PIETER)
+        ],
         "projects:partnership_goals_edit": [({"key": bt}, PIETER)],
         "projects:call_detail": [({"key": d.call.key}, EMILIE)],
         "projects:call_review": [({"key": d.call.key}, EMILIE)],
