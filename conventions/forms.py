@@ -136,3 +136,22 @@ class SignForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not second_factor:  # only an account with an authenticator app has a code to type
             del self.fields["code"]
+
+
+PACKET_MAX_BYTES = 5 * 1024 * 1024
+
+
+class PacketForm(forms.Form):
+    packet = forms.FileField(
+        label=_("The annotated packet (.odt)"),
+        help_text=_(
+            "The OpenDocument text downloaded from this page, with your comments or changes, saved "
+            "as .odt by LibreOffice, Collabora or Word; 5 MB at most."
+        ),
+    )
+
+    def clean_packet(self):
+        packet = self.cleaned_data["packet"]
+        if packet.size > PACKET_MAX_BYTES:
+            raise forms.ValidationError(_("This file is larger than 5 MB."))
+        return packet

@@ -242,10 +242,10 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
-    # Soliris' own (soliris.ratelimit): the anonymous PDF verification, and signing
-    # attempts per person and per version signed.
+    # Soliris' own (soliris.ratelimit): anonymous PDF checks, signing, review packets.
     "pdf_verify": "20/m/ip,200/h/ip",
     "convention_sign": "5/10m/user,10/10m/key",
+    "convention_packet": "20/h/user",
 }
 ACCOUNT_PASSWORD_INPUT_RENDER_VALUE = False
 # Changing an email address or the password asks for the password again (allauth's

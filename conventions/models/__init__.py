@@ -17,6 +17,7 @@ from conventions.models.documents import (
     Version,
     VersionStatus,
 )
+from conventions.models.packets import PacketNote
 
 __all__ = [
     "LANGUAGE_CHOICES",
@@ -30,6 +31,7 @@ __all__ = [
     "Document",
     "DocumentKind",
     "DocumentStatus",
+    "PacketNote",
     "PublicationConsent",
     "Signature",
     "ThreadStatus",

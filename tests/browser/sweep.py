@@ -309,6 +309,8 @@ def _fillers(d: Demo) -> dict:
         "conventions:clause_restore": [({"key": ch, "clause_key": clause.key}, AICHA)],
         "conventions:clause_add": [({"key": ch}, AICHA)],
         "conventions:version_diff": [({"key": conv}, PIETER)],
+        "conventions:version_packet": [({"key": conv, "number": 1}, PIETER)],
+        "conventions:version_packet_odt": [({"key": conv, "number": 1, "language": "nl"}, PIETER)],
         "conventions:document_align": [({"key": conv}, PIETER), ({"key": ch}, AICHA)],
         "conventions:version_propose": [({"key": ch}, AICHA)],
         "conventions:document_public": [({"key": conv}, PIETER)],

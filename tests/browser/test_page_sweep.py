@@ -81,6 +81,7 @@ DOWNLOADS = {
     "pdf:certificate_der": "application/pkix-cert",
     "maps:geojson": "application/geo+json",
     "maps:picker": "image/svg+xml",
+    "conventions:version_packet_odt": "application/vnd.oasis.opendocument.text",
     "opendata:iati_activities": "application/xml",
     "opendata:iati_organisations": "application/xml",
     "opendata:iati_organisation_activities": "application/xml",
