@@ -8,6 +8,7 @@ from conventions.models import (
     ClauseText,
     CommentThread,
     Document,
+    PacketNote,
     PublicationConsent,
     ThreadStatus,
     TranslationState,
@@ -291,6 +292,16 @@ def threads_of_clause(clause):
         .select_related("created_by", "resolved_by")
         .prefetch_related("mentions", "comments__author")
         .order_by("status", "-created_at")
+    )
+
+
+def packet_notes(document, limit: int = 30):
+    """What review packets brought back to ``document``, the latest first, with the threads
+    they opened (one query)."""
+    return (
+        PacketNote.objects.filter(document=document)
+        .select_related("thread__clause", "uploaded_by")
+        .order_by("-created_at", "-id")[:limit]
     )
 
 

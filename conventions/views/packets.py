@@ -54,14 +54,16 @@ def version_packet(request, key, number):
                         "repeated": result.repeated,
                     },
                 )
-                return redirect("conventions:document_detail", document.key)
+                return redirect("conventions:version_packet", document.key, version.number)
     names = dict(settings.LANGUAGES)
+    numbers = {clause["key"]: number for number, clause in enumerate(version.clauses, start=1)}
     context = {
         "document": document,
         "version": version,
         "languages": [(code, names.get(code, code)) for code in LANGUAGE_CODES],
         "authentic": version.snapshot.get("authentic_languages") or [],
         "form": form,
+        "notes": [(note, numbers.get(note.thread.clause.key)) for note in selectors.packet_notes(document)],
         "may_comment": may_comment,
         "needs_full_name": no_name,
     }

@@ -106,7 +106,7 @@ def test_comments_and_a_changed_text_written_offline_come_back_as_threads_once(
 
     url = reverse("conventions:version_packet", args=[proposed.key, 1])
     response = client.post(url, {"packet": SimpleUploadedFile("revision.odt", written, ODT)})
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == url
     threads = CommentThread.objects.filter(document=proposed).order_by("id")
     assert [(t.clause.key, t.language, t.created_by) for t in threads] == [
         (first, "es", maria),
@@ -121,6 +121,10 @@ def test_comments_and_a_changed_text_written_offline_come_back_as_threads_once(
     # The same file again, or the packet annotated further: nothing applied twice.
     again = client.post(url, {"packet": SimpleUploadedFile("revision.odt", written, ODT)}, follow=True)
     assert CommentThread.objects.filter(document=proposed).count() == 2
+    listed = again.content.decode()  # the page lists what came back, each to its thread
+    for thread in threads:
+        assert f"{thread.key}" in listed
+    assert "Fil sur la clause 1" in listed and "Fil sur la clause 2" in listed
     assert "Déjà rapportés, pas ajoutés à nouveau\u202f: 2" in again.content.decode()
     assert PacketNote.objects.count() == 2
 
