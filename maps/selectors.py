@@ -18,6 +18,7 @@ from partners.selectors.directory import public_organisations, public_partnershi
 from partners.visibility import public_q
 from projects.models import Site
 from projects.selectors import public_projects
+from soliris.pagecache import kept_figures
 
 DATA = Path(__file__).resolve().parent / "data"
 MAX_POINTS = 1000
@@ -179,10 +180,9 @@ class SitePoint:
     precision: str
     project_key: str = ""
     project_name: str = ""
-    # A country's sites drawn as one mark (``goal_sites`` past ``SITE_LIMIT``): how many, of how
-    # many projects; ``goal`` is the goal they were gathered for (the project list's filter).
+    # A country's sites drawn as one mark (``goal_sites`` past ``SITE_LIMIT``): how many; ``goal``
+    # is the goal they were gathered for (the project list's filter).
     count: int = 1
-    projects: int = 1
     goal: int | None = None
 
     @property
@@ -208,24 +208,27 @@ SITE_LIMIT = 60
 
 def goal_sites(goal_number: int | None = None) -> list[SitePoint]:
     """Where the public projects act (of one goal, if given): their sites, or past
-    ``SITE_LIMIT`` one mark per country with its number of sites and projects (a goal's page
-    stays light at any size). Two queries whatever the number of sites."""
+    ``SITE_LIMIT`` one mark per country with its number of sites (a goal's page stays light at
+    any size). The count per country is a kept figure (``kept_figures``: read again only after
+    a write to the projects' or organisations' tables); the sites themselves are read, in one
+    query, only when there are few enough to draw."""
     projects = public_projects()
     if goal_number is not None:
         projects = projects.filter(sdg_links__goal__number=goal_number)
     sites = Site.objects.filter(project__in=projects.values("pk"))
-    per_country = list(
-        sites.order_by()
-        .values("country")
-        .annotate(n=Count("id"), projects=Count("project", distinct=True))
-        .order_by("-n", "country")
+
+    def count():
+        counted = sites.order_by().values("country").annotate(n=Count("id")).order_by("-n", "country")
+        return [(str(row["country"] or ""), row["n"]) for row in counted]
+
+    per_country = kept_figures(
+        f"maps:goal-sites:{goal_number or 'all'}", count, apps=("projects", "partners")
     )
-    # Whole rows: the translated title reads its language's column.
-    rows = list(sites.select_related("project").order_by("project__key", "id")[:SITE_LIMIT])
-    if sum(row["n"] for row in per_country) <= SITE_LIMIT:
-        return site_points(rows)
+    if sum(n for _country, n in per_country) <= SITE_LIMIT:
+        # Whole rows: the translated title reads its language's column.
+        return site_points(sites.select_related("project").order_by("project__key", "id")[:SITE_LIMIT])
     return [
-        SitePoint("", "", row["country"], *point, "country", "", "", row["n"], row["projects"], goal_number)
-        for row in per_country
-        if (point := centroids().get(str(row["country"] or "")))
+        SitePoint("", "", country, *point, "country", "", "", n, goal=goal_number)
+        for country, n in per_country
+        if (point := centroids().get(country))
     ]
