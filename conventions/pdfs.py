@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from conventions import selectors
+from conventions.keys import seal_charter
 from conventions.models import Document, DocumentKind, Version, VersionStatus
 from conventions.permissions import is_party_member
 from partners.permissions import partnership_is_visible_to
@@ -241,6 +242,7 @@ pdf.register(
         title=charter_title,
         can_view=can_view_charter,
         sign=True,
+        seal=seal_charter,
         back_url=charter_back_url,
         describe=describe_charter,
     )

@@ -17,6 +17,7 @@ from conventions.models.documents import (
     Version,
     VersionStatus,
 )
+from conventions.models.keys import PartyKey
 from conventions.models.packets import PacketNote
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "DocumentKind",
     "DocumentStatus",
     "PacketNote",
+    "PartyKey",
     "PublicationConsent",
     "Signature",
     "ThreadStatus",

@@ -50,6 +50,10 @@ class DocumentKind:
     title: Callable[[dict, dict], str]
     can_view: Callable[[Any, dict], bool] = field(default=_nobody)
     sign: bool = False
+    # With ``sign``: signs the rendered PDF itself, instead of the platform's one signature
+    # (a charter: certified by the platform, then signed by each party, see ``sealing``):
+    # (data, inputs, parameters) -> data. Runs in the worker, where the keys are used.
+    seal: Callable[[bytes, dict, dict], bytes] | None = None
     # The page the document is about (shown on the job's page): parameters -> address or "".
     back_url: Callable[[dict], str] | None = None
     # What the verification page says a rendered job is: job -> [(label, value), ...].

@@ -164,7 +164,9 @@ def job_run(job_id: int, *, take_over: bool = False) -> RenderJob | None:
             progress(60)
             data = html_to_pdf(html)
             progress(85)
-            if kind.sign:
+            if kind.sign and kind.seal:
+                data = kind.seal(data, job.inputs, job.parameters)
+            elif kind.sign:
                 data = sign_pdf(data, reason=str(_("Issued by the Soliris platform")), location="Soliris")
             progress(95)
         filename = f"{slugify(job.title)[:80] or 'document'}.pdf"

@@ -7,10 +7,12 @@ Production gives the certificate and its private key as PEM files by path:
 - ``SOLIRIS_SIGNING_KEY_PASSPHRASE``: the key's passphrase, if it has one.
 
 Locally, when they are not set, a self-signed certificate and its key are created under
-``var/signing/`` on first use. Verification trusts the platform certificate only.
+``var/signing/`` on first use. Verification trusts the platform certificate and the
+platform's certification authority (``soliris.pdf.authority``), which issues the parties'
+certificates: a signed charter is certified by the platform, then signed by each party
+(``soliris.pdf.sealing``).
 """
 
-import contextlib
 import datetime
 import hashlib
 import os
@@ -19,6 +21,9 @@ from io import BytesIO
 from pathlib import Path
 
 from django.conf import settings
+
+from soliris.pdf import validation
+from soliris.pdf.authority import ca_certificate
 
 
 def _outside_event_loop(function, *args, **kwargs):
@@ -157,13 +162,13 @@ def certificate_note() -> dict:
     }
 
 
-def certificate_facts() -> CertificateFacts:
+def certificate_facts(cert=None) -> CertificateFacts:
     """The names as RFC 4514 strings (``CN=…,O=…,C=BE``): the standard's own spelling, in no
-    interface language."""
+    interface language. Of the platform certificate, or of ``cert`` (the authority's)."""
     from asn1crypto import pem as asn1_pem
     from cryptography import x509
 
-    cert = certificate()
+    cert = cert or certificate()
     der = cert.dump()
     names = x509.load_der_x509_certificate(der)
     digest = hashlib.sha256(der).hexdigest().upper()
@@ -202,22 +207,43 @@ def sign_pdf(data: bytes, *, reason: str = "", location: str = "") -> bytes:
 
 @dataclass(frozen=True)
 class Verification:
-    valid: bool  # signed by the platform, intact, covering the whole file
+    valid: bool  # issued by the platform (and its parties), intact, unchanged since
     signed: bool  # the file carries at least one signature
-    intact: bool
-    trusted: bool
-    whole_file: bool
-    signer: str
-    signed_at: datetime.datetime | None
+    intact: bool  # every signature intact
+    trusted: bool  # every signature chained to the platform certificate or its authority
+    whole_file: bool  # the last signature covers the whole file
+    signer: str  # the first signature's (the platform's) subject
+    signed_at: datetime.datetime | None  # the last signature's (not the timestamp's) time
     problem: str  # for the log and the curious; the page says it in plain words
+    # Each signature, in the file's order (``soliris.pdf.validation.SignatureReport``).
+    signatures: tuple = ()
+
+    @property
+    def certified(self) -> bool:
+        return any(item.kind == validation.CERTIFICATION for item in self.signatures)
+
+    @property
+    def timestamp(self):
+        return next((item for item in self.signatures if item.kind == validation.TIMESTAMP), None)
+
+    @property
+    def parties(self) -> list:
+        return [item for item in self.signatures if item.kind == validation.PARTY]
+
+    @property
+    def outside(self) -> list:
+        return [item for item in self.signatures if item.outside]
+
+    @property
+    def changed(self) -> bool:
+        """Something other than further signatures was changed after one of the signatures."""
+        return any(not (item.intact and item.unchanged) for item in self.signatures)
 
 
 def verify_pdf(data: bytes) -> Verification:
-    """Check ``data``'s signature against the platform certificate; never raises."""
+    """Check each of ``data``'s signatures against the platform certificate and its
+    certification authority (``soliris.pdf.validation``); never raises."""
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.status import SignatureCoverageLevel
-    from pyhanko_certvalidator import ValidationContext
 
     def refused(problem, signed=False):
         return Verification(False, signed, False, False, False, "", None, problem)
@@ -230,22 +256,22 @@ def verify_pdf(data: bytes) -> Verification:
     if not signatures:
         return refused("no signature")
     try:
-        context = ValidationContext(trust_roots=[certificate()], allow_fetching=False)
-        status = _outside_event_loop(validate_pdf_signature, signatures[-1], context)
+        found = _outside_event_loop(
+            validation.reports, signatures, platform=certificate(), authority=ca_certificate()
+        )
     except Exception as error:
         return refused(f"validation error: {type(error).__name__}: {error}", signed=True)
-    whole_file = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
-    signer = ""
-    with contextlib.suppress(Exception):  # a missing name is not a failure
-        signer = status.signing_cert.subject.human_friendly
-    valid = bool(status.intact and status.valid and status.trusted and whole_file and len(signatures) == 1)
+    valid = validation.sound_document(found)
+    regular = [item for item in found if item.kind != validation.TIMESTAMP]
+    problems = [f"{item.field_name}: {item.problem}" for item in found if item.problem]
     return Verification(
         valid=valid,
         signed=True,
-        intact=bool(status.intact and status.valid),
-        trusted=bool(status.trusted),
-        whole_file=whole_file,
-        signer=signer,
-        signed_at=getattr(status, "signer_reported_dt", None),
-        problem="" if valid else status.summary(),
+        intact=all(item.intact for item in found),
+        trusted=all(item.trusted for item in found),
+        whole_file=found[-1].whole_file,
+        signer=found[0].signer,
+        signed_at=regular[-1].signed_at if regular else None,
+        problem="" if valid else ("; ".join(problems) or "not issued by Soliris as it stands"),
+        signatures=tuple(found),
     )

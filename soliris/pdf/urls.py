@@ -13,4 +13,6 @@ urlpatterns = [
     path("verify/certificate/", views.certificate_page, name="certificate"),
     path("verify/soliris-signing-certificate.pem", views.certificate_pem, name="certificate_pem"),
     path("verify/soliris-signing-certificate.der", views.certificate_der, name="certificate_der"),
+    path("verify/soliris-certification-authority.pem", views.authority_pem, name="authority_pem"),
+    path("verify/soliris-certification-authority.der", views.authority_der, name="authority_der"),
 ]

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from soliris import ratelimit
 from soliris.models import RenderJob, RenderJobState
 from soliris.pdf import DocumentUnavailable, get_kind
+from soliris.pdf.authority import ca_certificate
 from soliris.pdf.forms import VerifyForm
 from soliris.pdf.services import job_file_exists, job_for_file, job_rerender, job_retry
 from soliris.pdf.signing import certificate_facts, verify_pdf
@@ -110,22 +111,32 @@ def verify(request):
 
 
 # The one command the certificate page gives: pyHanko's own validation, offline, trusting
-# the published certificate only (pyhanko-cli; tests/soliris/test_certificate_page.py runs it).
+# the two published certificates only (pyhanko-cli; tests/soliris/test_certificate_page.py
+# runs it): the platform's, and its certification authority's, which issued each party's.
 VERIFY_COMMAND = (
-    "pyhanko sign validate --no-revocation-check --trust-replace --trust {certificate} {document}"
+    "pyhanko sign validate --no-revocation-check --trust-replace --trust {certificate}"
+    " --trust {authority} {document}"
 )
 CERTIFICATE_FILE = "soliris-signing-certificate"
+AUTHORITY_FILE = "soliris-certification-authority"
 
 
 def certificate_page(request):
     facts = certificate_facts()
-    command = VERIFY_COMMAND.format(certificate=f"{CERTIFICATE_FILE}.pem", document=_("document.pdf"))
-    return render(request, "soliris/pdf/certificate.html", {"facts": facts, "command": command})
+    authority = certificate_facts(ca_certificate())
+    command = VERIFY_COMMAND.format(
+        certificate=f"{CERTIFICATE_FILE}.pem", authority=f"{AUTHORITY_FILE}.pem", document=_("document.pdf")
+    )
+    return render(
+        request, "soliris/pdf/certificate.html", {"facts": facts, "authority": authority, "command": command}
+    )
 
 
-def _certificate_download(data: bytes, content_type: str, suffix: str) -> HttpResponse:
+def _certificate_download(
+    data: bytes, content_type: str, suffix: str, name: str = CERTIFICATE_FILE
+) -> HttpResponse:
     response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{CERTIFICATE_FILE}.{suffix}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}.{suffix}"'
     return response
 
 
@@ -135,3 +146,13 @@ def certificate_pem(request):
 
 def certificate_der(request):
     return _certificate_download(certificate_facts().der, "application/pkix-cert", "der")
+
+
+def authority_pem(request):
+    facts = certificate_facts(ca_certificate())
+    return _certificate_download(facts.pem, "application/x-pem-file", "pem", AUTHORITY_FILE)
+
+
+def authority_der(request):
+    facts = certificate_facts(ca_certificate())
+    return _certificate_download(facts.der, "application/pkix-cert", "der", AUTHORITY_FILE)

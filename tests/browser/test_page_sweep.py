@@ -79,6 +79,8 @@ DOWNLOADS = {
     "sitemap": "application/xml",
     "pdf:certificate_pem": "application/x-pem-file",
     "pdf:certificate_der": "application/pkix-cert",
+    "pdf:authority_pem": "application/x-pem-file",
+    "pdf:authority_der": "application/pkix-cert",
     "maps:geojson": "application/geo+json",
     "maps:picker": "image/svg+xml",
     "conventions:version_packet_odt": "application/vnd.oasis.opendocument.text",

@@ -69,6 +69,8 @@ MATRIX = {
     "pdf:certificate": ("get", EVERYONE),
     "pdf:certificate_pem": ("get", EVERYONE),
     "pdf:certificate_der": ("get", EVERYONE),
+    "pdf:authority_pem": ("get", EVERYONE),
+    "pdf:authority_der": ("get", EVERYONE),
     "events:annual_report": ("get", {**dict.fromkeys(ROLES, 403), "anonymous": 302, "staff": 200}),
 }
 
@@ -112,6 +114,8 @@ def url_for(name, world):
         "pdf:certificate": [],
         "pdf:certificate_pem": [],
         "pdf:certificate_der": [],
+        "pdf:authority_pem": [],
+        "pdf:authority_der": [],
     }.get(name)
     if args is not None:
         return reverse(name)

@@ -52,10 +52,15 @@ def signed_pdf(settings, tmp_path, monkeypatch, client):
     return b"".join(response.streaming_content)
 
 
-def _validate(data: bytes, trusted_certificate):
-    signature = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures[0]
-    context = ValidationContext(trust_roots=[trusted_certificate], allow_fetching=False)
-    return validate_pdf_signature(signature, context)
+def _validate(data: bytes, *trusted_certificates):
+    """Each signature (the platform's certification, then each party's); the last one's status."""
+    statuses = []
+    for signature in PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures:
+        context = ValidationContext(trust_roots=list(trusted_certificates), allow_fetching=False)
+        statuses.append(validate_pdf_signature(signature, context))
+    assert len(statuses) >= 3  # certified by the platform, signed by each party
+    assert all(status.intact and status.valid and status.trusted for status in statuses[:-1])
+    return statuses[-1]
 
 
 def test_the_certificate_page_publishes_what_verifies_a_signed_pdf_offline(client, signed_pdf, tmp_path):
@@ -75,12 +80,18 @@ def test_the_certificate_page_publishes_what_verifies_a_signed_pdf_offline(clien
     certificate = load_cert_from_pemder(str(certificate_path))
     assert x509.Certificate.load(der.content).sha256 == certificate.sha256
     assert certificate.sha256.hex().upper() == fingerprint.replace(":", "")
+    authority_pem = client.get(url("pdf:authority_pem", "es"))
+    assert authority_pem["Content-Type"] == "application/x-pem-file"
+    assert client.get(url("pdf:authority_der", "es"))["Content-Type"] == "application/pkix-cert"
+    (tmp_path / "soliris-certification-authority.pem").write_bytes(authority_pem.content)
+    authority = load_cert_from_pemder(str(tmp_path / "soliris-certification-authority.pem"))
+    assert authority.sha256.hex().upper() in text.replace(":", "")
 
     # The PDF's own signature page names the certificate that signed it.
     pdf_text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(signed_pdf)).pages)
     assert fingerprint in re.sub(r"\s+", "", pdf_text)
 
-    status = _validate(signed_pdf, certificate)
+    status = _validate(signed_pdf, certificate, authority)
     assert status.intact and status.valid and status.trusted
     assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE
 
@@ -88,7 +99,7 @@ def test_the_certificate_page_publishes_what_verifies_a_signed_pdf_offline(clien
     middle = len(changed) // 3  # inside the signed byte range, in the document's body
     changed[middle] = (changed[middle] + 1) % 256
     try:
-        tampered = _validate(bytes(changed), certificate)
+        tampered = _validate(bytes(changed), certificate, authority)
     except Exception:  # a broken file is refused too  # noqa: S110
         pass
     else:
