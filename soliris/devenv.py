@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -230,6 +231,21 @@ class Children:
         self.processes.clear()
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port: int, children: Children, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not children.exited():
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"nothing answers on port {port}")
+
+
 def manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], env=env, cwd=BASE_DIR, check=True)
 
@@ -248,6 +264,15 @@ def run(port: int) -> int:
         # Links in mails and PDFs open where this server answers (SITE_URL follows the port).
         env.setdefault("SITE_URL", f"http://127.0.0.1:{port}")
         try:
+            if "SOLIRIS_TSA_URL" not in env:
+                # Signed charters are timestamped by a real RFC 3161 authority on loopback
+                # (soliris.pdf.tsa), as in the tests; it creates the platform's authority first.
+                tsa_port = free_port()
+                children.start(
+                    "time-stamping authority", [PYTHON, "-m", "soliris.pdf.tsa", str(tsa_port)], env
+                )
+                wait_for_port(tsa_port, children)
+                env["SOLIRIS_TSA_URL"] = f"http://127.0.0.1:{tsa_port}/"
             manage(env, "migrate", "--noinput", "-v", "0")
             manage(env, "load_reference")
             manage(env, "seed_demo", "--if-empty")
@@ -293,6 +318,9 @@ def run(port: int) -> int:
         except subprocess.CalledProcessError as error:
             say(f"a setup step failed: {' '.join(map(str, error.cmd))}")
             return error.returncode or 1
+        except RuntimeError as error:
+            say(f"a service did not start: {error}")
+            return 1
         finally:
             children.stop()
 
