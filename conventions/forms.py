@@ -67,6 +67,29 @@ class ClauseTextForm(forms.Form):
         ),
         required=False,
     )
+    reason = forms.CharField(
+        label=_("Why this change?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Shown with your suggestion to the other parties."),
+    )
+
+
+class SuggestOnlyForm(forms.Form):
+    """For each party the coordinator decides for: do its editors only suggest changes?"""
+
+    def __init__(self, *args, organisations=(), chosen=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for organisation in organisations:
+            self.fields[f"party_{organisation.pk}"] = forms.BooleanField(
+                label=_("%(party)s suggests changes instead of editing: another party accepts them")
+                % {"party": organisation.name},
+                required=False,
+                initial=organisation.pk in chosen,
+            )
+
+    def choices(self) -> dict[int, bool]:
+        return {int(name.removeprefix("party_")): value for name, value in self.cleaned_data.items()}
 
 
 class ThreadForm(forms.Form):

@@ -10,6 +10,8 @@ from conventions.models import (
     Document,
     PacketNote,
     PublicationConsent,
+    Suggestion,
+    SuggestionStatus,
     ThreadStatus,
     TranslationState,
     Version,
@@ -113,10 +115,32 @@ def draft_clauses(document) -> list[Clause]:
     """The working draft's clauses, with their texts and open threads, in order."""
     return list(
         Clause.objects.filter(document=document, removed_at__isnull=True)
-        .prefetch_related(Prefetch("texts", queryset=ClauseText.objects.order_by("language")))
+        .prefetch_related(
+            Prefetch("texts", queryset=ClauseText.objects.order_by("language")),
+            Prefetch("suggestions", queryset=open_suggestions(), to_attr="open_suggestions"),
+        )
         .annotate(open_threads=Count("threads", filter=Q(threads__status=ThreadStatus.OPEN)))
         .order_by("position", "id")
     )
+
+
+def open_suggestions():
+    """Open suggestions, oldest first, with their proposer and party."""
+    return (
+        Suggestion.objects.filter(status=SuggestionStatus.OPEN)
+        .select_related("organisation", "proposed_by", "thread")
+        .order_by("created_at", "id")
+    )
+
+
+def suggestion_blockers(clauses: list[Clause]) -> list[dict]:
+    """The open suggestions of the draft (``draft_clauses``): a version cannot be proposed
+    until each is accepted, rejected or withdrawn."""
+    return [
+        {"clause": clause, "number": index, "language": suggestion.language, "suggestion": suggestion}
+        for index, clause in enumerate(clauses, start=1)
+        for suggestion in clause.open_suggestions
+    ]
 
 
 def aligned_clauses(document) -> list[Clause]:

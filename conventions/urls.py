@@ -29,6 +29,13 @@ urlpatterns = [
     path(C + "clauses/<key:clause_key>/comments/", views.clause_comments, name="clause_comments"),
     path(C + "threads/<key:thread_key>/reply/", views.thread_reply, name="thread_reply"),
     path(C + "threads/<key:thread_key>/resolve/", views.thread_resolve, name="thread_resolve"),
+    path(C + "suggestions/<key:suggestion_key>/accept/", views.suggestion_accept, name="suggestion_accept"),
+    path(C + "suggestions/<key:suggestion_key>/reject/", views.suggestion_reject, name="suggestion_reject"),
+    path(
+        C + "suggestions/<key:suggestion_key>/withdraw/",
+        views.suggestion_withdraw,
+        name="suggestion_withdraw",
+    ),
     path(C + "propose/", views.version_propose, name="version_propose"),
     path(C + "compare/", views.version_diff, name="version_diff"),
     path(C + "versions/<int:number>/", views.version_detail, name="version_detail"),

@@ -19,6 +19,7 @@ from conventions.models.documents import (
 )
 from conventions.models.keys import PartyKey
 from conventions.models.packets import PacketNote
+from conventions.models.suggestions import Suggestion, SuggestionStatus
 
 __all__ = [
     "LANGUAGE_CHOICES",
@@ -36,6 +37,8 @@ __all__ = [
     "PartyKey",
     "PublicationConsent",
     "Signature",
+    "Suggestion",
+    "SuggestionStatus",
     "ThreadStatus",
     "TranslationState",
     "Version",

@@ -99,6 +99,11 @@ class Document(models.Model):
     )
     created_at = models.DateTimeField(_("created on"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated on"), auto_now=True)
+    # The parties whose editors propose changes instead of editing (each party's coordinators
+    # choose for their own party; on by default for an addendum).
+    suggest_only_parties = models.ManyToManyField(
+        Organisation, verbose_name=_("parties that only suggest changes"), blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("document")

@@ -23,6 +23,13 @@ from conventions.services.drafts import (
 )
 from conventions.services.pdf import version_pdf_request
 from conventions.services.signatures import document_publish, version_sign
+from conventions.services.suggestions import (
+    document_suggest_only,
+    suggestion_accept,
+    suggestion_open,
+    suggestion_reject,
+    suggestion_withdraw,
+)
 from conventions.services.versions import (
     build_snapshot,
     version_approve,
@@ -42,7 +49,12 @@ __all__ = [
     "document_create",
     "ended_partnership_refusal",
     "document_publish",
+    "document_suggest_only",
     "document_update",
+    "suggestion_accept",
+    "suggestion_open",
+    "suggestion_reject",
+    "suggestion_withdraw",
     "thread_open",
     "thread_reply",
     "thread_resolve",
@@ -66,6 +78,11 @@ for _code, _label in {
     "conventions.thread.replied": gettext_lazy("replied to a comment thread"),
     "conventions.thread.resolved": gettext_lazy("resolved a comment thread"),
     "conventions.thread.reopened": gettext_lazy("reopened a comment thread"),
+    "conventions.suggestion.opened": gettext_lazy("suggested a change to a clause"),
+    "conventions.suggestion.accepted": gettext_lazy("accepted a suggested change"),
+    "conventions.suggestion.rejected": gettext_lazy("rejected a suggested change"),
+    "conventions.suggestion.withdrawn": gettext_lazy("withdrew a suggested change"),
+    "conventions.document.suggest_only": gettext_lazy("chose whether its party only suggests changes"),
     "conventions.version.proposed": gettext_lazy("proposed a version"),
     "conventions.version.superseded": gettext_lazy("a new draft superseded the version"),
     "conventions.version.approved": gettext_lazy("approved the version"),

@@ -19,6 +19,7 @@ from conventions.models import (
     Clause,
     ClauseText,
     Document,
+    DocumentKind,
     DocumentStatus,
     TranslationState,
     Version,
@@ -104,6 +105,8 @@ def document_create(
     with speaking(Document):
         document.full_clean()
         document.save()
+    if kind == DocumentKind.ADDENDUM:  # an agreed text is amended: each party suggests changes
+        document.suggest_only_parties.set(document.party_organisation_ids())
     if template:
         model = charters.get(template)
         if model is None:

@@ -57,6 +57,10 @@ def version_propose(*, actor, document, reason: str = "") -> Version:
         raise ValidationError(_("Add at least one clause before proposing a version."))
     if selectors.proposal_blockers(document, clauses):
         raise ValidationError(_("Some clauses lack an up-to-date text in an authentic language."))
+    if selectors.suggestion_blockers(clauses):
+        raise ValidationError(
+            _("Some clauses have open suggestions: accept, reject or withdraw them before proposing.")
+        )
     number = document.last_number + 1
     version = Version(
         document=document,

@@ -14,6 +14,7 @@ from conventions.views.drafts import (
     document_settings,
 )
 from conventions.views.packets import version_packet, version_packet_odt
+from conventions.views.suggestions import suggestion_accept, suggestion_reject, suggestion_withdraw
 from conventions.views.versions import (
     document_public,
     document_public_pdf,
@@ -42,6 +43,9 @@ __all__ = [
     "document_public",
     "document_public_pdf",
     "document_publish",
+    "suggestion_accept",
+    "suggestion_reject",
+    "suggestion_withdraw",
     "thread_reply",
     "thread_resolve",
     "version_approve",

@@ -26,7 +26,9 @@ from conventions.permissions import (
     may_create_for_partnership,
     may_create_for_project,
 )
+from conventions.services.suggestions import suggests_only
 from conventions.views.common import document_perms, next_action, reading_language
+from conventions.views.suggestions import SUGGEST_ONLY_FORM, suggest_only_form, suggestion_rows
 from partners.permissions import accepted_party_ids, role_in
 from projects.models import ProjectPartyStatus
 from projects.permissions import project_role
@@ -129,6 +131,7 @@ def document_detail(request, key):
                 ],
                 "first": number == 1,
                 "last": number == len(clauses),
+                "suggestions": suggestion_rows(request.user, document, clause, texts),
             }
         )
     versions = selectors.versions_of(document)
@@ -142,6 +145,7 @@ def document_detail(request, key):
         "languages": LANGUAGE_CODES,
         "parity": selectors.parity(document, clauses),
         "blockers": selectors.proposal_blockers(document, clauses),
+        "suggestion_blockers": selectors.suggestion_blockers(clauses),
         "versions": versions,
         "current": current,
         "consented": [consent.organisation.name for consent in consented],
@@ -162,8 +166,12 @@ def document_detail(request, key):
 
 def document_settings(request, key):
     document = get_document_for_user(request.user, key, "conventions.document:edit")
+    suggest_form, saved = suggest_only_form(request, document)
+    if saved:
+        return saved
+    posted = request.method == "POST" and SUGGEST_ONLY_FORM not in request.POST
     form = DocumentSettingsForm(
-        request.POST or None,
+        request.POST if posted else None,
         initial={
             "title": document.title,
             "authentic_languages": document.authentic_languages,
@@ -171,7 +179,7 @@ def document_settings(request, key):
         },
     )
     conflict = None
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         data = form.cleaned_data
         try:
             services.document_update(
@@ -194,6 +202,8 @@ def document_settings(request, key):
         "form": form,
         "conflict": conflict,
         "supersedes": document.status in (DocumentStatus.PROPOSED, DocumentStatus.AGREED),
+        "suggest_form": suggest_form,
+        "suggest_only_form": SUGGEST_ONLY_FORM,
     }
     return render(request, "conventions/document_settings.html", context, status=409 if conflict else 200)
 
@@ -226,9 +236,28 @@ def clause_edit(request, key, clause_key, language):
     current = texts.get(language)
     original = texts.get(clause.original_language)
     conflict = None
+    suggest_only = suggests_only(request.user, document)
     if request.method == "POST":
         form = ClauseTextForm(request.POST)
-        if form.is_valid():
+        if form.is_valid() and (suggest_only or "suggest" in request.POST):
+            data = form.cleaned_data
+            try:
+                services.suggestion_open(
+                    actor=request.user,
+                    clause=clause,
+                    language=language,
+                    heading=data["heading"],
+                    body=data["body"],
+                    reason=data["reason"],
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("Your suggestion is sent: another party accepts or rejects it."))
+                return redirect(
+                    reverse("conventions:document_detail", args=[document.key]) + f"#clause-{clause.key}"
+                )
+        elif form.is_valid():
             data = form.cleaned_data
             try:
                 services.clause_edit(
@@ -265,7 +294,7 @@ def clause_edit(request, key, clause_key, language):
             }
         )
     is_original = language == clause.original_language
-    if is_original:
+    if is_original or suggest_only:
         del form.fields["make_original"]
     for name in ("heading", "body"):
         form.fields[name].widget.attrs["lang"] = language
@@ -279,6 +308,7 @@ def clause_edit(request, key, clause_key, language):
         "form": form,
         "conflict": conflict,
         "to_review": current is not None and current.state == TranslationState.TO_REVIEW,
+        "suggest_only": suggest_only,
         "supersedes": document.status in (DocumentStatus.PROPOSED, DocumentStatus.AGREED),
         "languages": LANGUAGE_CODES,
     }

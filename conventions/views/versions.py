@@ -66,6 +66,7 @@ def version_propose(request, key):
         "document": document,
         "form": form,
         "blockers": blockers,
+        "suggestion_blockers": selectors.suggestion_blockers(clauses),
         "clause_count": len(clauses),
         "already_proposed": document.status != DocumentStatus.DRAFT,
     }

@@ -212,6 +212,18 @@ def create_fresh_objects(demo: Demo) -> None:
     demo.extra["confirmation_key"] = EmailConfirmationHMAC(address).key
     demo.extra["reset"] = (user_pk_to_url_str(nadia), default_token_generator.make_token(nadia))
     demo.extra["expires"] = timezone.now() + timedelta(days=1)
+    # A change Jette's coordinator suggests to the charter's first clause (its decision buttons).
+    from conventions import services as convention_services
+
+    clause = demo.charter.clauses.filter(removed_at__isnull=True).order_by("position").first()
+    demo.extra["suggestion"] = convention_services.suggestion_open(
+        actor=User.objects.get(email=AICHA),
+        clause=clause,
+        language="fr",
+        heading="",
+        body="Les parties se rencontrent au moins deux fois par an.",
+        reason="Une rencontre par an ne suffit pas.",
+    )
 
 
 _PNG = bytes.fromhex(
@@ -319,6 +331,11 @@ def _fillers(d: Demo) -> dict:
         "conventions:document_settings": [({"key": ch}, AICHA)],
         "conventions:thread_reply": [({"key": ch, "thread_key": d.thread.key}, AICHA)],
         "conventions:thread_resolve": [({"key": ch, "thread_key": d.thread.key}, AICHA)],
+        "conventions:suggestion_accept": [({"key": ch, "suggestion_key": d.extra["suggestion"].key}, AICHA)],
+        "conventions:suggestion_reject": [({"key": ch, "suggestion_key": d.extra["suggestion"].key}, AICHA)],
+        "conventions:suggestion_withdraw": [
+            ({"key": ch, "suggestion_key": d.extra["suggestion"].key}, AICHA)
+        ],
         "conventions:version_detail": [({"key": conv, "number": 1}, PIETER)],
         "conventions:version_approve": [({"key": conv, "number": 1}, PIETER)],
         "conventions:version_sign": [({"key": conv, "number": 1}, PIETER)],

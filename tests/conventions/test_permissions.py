@@ -60,6 +60,10 @@ MATRIX = {
     "clause_restore": ("post", private(EDITORS, 302, anonymous=302)),
     "clause_comments": ("get", private(MEMBERS)),
     "thread_reply": ("post", private(MEMBERS, 302, anonymous=302)),
+    # Another party than the proposer's (Tarija's coordinator proposed it) decides; only she withdraws.
+    "suggestion_accept": ("post", private(EDITORS - {"partner_coordinator"}, 302, anonymous=302)),
+    "suggestion_reject": ("post", private(EDITORS - {"partner_coordinator"}, 302, anonymous=302)),
+    "suggestion_withdraw": ("post", private({"partner_coordinator"}, 302, anonymous=302)),
     "thread_resolve": ("post", private(MEMBERS, 302, anonymous=302)),
     "version_propose": ("get", private(EDITORS)),
     "version_diff": ("get", private(MEMBERS)),
@@ -89,8 +93,21 @@ def published(cast, signed):
         actor=cast.user("party_viewer"), clause=clause, language="fr", body="Une question."
     )
     services.clause_remove(actor=cast.user("party_editor"), clause=signed.clauses.order_by("position").last())
+    services.suggestion_open(
+        actor=cast.user("partner_coordinator"),
+        clause=clause,
+        language="es",
+        heading="Artículo 1",
+        body="Texto sugerido tras la firma.",
+        reason="Sigue el francés.",
+    )
     signed.refresh_from_db()
     return signed, clause, thread
+
+
+def suggestion_key(document) -> str:
+    suggestion = document.suggestions.first()
+    return suggestion.key if suggestion else "nosuchsuggestion"
 
 
 def url_for(name, document, clause, thread, cast, project=None):
@@ -108,6 +125,9 @@ def url_for(name, document, clause, thread, cast, project=None):
         "clause_comments": [document.key, clause.key],
         "thread_reply": [document.key, thread.key],
         "thread_resolve": [document.key, thread.key],
+        "suggestion_accept": [document.key, suggestion_key(document)],
+        "suggestion_reject": [document.key, suggestion_key(document)],
+        "suggestion_withdraw": [document.key, suggestion_key(document)],
         "version_detail": [document.key, 1],
         "version_approve": [document.key, 1],
         "version_sign": [document.key, 1],
@@ -130,7 +150,7 @@ def test_permission_matrix(name, role, cast, as_role, published, cast_project):
     client = as_role(role)
     url = url_for(name, document, clause, thread, cast, cast_project)
     data = (
-        {"body": "Réponse", "resolved": "1", "direction": "down", "confirmed": "1"}
+        {"body": "Réponse", "resolved": "1", "direction": "down", "confirmed": "1", "reason": "Non."}
         if method == "post"
         else None
     )
