@@ -32,7 +32,8 @@ def translated_fields(name: str, label, widget=None, required_language=None):
             # lazy: an f-string here would freeze the label in the language active at import
             label=_label_in(label, code),
             required=code == required_language,
-            widget=widget() if widget else None,
+            # Each language's text marked as such: spell-checkers and screen readers read it so.
+            widget=(widget or forms.TextInput)(attrs={"lang": code}),
             max_length=None if widget else 200,
         )
     return fields

@@ -210,8 +210,7 @@ def goal_sites(goal_number: int | None = None) -> list[SitePoint]:
     """Where the public projects act (of one goal, if given): their sites, or past
     ``SITE_LIMIT`` one mark per country with its number of sites (a goal's page stays light at
     any size). The count per country is a kept figure (``kept_figures``: read again only after
-    a write to the projects' or organisations' tables); the sites themselves are read, in one
-    query, only when there are few enough to draw."""
+    a write to the projects' or organisations' tables)."""
     projects = public_projects()
     if goal_number is not None:
         projects = projects.filter(sdg_links__goal__number=goal_number)
@@ -224,9 +223,11 @@ def goal_sites(goal_number: int | None = None) -> list[SitePoint]:
     per_country = kept_figures(
         f"maps:goal-sites:{goal_number or 'all'}", count, apps=("projects", "partners")
     )
+    # The first sites along the primary key (a short index walk at any size), read whether they
+    # are drawn or not: the page makes the same queries with few sites and with many.
+    rows = list(sites.select_related("project").order_by("id")[:SITE_LIMIT])
     if sum(n for _country, n in per_country) <= SITE_LIMIT:
-        # Whole rows: the translated title reads its language's column.
-        return site_points(sites.select_related("project").order_by("project__key", "id")[:SITE_LIMIT])
+        return site_points(rows)
     return [
         SitePoint("", "", country, *point, "country", "", "", n, goal=goal_number)
         for country, n in per_country

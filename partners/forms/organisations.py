@@ -81,7 +81,7 @@ class OrganisationForm(PointFormMixin, forms.ModelForm):
         else:
             self.fields["version"].required = True
         for name in ("description_fr", "description_nl", "description_en", "description_es"):
-            self.fields[name].widget.attrs["rows"] = 4
+            self.fields[name].widget.attrs.update(rows=4, lang=name.rsplit("_", 1)[1])
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")

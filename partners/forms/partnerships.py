@@ -1,6 +1,7 @@
 """The forms of a partnership and of its parties."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from partners.forms.common import DateInput
@@ -32,7 +33,10 @@ class PartnershipCreateForm(forms.ModelForm):
         }
         widgets = {
             "started_on": DateInput(),
-            **{name: forms.Textarea(attrs={"rows": 4}) for name in DESCRIPTIONS},
+            **{
+                name: forms.Textarea(attrs={"rows": 4, "lang": name.rsplit("_", 1)[1]})
+                for name in DESCRIPTIONS
+            },
         }
 
     def __init__(self, *args, organisations=None, **kwargs):
@@ -78,9 +82,11 @@ class PartnershipEditForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for _name, field in self.fields.items():
+        for name, field in self.fields.items():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs["rows"] = 3
+            if name.rsplit("_", 1)[-1] in dict(settings.LANGUAGES):  # one language's text
+                field.widget.attrs["lang"] = name.rsplit("_", 1)[1]
 
     def clean(self):
         data = super().clean()

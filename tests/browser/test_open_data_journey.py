@@ -71,11 +71,16 @@ def test_a_visitor_takes_the_open_data_in_spanish_on_a_phone(new_page, cast, liv
     page.wait_for_url(re.compile(r"/es/verify/certificate/$"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert_accessible(page, context="the certificate page in Spanish at 360 px")
-    fingerprint = page.locator("code.fingerprint").inner_text().replace(":", "").lower()
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Descargar el certificado (DER)").click()
-    der = open(download.value.path(), "rb").read()  # noqa: SIM115 (a file Playwright keeps)
-    assert hashlib.sha256(der).hexdigest() == fingerprint
+    # The platform's signing certificate, then the certification authority of the parties.
+    for code, link in (
+        ("code.fingerprint:not(.authority-fingerprint)", "Descargar el certificado (DER)"),
+        ("code.authority-fingerprint", "Descargar el certificado de la autoridad (DER)"),
+    ):
+        fingerprint = page.locator(code).inner_text().replace(":", "").lower()
+        with page.expect_download() as download:
+            page.get_by_role("link", name=link).click()
+        der = open(download.value.path(), "rb").read()  # noqa: SIM115 (a file Playwright keeps)
+        assert hashlib.sha256(der).hexdigest() == fingerprint
 
 
 def test_the_open_data_page_in_dutch_on_a_wide_screen(new_page, cast):
