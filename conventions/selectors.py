@@ -144,12 +144,15 @@ def suggestion_blockers(clauses: list[Clause]) -> list[dict]:
 
 
 def aligned_clauses(document) -> list[Clause]:
-    """The working draft's clauses in order, with their texts and who last changed each (the
-    alignment page: two queries, whatever the number of clauses)."""
+    """The working draft's clauses in order, with their texts, who last changed each and their
+    open suggestions (the alignment page: three queries, whatever the number of clauses)."""
     texts = ClauseText.objects.select_related("updated_by").order_by("language")
     return list(
         Clause.objects.filter(document=document, removed_at__isnull=True)
-        .prefetch_related(Prefetch("texts", queryset=texts))
+        .prefetch_related(
+            Prefetch("texts", queryset=texts),
+            Prefetch("suggestions", queryset=open_suggestions(), to_attr="open_suggestions"),
+        )
         .order_by("position", "id")
     )
 

@@ -1,7 +1,8 @@
 """Bringing a review packet back (``conventions.packets``): each comment written into a
-clause becomes a comment thread on it, each changed text a thread proposing it (with its word
-diff), in the packet's language, in the uploader's name — once each, whatever the number of
-uploads (``PacketNote``).
+clause becomes a comment thread on it, each changed text a suggestion that another party
+accepts or rejects (or, when the draft has moved on since the version or the uploader does
+not edit, a thread proposing it with its word diff), in the packet's language, in the
+uploader's name — once each, whatever the number of uploads (``PacketNote``).
 
 Lock order (see ``conventions.services.locking``): the document first.
 """
@@ -16,10 +17,11 @@ from django.utils.translation import override
 
 from conventions import packets, selectors
 from conventions.diff import plain_word_diff
-from conventions.models import LANGUAGE_CODES, Clause, PacketNote
+from conventions.models import LANGUAGE_CODES, Clause, ClauseText, PacketNote
 from conventions.services.comments import thread_open
 from conventions.services.locking import lock_document
 from conventions.services.people import require_full_name
+from conventions.services.suggestions import editor_organisation_ids, suggestion_open
 from soliris import audit
 
 
@@ -111,21 +113,47 @@ def packet_apply(*, actor, document, version, data: bytes) -> PacketResult:
             "fingerprint", flat=True
         )
     )
-    for note in notes:
-        clause, kind, _text, body = note
-        fingerprint = fingerprints[id(note)]
-        if fingerprint in seen:
-            result.repeated += 1
-            continue
-        seen.add(fingerprint)
-        thread = thread_open(actor=actor, clause=clause, language=language, body=body)
-        PacketNote.objects.create(
-            document=document, fingerprint=fingerprint, thread=thread, uploaded_by=actor
-        )
-        if kind == "comment":
-            result.comments += 1
-        else:
-            result.proposals += 1
+    # A changed text becomes a suggestion (the other parties accept or reject it) when the
+    # uploader edits for a party and the draft still says what the version said; else a thread.
+    drafted = {
+        text.clause_id: text
+        for text in ClauseText.objects.filter(clause__in=list(clauses.values()), language=language)
+    }
+    may_suggest = bool(editor_organisation_ids(actor, document))
+    with override(language):
+        for note in notes:
+            clause, kind, proposed, body = note
+            fingerprint = fingerprints[id(note)]
+            if fingerprint in seen:
+                result.repeated += 1
+                continue
+            seen.add(fingerprint)
+            current = drafted.get(clause.pk)
+            as_of_version = selectors.snapshot_text(frozen[clause.key], language).get("body") or ""
+            if (
+                kind == "text"
+                and may_suggest
+                and current is not None
+                and packets.normalise(current.body) == packets.normalise(as_of_version)
+            ):
+                reason = _("From the review packet of version %(number)s.") % {"number": version.number}
+                thread = suggestion_open(
+                    actor=actor,
+                    clause=clause,
+                    language=language,
+                    heading=current.heading,
+                    body=proposed,
+                    reason=reason,
+                ).thread
+            else:
+                thread = thread_open(actor=actor, clause=clause, language=language, body=body)
+            PacketNote.objects.create(
+                document=document, fingerprint=fingerprint, thread=thread, uploaded_by=actor
+            )
+            if kind == "comment":
+                result.comments += 1
+            else:
+                result.proposals += 1
     audit.record(
         "conventions.packet.applied",
         actor=actor,

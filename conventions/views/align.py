@@ -10,6 +10,7 @@ from conventions import selectors
 from conventions.models import LANGUAGE_CODES, TranslationState
 from conventions.permissions import get_document_for_user
 from conventions.views.common import document_perms
+from conventions.views.suggestions import suggestion_rows
 from soliris.pagecache import cached_page
 
 ALL = "all"
@@ -95,6 +96,13 @@ def document_align(request, key):
         {"number": number, "key": clause_key(clause), "cells": [cell(clause, code) for code in shown]}
         for number, clause in enumerate(clauses, start=1)
     ]
+    if version is None:  # the draft: each language's open suggestions beside its text
+        for row, clause in zip(rows, clauses, strict=True):
+            texts = {text.language: text for text in clause.texts.all()}
+            suggestions = suggestion_rows(request.user, document, clause, texts)
+            row["clause"] = clause
+            for each in row["cells"]:
+                each["suggestions"] = [s for s in suggestions if s["suggestion"].language == each["language"]]
     context = {
         "document": document,
         "version": version,

@@ -45,10 +45,12 @@ def _suggestion(request, key, suggestion_key):
     return document, suggestion
 
 
-def _back(document, suggestion):
-    return redirect(
-        reverse("conventions:document_detail", args=[document.key]) + f"#clause-{suggestion.clause.key}"
-    )
+def _back(request, document, suggestion):
+    """Back to the alignment page it was decided from (with its languages), else the draft."""
+    back, align = request.POST.get("next", ""), reverse("conventions:document_align", args=[document.key])
+    if back.split("?", 1)[0] != align or "#" in back:
+        back = reverse("conventions:document_detail", args=[document.key])
+    return redirect(back + f"#clause-{suggestion.clause.key}")
 
 
 @require_POST
@@ -60,7 +62,7 @@ def suggestion_accept(request, key, suggestion_key):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The suggestion is accepted: the clause has its text."))
-    return _back(document, suggestion)
+    return _back(request, document, suggestion)
 
 
 @require_POST
@@ -74,7 +76,7 @@ def suggestion_reject(request, key, suggestion_key):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The suggestion is rejected; its proposer reads why in the thread."))
-    return _back(document, suggestion)
+    return _back(request, document, suggestion)
 
 
 @require_POST
@@ -86,7 +88,7 @@ def suggestion_withdraw(request, key, suggestion_key):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Your suggestion is withdrawn."))
-    return _back(document, suggestion)
+    return _back(request, document, suggestion)
 
 
 SUGGEST_ONLY_FORM = "suggest_only_form"

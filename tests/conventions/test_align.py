@@ -231,3 +231,32 @@ def test_the_number_of_queries_does_not_grow_from_3_to_30_clauses(cast, as_role,
         return len(queries)
 
     assert count(3) == count(30)
+
+
+def test_open_suggestions_show_beside_their_language_with_the_same_queries(cast, as_role, settings):
+    settings.SOLIRIS_PAGE_CACHE = False
+    client = as_role("party_coordinator")
+
+    def count(suggestions):
+        document = make_document(cast, clauses=3, title=f"Convention à {suggestions} suggestions")
+        for n, clause in enumerate(document.clauses.order_by("position")[:suggestions], start=1):
+            services.suggestion_open(
+                actor=cast.user("partner_coordinator"),
+                clause=clause,
+                language="es",
+                heading="",
+                body=f"Las partes acuerdan por escrito el punto {n}.",
+                reason="Por escrito.",
+            )
+        with CaptureQueriesContext(connection) as queries:
+            page = get_page(client, align_url(document, "?left=fr&right=es"))
+        cell = '//div[contains(concat(" ", @class, " "), " align-cell ") and @lang="{}"]'
+        card = '//article[contains(concat(" ", @class, " "), " suggestion ")]'
+        spanish = page.xpath(cell.format("es") + card)
+        assert len(spanish) == suggestions and not page.xpath(cell.format("fr") + card)
+        if suggestions:
+            (back,) = spanish[0].xpath('.//form[contains(@action, "/accept/")]/input[@name="next"]/@value')
+            assert back.startswith(align_url(document, ""))  # decided here, back here
+        return len(queries)
+
+    assert count(1) == count(3)

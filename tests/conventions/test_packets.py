@@ -15,7 +15,7 @@ from django.urls import reverse
 from odfdo import Document
 
 from conventions import packets
-from conventions.models import CommentThread, PacketNote
+from conventions.models import CommentThread, PacketNote, Suggestion
 
 pytestmark = pytest.mark.django_db
 
@@ -117,6 +117,11 @@ def test_comments_and_a_changed_text_written_offline_come_back_as_threads_once(
     assert "Del paquete de revisión de la versión 1" in comment  # said in the packet's language
     assert "Las partes acuerdan juntas el punto 2, cada año." in proposal
     assert "el punto 2{+, cada año+}." in proposal  # the word diff, in plain text
+    # The changed text is a suggestion the other party accepts or rejects, as one made online.
+    suggestion = Suggestion.objects.get()
+    assert (suggestion.clause.key, suggestion.language, suggestion.proposed_by) == (second, "es", maria)
+    assert suggestion.body == "Las partes acuerdan juntas el punto 2, cada año."
+    assert suggestion.thread == threads[1] and "versión 1" in suggestion.reason
 
     # The same file again, or the packet annotated further: nothing applied twice.
     again = client.post(url, {"packet": SimpleUploadedFile("revision.odt", written, ODT)}, follow=True)
