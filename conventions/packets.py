@@ -11,6 +11,7 @@ into comment threads.
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 from django.core import signing
@@ -116,8 +117,25 @@ def _plain(element) -> str:
     return copy.text_recursive or ""
 
 
+# What an unpacked packet may weigh: a clause text is a few KB; a file inflating past this is
+# not a packet (a "zip bomb" would fill the memory of the web worker that unpacks it).
+MAX_UNPACKED = 40 * 1024 * 1024
+MAX_PARTS = 500
+
+
+def _check_size(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise NotAPacket(str(error)) from error
+    if len(parts) > MAX_PARTS or sum(part.file_size for part in parts) > MAX_UNPACKED:
+        raise NotAPacket("too large once unpacked")
+
+
 def read(data: bytes) -> Packet:
     """What a packet brought back says. Raises ``NotAPacket``."""
+    _check_size(data)
     try:
         odt = Document(io.BytesIO(data))
         token = odt.meta.get_user_defined_metadata_of_name(PROPERTY)

@@ -154,8 +154,14 @@ def test_a_packet_of_another_version_or_document_or_no_packet_is_refused_clearly
     forged = BytesIO()
     odt.save(forged)
     url = reverse("conventions:version_packet", args=[agreed.key, 1])
+    bomb = BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", b" " * (packets.MAX_UNPACKED + 1))  # 41 MB, a few KB zipped
+    assert len(bomb.getvalue()) < 100 * 1024
     for data, said in (
         (b"not a zip", "pas un paquet de relecture de Soliris"),
+        (bomb.getvalue(), "pas un paquet de relecture de Soliris"),
         (forged.getvalue(), "pas un paquet de relecture de Soliris"),
         (with_token(packet, v=2), "celui de la version 2, et cette page est la version 1"),
         (with_token(packet, d="autre"), "celui d’un autre document"),
