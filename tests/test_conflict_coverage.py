@@ -37,6 +37,7 @@ NOT_EDIT_VERSIONS = {
     "conventions.Document.draft_revision": "the draft's revision a version is frozen from",
     "conventions.Version.draft_revision": "the draft revision a version was frozen from (immutable)",
     "conventions.ClauseText.source_revision": "the original's revision a translation follows",
+    "conventions.Suggestion.base_revision": "the text's revision a suggestion was made on (out of date after)",
 }
 
 
