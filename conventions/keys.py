@@ -1,11 +1,10 @@
-"""Each party's own signature on the signed charter (issue 20): the worker's part.
+"""Each party's own key and certificate (issue 20): the worker's part.
 
-When every party has signed a version, its render job (``conventions.pdfs``) renders the
-charter and calls :func:`seal_charter`: the platform certifies the PDF, then each party signs
-it in signing order (the ``Signature`` rows' ``signed_at``, ``id``) with its own key — made
-on first need (:func:`party_key_for`), issued by the platform's certification authority and
-kept encrypted (``conventions.models.keys``) — then the document is timestamped
-(``soliris.pdf.sealing``).
+Each party signs the charter with its own key — made on first need (:func:`party_key_for`),
+issued by the platform's certification authority and kept encrypted
+(``conventions.models.keys``) — when its signatory signs (``conventions.chain``). A version
+signed before that chain existed, rendered again, is sealed whole by :func:`seal_charter`:
+certified, each party's signature in signing order, timestamped (``soliris.pdf.sealing``).
 
 The certificate names the organisation as the PDF does: by its name when it is publicly
 named, otherwise as "an organisation that has not made its profile public" with an opaque

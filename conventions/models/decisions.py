@@ -63,6 +63,15 @@ class Signature(models.Model):
     organisation_name = models.CharField(_("organisation"), max_length=200)
     consent = models.BooleanField(_("explicit consent"), default=False)
     signed_at = models.DateTimeField(_("signed on"))
+    # The job adding this party's own signature to the charter (``conventions.chain``).
+    seal_job = models.ForeignKey(
+        "soliris.RenderJob",
+        verbose_name=_("PDF with this signature"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("signature")

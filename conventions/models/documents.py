@@ -306,6 +306,16 @@ class Version(models.Model):
     signed_at = models.DateTimeField(_("signed on"), null=True, blank=True)
     pdf_requested_at = models.DateTimeField(_("PDF requested on"), null=True, blank=True)
     pdf_received_at = models.DateTimeField(_("PDF job received on"), null=True, blank=True)
+    # The agreed charter, certified with an empty field per party (``conventions.chain``):
+    # what each party's signature is added to.
+    agreed_job = models.ForeignKey(
+        "soliris.RenderJob",
+        verbose_name=_("agreed PDF"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     # The worker job rendering the signed charter (one bilingual PDF, see documents.py).
     pdf_job = models.ForeignKey(
         "soliris.RenderJob",

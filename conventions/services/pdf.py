@@ -17,8 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from conventions import notifications
+from conventions.charter_pdf import KIND, parameters_for
 from conventions.models import Version, VersionStatus
-from conventions.pdfs import KIND, parameters_for
 from conventions.services.locking import lock_document, lock_version
 from soliris import audit
 from soliris.models import RenderJob
@@ -35,7 +35,7 @@ def pdf_job_record(*, actor, document, version) -> Version:
     """Ask for the job rendering the signed ``version`` and record it on the version.
 
     The caller holds the locks of ``document`` and ``version`` (in that order); the job comes
-    last. One PDF holds every authentic language (``conventions.pdfs``), requested in the name
+    last. One PDF holds every authentic language (``conventions.charter_pdf``), requested in the name
     of ``actor`` (the last signatory).
     """
     job, _created = job_request(actor=actor, kind=KIND, parameters=parameters_for(version))

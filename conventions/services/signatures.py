@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from conventions import notifications
+from conventions import chain, notifications
 from conventions.constraints import speaking
 from conventions.models import Document, DocumentStatus, PublicationConsent, Signature, Version, VersionStatus
 from conventions.permissions import coordinator_organisation_ids, signatory_organisation_ids
@@ -45,8 +45,9 @@ def version_sign(
     confirming it is them with their password and, when they have an authenticator app, its
     current ``code``.
 
-    When every party has signed, the version is signed, locked for good, and its PDF is
-    requested (the render job is queued after this transaction commits).
+    Each signature asks for that party's signature on the agreed PDF (``conventions.chain``).
+    When every party has signed, the version is signed, locked for good, and its PDF (the last
+    party's file, timestamped) is requested. The jobs are queued after this transaction commits.
     """
     require_full_name(actor)
     document = lock_document(version.document)
@@ -92,6 +93,7 @@ def version_sign(
             signature.full_clean(exclude=["version", "user", "organisation"])
             signature.save()
         signatures.append(signature)
+        chain.signature_job_record(actor=actor, version=version, signature=signature)
         audit.record(
             "conventions.version.signed_by",
             actor=actor,

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from conventions import notifications, selectors
+from conventions import chain, notifications, selectors
 from conventions.constraints import speaking
 from conventions.models import Approval, Decision, Document, DocumentStatus, Version, VersionStatus
 from conventions.permissions import coordinator_organisation_ids
@@ -134,6 +134,8 @@ def version_approve(*, actor, version, comment: str = "") -> list[Approval]:
         Document.objects.filter(pk=document.pk).update(status=DocumentStatus.AGREED, updated_at=now)
         document.status = DocumentStatus.AGREED
         audit.record("conventions.version.agreed", actor=actor, subject=document, number=version.number)
+        version.status = VersionStatus.AGREED
+        chain.agreed_job_record(actor=actor, version=version)  # what each party will sign
         notifications.notify(document, "agreed", version, actor=actor)
         notifications.notify(document, "signature_requested", version, actor=actor, signatories_only=True)
     else:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from conventions import diff, selectors, services
+from conventions import chain, diff, selectors, services
 from conventions.forms import DecisionForm, ProposeForm, SignForm
 from conventions.models import Decision, DocumentStatus, VersionStatus
 from conventions.permissions import (
@@ -87,6 +87,8 @@ def version_detail(request, key, number):
         "approvals": selectors.approval_rows(document, version),
         "signatures": selectors.signature_rows(document, version),
         "previous": version.number - 1 if version.number > 1 else None,
+        # While the parties sign: the agreed PDF with the signatures given so far.
+        "signing_job": chain.last_step(version) if version.status == VersionStatus.AGREED else None,
         **document_perms(request.user, document),
     }
     return render(request, "conventions/version_detail.html", context)

@@ -37,6 +37,11 @@ class DocumentUnavailable(Exception):
     """The parameters do not name a document that can be rendered (raised by ``content``)."""
 
 
+class NotReady(Exception):
+    """What this document is built on is not rendered yet (raised by ``build``): the job goes
+    back to the queue, and is queued again when that is done (or by the sweep)."""
+
+
 def _nobody(user, parameters) -> bool:
     return False
 
@@ -54,6 +59,10 @@ class DocumentKind:
     # (a charter: certified by the platform, then signed by each party, see ``sealing``):
     # (data, inputs, parameters) -> data. Runs in the worker, where the keys are used.
     seal: Callable[[bytes, dict, dict], bytes] | None = None
+    # Instead of ``render``: builds the PDF from earlier jobs' files (a charter signed party by
+    # party, see ``conventions.chain``): (inputs, parameters, progress) -> PDF bytes, or
+    # ``None`` to render it from HTML after all. May raise ``NotReady``.
+    build: Callable[[dict, dict, Callable[[int], None]], bytes | None] | None = None
     # The page the document is about (shown on the job's page): parameters -> address or "".
     back_url: Callable[[dict], str] | None = None
     # What the verification page says a rendered job is: job -> [(label, value), ...].

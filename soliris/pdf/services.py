@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from soliris import audit, outbox
 from soliris.models import RenderJob, RenderJobState
-from soliris.pdf import get_kind
+from soliris.pdf import NotReady, get_kind
 from soliris.pdf.rendering import html_to_pdf
 from soliris.pdf.signing import sign_pdf
 
@@ -144,6 +144,31 @@ def _claim(job_id: int, *, take_over: bool = False) -> RenderJob | None:
     return job
 
 
+def _rendered(kind, job: RenderJob, progress) -> bytes:
+    """The job's PDF from its kind's HTML, signed as its kind says."""
+    html = kind.render(job.inputs, job.parameters, progress)
+    progress(60)
+    data = html_to_pdf(html)
+    progress(85)
+    if kind.sign and kind.seal:
+        return kind.seal(data, job.inputs, job.parameters)
+    if kind.sign:
+        return sign_pdf(data, reason=str(_("Issued by the Soliris platform")), location="Soliris")
+    return data
+
+
+def queue_waiting(job: RenderJob) -> int:
+    """Queue again the jobs built on ``job`` (``inputs["previous"]``) that wait for it."""
+    waiting = list(
+        RenderJob.objects.filter(state=RenderJobState.QUEUED, inputs__previous=str(job.key)).values_list(
+            "pk", flat=True
+        )
+    )
+    for job_id in waiting:
+        _enqueue(job_id)
+    return len(waiting)
+
+
 def job_run(job_id: int, *, take_over: bool = False) -> RenderJob | None:
     """Render a job (the worker's part). Safe to run twice: a finished job is left alone,
     and of two attempts racing on one job only the latest one's file is kept.
@@ -160,14 +185,9 @@ def job_run(job_id: int, *, take_over: bool = False) -> RenderJob | None:
     try:
         kind = get_kind(job.kind)
         with translation.override(job.language):
-            html = kind.render(job.inputs, job.parameters, progress)
-            progress(60)
-            data = html_to_pdf(html)
-            progress(85)
-            if kind.sign and kind.seal:
-                data = kind.seal(data, job.inputs, job.parameters)
-            elif kind.sign:
-                data = sign_pdf(data, reason=str(_("Issued by the Soliris platform")), location="Soliris")
+            data = kind.build(job.inputs, job.parameters, progress) if kind.build else None
+            if data is None:
+                data = _rendered(kind, job, progress)
             progress(95)
         filename = f"{slugify(job.title)[:80] or 'document'}.pdf"
         name = default_storage.save(f"render/{job.key}/{filename}", ContentFile(data))
@@ -182,8 +202,13 @@ def job_run(job_id: int, *, take_over: bool = False) -> RenderJob | None:
             )
             if done:
                 audit.record("soliris.render_job.done", actor=None, subject=job, attempt=attempt)
+                queue_waiting(job)
         if not done:  # a later attempt took the job over: its file is the one kept
             default_storage.delete(name)
+    except NotReady as error:
+        # Back in the queue, taken again when what it waits for is done (``queue_waiting``).
+        logger.info("render job %s waits: %s", job.pk, error)
+        current.update(state=RenderJobState.QUEUED, progress=0, queued_at=timezone.now())
     except Exception as error:
         logger.exception("render job %s failed", job.pk)
         with transaction.atomic():

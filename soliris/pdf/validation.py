@@ -118,16 +118,17 @@ def reports(signatures, *, platform, authority) -> list[SignatureReport]:
 
 def sound_document(found: list[SignatureReport]) -> bool:
     """Issued by Soliris and unchanged since: either the platform's one signature, or its
-    certification followed by party signatures (and a timestamp), each sound, the last one
+    certification followed by the party signatures given so far (an agreed charter being
+    signed: none yet, some, all) and perhaps a timestamp after them, each sound, the last one
     covering the whole file, none added outside Soliris."""
     if not found or not found[-1].whole_file or not all(item.sound for item in found):
         return False
-    if len(found) == 1:
-        return found[0].kind == PLATFORM
     first, rest = found[0], found[1:]
+    if first.kind == PLATFORM:
+        return not rest
     return (
         first.kind == CERTIFICATION
         and all(item.kind in (PARTY, TIMESTAMP) for item in rest)
         and all(item.kind == PARTY for item in rest[:-1])
-        and any(item.kind == PARTY for item in rest)
+        and (not rest or rest[-1].kind == PARTY or len(rest) > 1)
     )

@@ -14,8 +14,8 @@ from django.utils import translation
 from pypdf import PdfReader
 
 from conventions import services
+from conventions.charter_pdf import charter_content, parameters_for, render_charter
 from conventions.models import Approval, Comment, Signature
-from conventions.pdfs import charter_content, parameters_for, render_charter
 from partners.models import Visibility
 from partners.visibility import HIDDEN_NAME
 from soliris.models import User
