@@ -14,6 +14,7 @@ from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader
+from pypdf.generic import ContentStream, DictionaryObject
 
 from conventions import chain, services
 from conventions.models import Signature
@@ -63,14 +64,13 @@ def fields_of(data: bytes) -> dict:
 def stamps_of(data: bytes) -> dict[str, str]:
     """What each party's signature stamp says: the ``/ActualText`` pyHanko wraps its text in,
     read from the field's appearance stream (and the forms it draws)."""
-    from pypdf.generic import ContentStream, DictionaryObject
 
     def texts(xobject) -> list[str]:
         found = []
         for operands, operator in ContentStream(xobject, reader).operations:
-            if operator == b"BDC" and len(operands) > 1 and isinstance(operands[1], DictionaryObject):
-                if "/ActualText" in operands[1]:
-                    found.append(str(operands[1]["/ActualText"]))
+            marked = operator == b"BDC" and len(operands) > 1 and isinstance(operands[1], DictionaryObject)
+            if marked and "/ActualText" in operands[1]:
+                found.append(str(operands[1]["/ActualText"]))
         for inner in ((xobject.get("/Resources") or {}).get("/XObject") or {}).values():
             inner = inner.get_object()
             if inner.get("/Subtype") == "/Form":
