@@ -60,23 +60,49 @@ POINTS_PER_MM = 72 / 25.4
 ANCHOR_PREFIX = "signature-field-"
 
 
+def _page_references(node) -> list:
+    found = []
+    for kid in node.raw_get("/Kids"):
+        page = kid.get_object()
+        found += _page_references(page) if page.get("/Type") == "/Pages" else [kid.reference]
+    return found
+
+
+def _named(node) -> list[tuple[str, object]]:
+    """The entries of a PDF name tree (ISO 32000 7.9.6), leaves and kids."""
+    found = []
+    names = node.get("/Names") or []
+    for index in range(0, len(names), 2):
+        found.append((str(names[index]), names[index + 1]))
+    for kid in node.get("/Kids") or []:
+        found += _named(kid)
+    return found
+
+
 def signature_boxes(data: bytes) -> list[FieldBox]:
     """A field per element whose id starts with ``ANCHOR_PREFIX`` (WeasyPrint writes each id
     as a named destination: the top left of its box), named after the rest of its id."""
-    from pypdf import PdfReader
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.reader import PdfFileReader
 
-    reader = PdfReader(BytesIO(data))
+    reader = PdfFileReader(BytesIO(data), strict=False)
+    names = reader.root.get("/Names") or {}
+    if "/Dests" not in names:
+        return []
+    pages = _page_references(reader.root["/Pages"])
     width, height = BOX_WIDTH_MM * POINTS_PER_MM, BOX_HEIGHT_MM * POINTS_PER_MM
     heading, inset = BOX_HEADING_MM * POINTS_PER_MM, 2 * POINTS_PER_MM
     boxes = []
-    for name, destination in sorted(reader.named_destinations.items()):
+    for name, destination in sorted(_named(names["/Dests"])):
         if not name.startswith(ANCHOR_PREFIX):
             continue
-        left, top = float(destination.left), float(destination.top)
+        if isinstance(destination, generic.DictionaryObject):
+            destination = destination["/D"]
+        left, top = float(destination[2]), float(destination[3])
         boxes.append(
             FieldBox(
                 name=name.removeprefix(ANCHOR_PREFIX),
-                page=reader.get_destination_page_number(destination),
+                page=pages.index(destination.raw_get(0).reference),
                 box=(
                     round(left + inset),
                     round(top - height + inset),
