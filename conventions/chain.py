@@ -107,7 +107,7 @@ def stamp_text(signature: Signature) -> str:
     if signature.signer_function.strip() in ("", "—"):
         return _("Signed electronically by %(name)s\nfor %(organisation)s\non %(date)s (%(zone)s)") % values
     return (
-        _("Signed electronically by %(name)s\n%(function)s, for %(organisation)s\non %(date)s (%(zone)s)")
+        _("Signed electronically by %(name)s\n%(function)s\nfor %(organisation)s\non %(date)s (%(zone)s)")
         % values
     )
 

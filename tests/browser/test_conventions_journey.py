@@ -133,6 +133,13 @@ def test_a_partner_abroad_and_a_belgian_party_agree_and_sign_a_convention(
         page.fill("#id_password", PASSWORD)
         submit(page)
         page.wait_for_url(re.compile(rf"/{language}/conventions/{key}/versions/3/$"))
+        if language == "es":  # the first signature: the worker adds it to the agreed PDF
+            assert "PDF en proceso de firma" in page.locator("main").inner_text()
+            deadline = time.monotonic() + 90
+            while "Descargar el PDF firmado hasta ahora" not in page.locator("main").inner_text():
+                assert time.monotonic() < deadline, celery_worker.log()[-2000:]
+                time.sleep(0.5)
+                page.reload()
 
     version = Version.objects.get(document=document, number=3)
     assert version.status == VersionStatus.SIGNED and version.pdf_requested_at is not None
