@@ -130,7 +130,9 @@ def test_each_signature_is_added_to_the_agreed_file_when_its_party_signs(cast, a
     stamp = stamps_of(with_jette)["Party-cast-jette"]
     assert stamp == first.seal_job.inputs["stamp"]
     # In the PDF's language (the first authentic one: French).
-    assert "Signé électroniquement par" in stamp and "Commune de Jette" in stamp and first.signer_name in stamp
+    assert (
+        "Signé électroniquement par" in stamp and "Commune de Jette" in stamp and first.signer_name in stamp
+    )
     body = client.post("/en/verify/", {"document": BytesIO(with_jette)}).content.decode()
     assert "Valid signature" in body and "Signed so far by" in body and "Commune de Jette" in body
 
