@@ -51,6 +51,15 @@ def recently_authenticated(request) -> bool:
     )
 
 
+def back_to_clause(request, document, clause) -> HttpResponseRedirect:
+    """Back to the alignment page a decision was taken from (with its languages), else the
+    draft, at ``clause``: ``next`` is followed only when it is that page's own address."""
+    back, align = request.POST.get("next", ""), reverse("conventions:document_align", args=[document.key])
+    if back.split("?", 1)[0] != align or "#" in back:
+        back = reverse("conventions:document_detail", args=[document.key])
+    return HttpResponseRedirect(back + f"#clause-{clause.key}")
+
+
 def reauthenticate(request, next_url: str) -> HttpResponseRedirect:
     """To allauth's re-authentication page, and back to ``next_url`` once done."""
     return HttpResponseRedirect(

@@ -27,7 +27,7 @@ from conventions.permissions import (
     may_create_for_project,
 )
 from conventions.services.suggestions import suggests_only
-from conventions.views.common import document_perms, next_action, reading_language
+from conventions.views.common import back_to_clause, document_perms, next_action, reading_language
 from conventions.views.suggestions import SUGGEST_ONLY_FORM, suggest_only_form, suggestion_rows
 from partners.permissions import accepted_party_ids, role_in
 from projects.models import ProjectPartyStatus
@@ -325,11 +325,7 @@ def clause_confirm(request, key, clause_key, language):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The translation is confirmed up to date."))
-    # Back to the alignment page it was confirmed from (with its languages), else the draft.
-    back, align = request.POST.get("next", ""), reverse("conventions:document_align", args=[document.key])
-    if back.split("?", 1)[0] != align or "#" in back:
-        back = reverse("conventions:document_detail", args=[document.key])
-    return redirect(back + f"#clause-{clause.key}")
+    return back_to_clause(request, document, clause)
 
 
 @require_POST

@@ -4,7 +4,6 @@ clause editor, ``drafts.clause_edit``), and each party's "suggest only" choice."
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,6 +13,7 @@ from conventions.forms import SuggestOnlyForm
 from conventions.models import Suggestion
 from conventions.permissions import coordinator_organisation_ids, get_document_for_user
 from conventions.services.suggestions import editor_organisation_ids
+from conventions.views.common import back_to_clause
 
 
 def suggestion_rows(user, document, clause, texts) -> list[dict]:
@@ -45,14 +45,6 @@ def _suggestion(request, key, suggestion_key):
     return document, suggestion
 
 
-def _back(request, document, suggestion):
-    """Back to the alignment page it was decided from (with its languages), else the draft."""
-    back, align = request.POST.get("next", ""), reverse("conventions:document_align", args=[document.key])
-    if back.split("?", 1)[0] != align or "#" in back:
-        back = reverse("conventions:document_detail", args=[document.key])
-    return redirect(back + f"#clause-{suggestion.clause.key}")
-
-
 @require_POST
 def suggestion_accept(request, key, suggestion_key):
     document, suggestion = _suggestion(request, key, suggestion_key)
@@ -62,7 +54,7 @@ def suggestion_accept(request, key, suggestion_key):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The suggestion is accepted: the clause has its text."))
-    return _back(request, document, suggestion)
+    return back_to_clause(request, document, suggestion.clause)
 
 
 @require_POST
@@ -76,7 +68,7 @@ def suggestion_reject(request, key, suggestion_key):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The suggestion is rejected; its proposer reads why in the thread."))
-    return _back(request, document, suggestion)
+    return back_to_clause(request, document, suggestion.clause)
 
 
 @require_POST
@@ -88,7 +80,7 @@ def suggestion_withdraw(request, key, suggestion_key):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Your suggestion is withdrawn."))
-    return _back(request, document, suggestion)
+    return back_to_clause(request, document, suggestion.clause)
 
 
 SUGGEST_ONLY_FORM = "suggest_only_form"
