@@ -15,7 +15,8 @@ Render jobs chain, each built on the file of the one before (``inputs["previous"
 Each file starts with the bytes of the one before it: what a party signed is what the next
 one signed on, and pyHanko shows nothing changed in between. A job whose previous file is not
 ready runs that job first, in the same worker; one rendering elsewhere makes it wait in the
-queue (``pdf.NotReady``) until it is done (``soliris.pdf.services.queue_waiting``).
+queue (``pdf.NotReady``) until it is done (``soliris.pdf.services.queue_waiting``), or at
+once if it was done before the job was back in the queue.
 
 Lock order (``conventions.services.locking``): the callers hold the document and version
 locks; the jobs come last.
@@ -169,7 +170,7 @@ def previous_file(key: str) -> bytes:
     if job.state == RenderJobState.FAILED:
         raise RuntimeError(f"the document this one is built on failed: {job.error}")
     if job.state != RenderJobState.DONE:
-        raise pdf.NotReady(f"waiting for render job {job.key}")
+        raise pdf.NotReady(str(job.key))
     with default_storage.open(job.file.name, "rb") as handle:
         data = handle.read()
     if hashlib.sha256(data).hexdigest() != job.file_sha256:

@@ -38,8 +38,13 @@ class DocumentUnavailable(Exception):
 
 
 class NotReady(Exception):
-    """What this document is built on is not rendered yet (raised by ``build``): the job goes
-    back to the queue, and is queued again when that is done (or by the sweep)."""
+    """What this document is built on is not rendered yet (raised by ``build`` with the key of
+    the job it waits for): the job goes back to the queue, and is queued again when that job
+    is done (or by the sweep)."""
+
+    def __init__(self, waits_for: str):
+        super().__init__(f"waiting for render job {waits_for}")
+        self.waits_for = waits_for
 
 
 def _nobody(user, parameters) -> bool:

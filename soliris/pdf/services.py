@@ -206,9 +206,16 @@ def job_run(job_id: int, *, take_over: bool = False) -> RenderJob | None:
         if not done:  # a later attempt took the job over: its file is the one kept
             default_storage.delete(name)
     except NotReady as error:
-        # Back in the queue, taken again when what it waits for is done (``queue_waiting``).
+        # Back in the queue, taken again when what it waits for is done (``queue_waiting``),
+        # or at once if it is done already. Its row is locked first: the transaction marking
+        # it done either commits before (then it is seen done here) or waits for this one
+        # (then its ``queue_waiting`` sees this job queued) — never neither.
         logger.info("render job %s waits: %s", job.pk, error)
-        current.update(state=RenderJobState.QUEUED, progress=0, queued_at=timezone.now())
+        with transaction.atomic():
+            awaited = RenderJob.objects.select_for_update().filter(key=error.waits_for).first()
+            waiting = current.update(state=RenderJobState.QUEUED, progress=0, queued_at=timezone.now())
+            if waiting and awaited is not None and awaited.state == RenderJobState.DONE:
+                _enqueue(job.pk)
     except Exception as error:
         logger.exception("render job %s failed", job.pk)
         with transaction.atomic():

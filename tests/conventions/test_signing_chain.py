@@ -18,6 +18,7 @@ from pypdf.generic import ContentStream, DictionaryObject
 
 from conventions import chain, services
 from conventions.models import Signature
+from soliris import pdf
 from soliris.models import OutboxMessage, RenderJob, RenderJobState
 from soliris.pdf import tsa as tsa_server
 from soliris.pdf.authority import ca_certificate
@@ -189,3 +190,25 @@ def test_the_file_being_signed_is_for_the_parties_only(cast, agreed, client):
     assert client.get(f"/en/documents/{version.agreed_job.key}/").status_code == 404
     client.force_login(cast.user("partner_coordinator"))
     assert client.get(f"/en/documents/{version.agreed_job.key}/").status_code == 200
+
+
+def test_a_signature_whose_awaited_file_was_done_meanwhile_is_queued_again_at_once(cast, agreed, monkeypatch):
+    """The job it waited for finished between its check and its return to the queue: it is
+    queued again at once, not left for the sweep."""
+    version = agreed.versions.get()
+    job_run(version.agreed_job_id)  # done
+    services.version_sign(
+        actor=cast.user("party_coordinator"), version=version, consent=True, password=PASSWORD
+    )
+    step = Signature.objects.get(version=version, organisation=cast.jette).seal_job
+
+    def seen_running(key):
+        raise pdf.NotReady(key)  # what it saw an instant before that job was done
+
+    monkeypatch.setattr(chain, "previous_file", seen_running)
+    before = OutboxMessage.objects.count()
+    job_run(step.pk)
+    step.refresh_from_db()
+    assert step.state == RenderJobState.QUEUED
+    queued = OutboxMessage.objects.order_by("-id")[: OutboxMessage.objects.count() - before]
+    assert [message.payload["args"] for message in queued] == [[step.pk]]
