@@ -1,7 +1,7 @@
 """The review packet: a version's clauses as an OpenDocument text per language, annotated
-offline and brought back. The annotated file goes through a real office suite — Debian's
-LibreOffice, headless, reads it and writes it anew in its own format — before it is uploaded:
-what comes back is what LibreOffice writes, not what this project wrote."""
+offline and brought back. The reviewer is a real office suite: Debian's LibreOffice, headless,
+opens the packet, writes a comment into it and changes a passage (a Basic macro run from the
+command line), and saves it in its own format: what comes back is what LibreOffice wrote."""
 
 import shutil
 import subprocess
@@ -26,51 +26,91 @@ def packet_url(document, number, language):
     return reverse("conventions:version_packet_odt", args=[document.key, number, language])
 
 
-def through_libreoffice(data: bytes, tmp_path) -> bytes:
-    """``data`` opened and saved again by LibreOffice (its own serialisation of the comments,
-    sections and properties)."""
+# A reviewer's edits, made by LibreOffice itself (its Basic, run headless from the command
+# line): a comment after the first occurrence of some words, and one passage changed. The
+# document is loaded as a model without a view: the headless build has no comment sidebar to
+# draw (its window's description is not installed), which a view would try to build. An error
+# is written next to the document, for the test to say.
+REVIEWER_MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1"
+ script:language="StarBasic">
+Function At(doc, words As String)
+  paragraphs = doc.getText().createEnumeration()
+  Do While paragraphs.hasMoreElements()
+    paragraph = paragraphs.nextElement()
+    If paragraph.supportsService("com.sun.star.text.Paragraph") Then
+      position = InStr(1, paragraph.getString(), words, 0)
+      If position &gt; 0 Then
+        cursor = paragraph.getText().createTextCursorByRange(paragraph.getStart())
+        cursor.goRight(position - 1, False)
+        cursor.goRight(Len(words), True)
+        At = cursor
+        Exit Function
+      End If
+    End If
+  Loop
+End Function
+
+Sub Review(path As String, words As String, comment As String, before As String, after As String)
+  On Error Goto Failed
+  doc = createUnoService("com.sun.star.text.TextDocument")
+  Dim load(1) As New com.sun.star.beans.PropertyValue
+  load(0).Name = "URL"
+  load(0).Value = ConvertToURL(path)
+  load(1).Name = "FilterName"
+  load(1).Value = "writer8"
+  doc.load(load())
+  note = doc.createInstance("com.sun.star.text.textfield.Annotation")
+  note.Author = "María Quispe"
+  note.Content = comment
+  note.DateTimeValue = CDateToUnoDateTime(Now())
+  cursor = At(doc, words)
+  cursor.collapseToEnd()
+  cursor.getText().insertTextContent(cursor, note, False)
+  At(doc, before).setString(after)
+  Dim save(0) As New com.sun.star.beans.PropertyValue
+  save(0).Name = "FilterName"
+  save(0).Value = "writer8"
+  doc.storeToURL(ConvertToURL(path), save())
+  doc.close(True)
+  Exit Sub
+Failed:
+  n = FreeFile
+  Open path &amp; ".error" For Output As #n
+  Print #n, "error " &amp; Err &amp; " at line " &amp; Erl &amp; ": " &amp; Error$
+  Close #n
+End Sub
+</script:module>
+"""
+
+
+def libreoffice(tmp_path, *arguments) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice is installed by scripts/system-deps.sh --browser"
-    source = tmp_path / "in" / "packet.odt"
-    source.parent.mkdir()
-    source.write_bytes(data)
-    out = tmp_path / "out"
+    profile = tmp_path / "profile"
     subprocess.run(
-        [
-            soffice,
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--convert-to",
-            "odt:writer8",
-            "--outdir",
-            str(out),
-            str(source),
-        ],
+        [soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}", *arguments],
         check=True,
         capture_output=True,
         timeout=180,
     )
-    return (out / "packet.odt").read_bytes()
 
 
-def annotate(data: bytes, *, comments=(), replace=()) -> bytes:
-    """What a reviewer's office suite writes: comments at a clause's words, a changed text.
-    ``comments``: (clause key, words to anchor at, comment); ``replace``: (old, new)."""
-    odt = Document(BytesIO(data))
-    sections = {section.name: section for section in odt.body.get_sections()}
-    for key, words, text in comments:
-        paragraph = next(
-            p for p in sections[f"soliris-clause-{key}"].xpath("text:p") if words in (p.text_recursive or "")
-        )
-        paragraph.insert_annotation(after=words, body=text, creator="María Quispe")
-    for old, new in replace:
-        for paragraph in odt.body.get_paragraphs():
-            if old in (paragraph.text_recursive or ""):
-                paragraph.replace(old, new)
-    out = BytesIO()
-    odt.save(out)
-    return out.getvalue()
+def reviewed_in_libreoffice(data: bytes, tmp_path, *, words, comment, before, after) -> bytes:
+    """``data`` opened in LibreOffice, which writes ``comment`` at ``words`` (by
+    "María Quispe"), changes ``before`` into ``after`` and saves it, in its own format."""
+    source = tmp_path / "packet.odt"
+    source.write_bytes(data)
+    libreoffice(
+        tmp_path, "--convert-to", "txt", "--outdir", str(tmp_path / "text"), str(source)
+    )  # the profile
+    (tmp_path / "profile" / "user" / "basic" / "Standard" / "Module1.xba").write_text(REVIEWER_MACRO)
+    quoted = ",".join(f'"{value}"' for value in (source, words, comment, before, after))
+    libreoffice(tmp_path, f"macro:///Standard.Module1.Review({quoted})")
+    error = tmp_path / "packet.odt.error"
+    assert not error.exists(), error.read_text()
+    return source.read_bytes()
 
 
 def test_the_packet_is_an_odt_with_each_clause_in_its_section(client, cast, login, proposed):
@@ -95,14 +135,18 @@ def test_comments_and_a_changed_text_written_offline_come_back_as_threads_once(
     version = proposed.versions.get()
     first, second = (clause["key"] for clause in version.clauses[:2])
     packet = client.get(packet_url(proposed, 1, "es")).content
-    annotated = annotate(
+    written = reviewed_in_libreoffice(
         packet,
-        comments=[(first, "acuerdan", "¿Podemos precisar el plazo de este punto?")],
-        replace=[("el punto 2.", "el punto 2, cada año.")],
+        tmp_path,
+        words="acuerdan",
+        comment="¿Podemos precisar el plazo de este punto?",
+        before="el punto 2.",
+        after="el punto 2, cada año.",
     )
-    written = through_libreoffice(annotated, tmp_path)
-    with zipfile.ZipFile(BytesIO(written)) as odt:  # LibreOffice's own file
-        assert b"LibreOffice" in odt.read("meta.xml") and b"<office:annotation" in odt.read("content.xml")
+    with zipfile.ZipFile(BytesIO(written)) as odt:  # LibreOffice's own file, its own comment
+        content = odt.read("content.xml").decode()
+        assert "LibreOffice" in odt.read("meta.xml").decode()
+        assert "<dc:creator>María Quispe</dc:creator>" in content and "¿Podemos precisar" in content
 
     url = reverse("conventions:version_packet", args=[proposed.key, 1])
     response = client.post(url, {"packet": SimpleUploadedFile("revision.odt", written, ODT)})
