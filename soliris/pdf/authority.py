@@ -52,7 +52,8 @@ class Issued:
 
 def setting(name: str) -> str:
     """``SOLIRIS_CA_CERT``, ``SOLIRIS_CA_KEY``, ``SOLIRIS_CA_KEY_PASSPHRASE``,
-    ``SOLIRIS_KEY_SECRET``, ``SOLIRIS_TSA_URL`` (README, "Configuration"): a Django setting
+    ``SOLIRIS_KEY_SECRET``, ``SOLIRIS_TSA_URL``, ``SOLIRIS_TSA_ROOTS`` (README,
+    "Configuration"): a Django setting
     when one is defined (tests override them), otherwise the environment variable — read
     here, ``soliris/settings.py`` being at its size limit."""
     value = getattr(settings, name, None)
@@ -187,6 +188,16 @@ def _file(path: Path) -> bytes:
 def ca_certificate():
     """The authority's certificate (asn1crypto), the trust root of every party's."""
     return load_certificate(_file(_paths()[0]))
+
+
+def timestamp_roots() -> list:
+    """The roots trusted for document timestamps besides the authority, which issues the
+    loopback TSA's: ``SOLIRIS_TSA_ROOTS``, PEM files separated by commas — a production TSA's
+    own root. Trusted for timestamps only, never for a signature."""
+    from pyhanko.keys import load_certs_from_pemder_data
+
+    paths = [path.strip() for path in (setting("SOLIRIS_TSA_ROOTS") or "").split(",") if path.strip()]
+    return [cert for path in paths for cert in load_certs_from_pemder_data(_file(Path(path)))]
 
 
 def load_certificate(data: bytes):

@@ -23,7 +23,7 @@ from pathlib import Path
 from django.conf import settings
 
 from soliris.pdf import validation
-from soliris.pdf.authority import ca_certificate
+from soliris.pdf.authority import ca_certificate, timestamp_roots
 
 
 def _outside_event_loop(function, *args, **kwargs):
@@ -257,7 +257,11 @@ def verify_pdf(data: bytes) -> Verification:
         return refused("no signature")
     try:
         found = _outside_event_loop(
-            validation.reports, signatures, platform=certificate(), authority=ca_certificate()
+            validation.reports,
+            signatures,
+            platform=certificate(),
+            authority=ca_certificate(),
+            timestamp_roots=timestamp_roots(),
         )
     except Exception as error:
         return refused(f"validation error: {type(error).__name__}: {error}", signed=True)

@@ -62,8 +62,9 @@ def _changes(status) -> tuple[bool, str]:
     return ok, level.name.lower()
 
 
-def report(embedded, *, platform, authority) -> SignatureReport:
-    """One signature (pyHanko's ``EmbeddedPdfSignature``) checked against the two roots."""
+def report(embedded, *, platform, authority, timestamp_roots=()) -> SignatureReport:
+    """One signature (pyHanko's ``EmbeddedPdfSignature``) checked against the two roots, and a
+    document timestamp also against ``timestamp_roots`` (a production TSA's)."""
     from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
@@ -72,7 +73,8 @@ def report(embedded, *, platform, authority) -> SignatureReport:
     with contextlib.suppress(Exception):
         organisation, identifier, signer = _names(embedded.signer_cert)
     is_timestamp = embedded.sig_object_type == "/DocTimeStamp"
-    context = ValidationContext(trust_roots=[platform, authority], allow_fetching=False)
+    roots = [platform, authority, *timestamp_roots] if is_timestamp else [platform, authority]
+    context = ValidationContext(trust_roots=roots, allow_fetching=False)
     try:
         if is_timestamp:
             status = validate_pdf_timestamp(embedded, validation_context=context)
@@ -112,8 +114,11 @@ def report(embedded, *, platform, authority) -> SignatureReport:
     )
 
 
-def reports(signatures, *, platform, authority) -> list[SignatureReport]:
-    return [report(embedded, platform=platform, authority=authority) for embedded in signatures]
+def reports(signatures, *, platform, authority, timestamp_roots=()) -> list[SignatureReport]:
+    return [
+        report(embedded, platform=platform, authority=authority, timestamp_roots=timestamp_roots)
+        for embedded in signatures
+    ]
 
 
 def sound_document(found: list[SignatureReport]) -> bool:

@@ -9,8 +9,8 @@ from io import BytesIO
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pyhanko.keys import load_private_key_from_pemder_data
@@ -18,6 +18,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
 from pyhanko_certvalidator import ValidationContext
 
@@ -222,3 +223,74 @@ def test_the_parties_keys_are_stored_encrypted_and_made_once(cast, signed, setti
     RenderJob.objects.filter(pk=version.pdf_job_id).update(state=RenderJobState.QUEUED)
     rendered(version)
     assert PartyKey.objects.count() == 2
+
+
+def outside_tsa():
+    """A time-stamping authority with its own root, as a production TSA has: (stamper, root PEM)."""
+    now = datetime.datetime.now(datetime.UTC)
+    root_key = ec.generate_private_key(ec.SECP256R1())
+    root_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Qualified TSA root")])
+    root = (
+        x509.CertificateBuilder()
+        .subject_name(root_name)
+        .issuer_name(root_name)
+        .public_key(root_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=365))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(root_key, hashes.SHA256())
+    )
+    tsa_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    tsa = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Qualified TSA")]))
+        .issuer_name(root_name)
+        .public_key(tsa_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .sign(root_key, hashes.SHA256())
+    )
+    pem = root.public_bytes(serialization.Encoding.PEM)
+    stamper = DummyTimeStamper(
+        tsa_cert=load_certificate(tsa.public_bytes(serialization.Encoding.PEM)),
+        tsa_key=load_private_key_from_pemder_data(
+            tsa_key.private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            ),
+            passphrase=None,
+        ),
+        certs_to_embed=[load_certificate(pem)],
+    )
+    return stamper, pem
+
+
+def test_a_production_tsa_is_trusted_for_timestamps_once_its_root_is_named(
+    cast, signed, settings, tmp_path, client
+):
+    stamper, root_pem = outside_tsa()
+    server = tsa_server.start(stamper=stamper)
+    settings.SOLIRIS_TSA_URL = server.url
+    try:
+        data = rendered(signed.versions.get())
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert signatures_of(data)[-1].sig_object_type == "/DocTimeStamp"
+
+    # Its root not named: the timestamp reads as added outside Soliris, the document not valid.
+    settings.SOLIRIS_TSA_ROOTS = ""
+    result = verify_pdf(data)
+    assert not result.valid and [s.field_name for s in result.outside] == ["Soliris-Timestamp"]
+
+    # Named: trusted, for timestamps only — the parties' signatures stay as they were.
+    root = tmp_path / "tsa-root.pem"
+    root.write_bytes(root_pem)
+    settings.SOLIRIS_TSA_ROOTS = f"{root}"
+    result = verify_pdf(data)
+    assert result.valid and result.timestamp is not None and result.timestamp.trusted
+    assert [s.organisation for s in result.parties] == ["Commune de Jette", "Municipio de Tarija"]
+    body = client.post("/en/verify/", {"document": upload(data)}).content.decode()
+    assert "Valid signature" in body and "from a time-stamping authority the platform trusts" in body
