@@ -180,8 +180,15 @@ def previous_file(key: str) -> bytes:
 
 def seal_agreed(data: bytes, inputs: dict, parameters: dict) -> bytes:
     """The agreed charter certified by the platform, with an empty field in each party's box."""
+    names = {party["identifier"]: party["name"] for party in inputs.get("to_sign", [])}
     boxes = [
-        FieldBox(PARTY_FIELD.format(identifier=box.name), box.page, box.box) for box in signature_boxes(data)
+        FieldBox(
+            PARTY_FIELD.format(identifier=box.name),
+            box.page,
+            box.box,
+            label=_("Signature of %(organisation)s") % {"organisation": names.get(box.name, "")},
+        )
+        for box in signature_boxes(data)
     ]
     return certify(data, reason=_("Certified by the Soliris platform"), location="Soliris", fields=boxes)
 

@@ -51,6 +51,7 @@ class FieldBox:
     name: str
     page: int
     box: tuple[int, int, int, int]
+    label: str = ""  # what a screen reader says of it (the field's /TU)
 
 
 # The printed box of a party's signature (its CSS, ``conventions/pdf/charter.html``): the
@@ -159,7 +160,13 @@ def _sign(data: bytes, metadata, signer, *, fields=(), text: str = "") -> bytes:
     writer = IncrementalPdfFileWriter(BytesIO(data))
     for item in fields:
         sig_fields.append_signature_field(
-            writer, sig_fields.SigFieldSpec(sig_field_name=item.name, on_page=item.page, box=item.box)
+            writer,
+            sig_fields.SigFieldSpec(
+                sig_field_name=item.name,
+                on_page=item.page,
+                box=item.box,
+                readable_field_name=item.label or None,
+            ),
         )
     if text:
         pdf_signer = signers.PdfSigner(metadata, signer=signer, stamp_style=_stamp_style())

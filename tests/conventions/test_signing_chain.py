@@ -58,6 +58,7 @@ def fields_of(data: bytes) -> dict:
                     "rect": [float(v) for v in annotation["/Rect"]],
                     "signed": annotation.get("/V") is not None,
                     "appearance": "/AP" in annotation,
+                    "label": str(annotation.get("/TU", "")),
                 }
     return found
 
@@ -111,6 +112,7 @@ def test_each_signature_is_added_to_the_agreed_file_when_its_party_signs(cast, a
     for box in boxes.values():
         left, bottom, right, top = box["rect"]
         assert box["page"] == pages - 1 and not box["signed"]
+        assert box["label"].startswith("Signature de ")  # what a screen reader says, in French
         assert 200 < right - left < 230 and 50 < top - bottom < 75  # inside the 79 × 32 mm box
 
     # Jette signs: its own signature is added to the agreed bytes, Tarija's field stays empty.
