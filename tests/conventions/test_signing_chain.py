@@ -214,3 +214,20 @@ def test_a_signature_whose_awaited_file_was_done_meanwhile_is_queued_again_at_on
     assert step.state == RenderJobState.QUEUED
     queued = OutboxMessage.objects.order_by("-id")[: OutboxMessage.objects.count() - before]
     assert [message.payload["args"] for message in queued] == [[step.pk]]
+
+
+def test_a_signature_built_on_a_failed_agreed_file_renders_it_again_first(cast, agreed):
+    """The worker rendering the agreed charter died (the sweep failed its job): the signature
+    built on it renders it again, then signs it; nobody has to press "Try again" twice."""
+    version = agreed.versions.get()
+    RenderJob.objects.filter(pk=version.agreed_job_id).update(
+        state=RenderJobState.FAILED, error="The worker rendering this document stopped."
+    )
+    services.version_sign(
+        actor=cast.user("party_coordinator"), version=version, consent=True, password=PASSWORD
+    )
+    step = Signature.objects.get(version=version, organisation=cast.jette).seal_job
+    data = file_of(job_run(step.pk))
+    agreed_job = RenderJob.objects.get(pk=version.agreed_job_id)
+    assert agreed_job.state == RenderJobState.DONE and data.startswith(file_of(agreed_job))
+    assert [s.organisation for s in verify_pdf(data).parties] == ["Commune de Jette"]
