@@ -18,6 +18,7 @@ USERS = [
     ("contact@xylm.demo", "Camille Le Gall", "fr", False),
     ("contact@stadd.demo", "Kossi Agbeko", "fr", False),
     ("contact@iteco.demo", "Nadia Mertens", "fr", False),
+    ("contact@diasporas-bruxelles.demo", "Aminata Diallo", "fr", False),
 ]
 
 

@@ -25,6 +25,8 @@ MEMBERSHIPS = {
     ],
     "contact@stadd.demo": [("stadd", Role.COORDINATOR, "Coordinateur")],
     "contact@iteco.demo": [("iteco", Role.COORDINATOR, "Formatrice")],
+    # The other party of Jette's charter in progress: someone to approve and sign it with Aïcha.
+    "contact@diasporas-bruxelles.demo": [("diaspora-bruxelles", Role.COORDINATOR, "Coordinatrice")],
 }
 
 
