@@ -2,6 +2,7 @@ import pytest
 
 from conventions import services
 from conventions.models import DocumentKind
+from soliris.pdf import tsa as tsa_server
 
 
 def make_document(cast, *, clauses=3, languages=("fr", "es"), title="Convention Jette – Tarija"):
@@ -146,3 +147,13 @@ def _logins_are_recent(monkeypatch):
         authenticated_at(self, user, time.time())
 
     monkeypatch.setattr(Client, "force_login", login_now)
+
+
+@pytest.fixture
+def tsa(settings):
+    """The loopback time-stamping authority on a free port, named in the settings."""
+    server = tsa_server.start()
+    settings.SOLIRIS_TSA_URL = server.url
+    yield server
+    server.shutdown()
+    server.server_close()

@@ -36,16 +36,6 @@ from tests.conventions.conftest import make_document
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def tsa(settings):
-    """The loopback time-stamping authority on a free port, named in the settings."""
-    server = tsa_server.start()
-    settings.SOLIRIS_TSA_URL = server.url
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
 def rendered(version) -> bytes:
     """The worker's part, here: render the version's job, certify, sign, timestamp."""
     version.refresh_from_db()

@@ -20,22 +20,12 @@ from conventions import chain, services
 from conventions.models import Signature
 from soliris import pdf
 from soliris.models import OutboxMessage, RenderJob, RenderJobState
-from soliris.pdf import tsa as tsa_server
 from soliris.pdf.authority import ca_certificate
 from soliris.pdf.services import job_run
 from soliris.pdf.signing import certificate, verify_pdf
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def tsa(settings):
-    server = tsa_server.start()
-    settings.SOLIRIS_TSA_URL = server.url
-    yield server
-    server.shutdown()
-    server.server_close()
 
 
 def file_of(job) -> bytes:
